@@ -1,0 +1,3 @@
+from lindring.cli import main
+
+main()

@@ -1,0 +1,48 @@
+"""The command line: parse, call the core, render, exit. The only package importing typer.
+
+Start-up time matters (``bench/startup``): this module imports only typer and
+lindring's light modules; yaml, rich and pint are imported inside the commands that
+need them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from lindring.cli import convert as convert_cmd
+from lindring.cli import info as info_cmd
+from lindring.cli.boundary import EXIT_INTERNAL, EXIT_INTERRUPTED
+
+app = typer.Typer(
+    name="lindring",
+    help="Opioid conversion calculator and handbook for palliative care (offline).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.command(name="convert", no_args_is_help=True)(convert_cmd.convert)
+app.command(name="drugs")(info_cmd.drugs)
+app.command(name="table")(info_cmd.table)
+
+
+def main() -> None:
+    """Console entry point: the last line of defence against a traceback."""
+    try:
+        app()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.stderr.write("lindring: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 - the boundary: never a traceback
+        if os.environ.get("LINDRING_DEBUG"):
+            raise
+        sys.stderr.write(f"lindring: internal error ({type(exc).__name__}); set LINDRING_DEBUG=1 "
+                         "for details and please report it\n")
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,99 @@
+"""The error boundary every command runs inside, and the options all commands share.
+
+Expected errors (:class:`~lindring.errors.LindringError`) become one clear line on
+stderr (and, with ``--json``, an error object on stdout) and their documented exit
+code; anything unexpected becomes one line and exit 70, with the traceback only under
+``--debug``. Exit codes are listed in ``docs/exit-codes.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+
+from lindring.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_TABLES,
+    InputError,
+    LindringError,
+    TableError,
+)
+from lindring.i18n import LANGS, detect_lang, text
+
+__all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_REFUSED", "Common", "boundary"]
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of the output: nb or en (default: $LINDRING_LANG, "
+                 "then the locale)."),
+]
+TablesOpt = Annotated[
+    str | None,
+    typer.Option("--tables", metavar="DIR", help="Read the conversion table from DIR "
+                 "(default: $LINDRING_TABLES, then the table shipped with lindring)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (docs/json.md).")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
+
+
+@dataclass(frozen=True)
+class Common:
+    lang: str
+    tables: str | None
+    json: bool = False
+    debug: bool = False
+
+
+def common(lang: str | None, tables: str | None, as_json: bool = False,
+           debug: bool = False) -> Common:
+    chosen = (lang or detect_lang()).lower()
+    if chosen not in LANGS:
+        sys.stderr.write(f"lindring: {text('lang', 'en')}\n")
+        raise typer.Exit(1)
+    return Common(chosen, tables, as_json, debug)
+
+
+@contextmanager
+def boundary(opts: Common) -> Iterator[None]:
+    """Run a command body; map every error to its message and exit code."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except TableError as exc:
+        for problem in exc.problems:
+            sys.stderr.write(f"{problem}\n")
+        _fail(opts, exc, EXIT_TABLES)
+    except LindringError as exc:
+        _fail(opts, exc, exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write(f"lindring: {text('interrupted', opts.lang)}\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        raise
+    except Exception as exc:
+        if opts.debug:
+            traceback.print_exc()
+        sys.stderr.write(f"lindring: {text('internal', opts.lang, kind=type(exc).__name__)}\n")
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _fail(opts: Common, exc: LindringError, code: int) -> None:
+    if opts.json:
+        from lindring.serialize import error_dict
+
+        sys.stdout.write(json.dumps(error_dict(exc, opts.lang), ensure_ascii=False) + "\n")
+    kind = "refused" if code == EXIT_REFUSED else "error"
+    if isinstance(exc, InputError) or code == EXIT_REFUSED or code == EXIT_TABLES:
+        sys.stderr.write(f"lindring: {kind}: {exc.message(opts.lang)}\n")
+    raise typer.Exit(code) from None

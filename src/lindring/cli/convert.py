@@ -1,0 +1,73 @@
+"""``lindring convert DOSE... to DRUG ROUTE``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from lindring.cli.boundary import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    DebugOpt,
+    JsonOpt,
+    LangOpt,
+    TablesOpt,
+    boundary,
+    common,
+)
+
+WordsArg = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="DRUG DOSE ROUTE to DRUG ROUTE",
+        help="e.g. oxycodone 40mg po to morphine sc; oksykodon 20 mg x2 po til morfin sc",
+        show_default=False,
+    ),
+]
+ReduceOpt = Annotated[
+    str | None,
+    typer.Option("--reduce", metavar="PCT", help="Reduction for incomplete cross-tolerance in "
+                 "percent (0-75), instead of the handbook's default."),
+]
+IntervalOpt = Annotated[
+    int | None,
+    typer.Option("--interval", metavar="HOURS", help="Dose interval for the split "
+                 "(1, 2, 3, 4, 6, 8, 12 or 24; default by route: oral 12, sc/iv 4)."),
+]
+
+
+def convert(
+    words: WordsArg,
+    reduce: ReduceOpt = None,
+    interval: IntervalOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+    tables: TablesOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Convert an opioid dose to another drug or route, showing the working."""
+    opts = common(lang, tables, as_json, debug)
+    with boundary(opts):
+        from lindring.convert import Options
+        from lindring.convert import convert as run
+        from lindring.request import parse_request
+        from lindring.tables import load_tables
+        from lindring.tolerance import parse_percent
+
+        table = load_tables(opts.tables)
+        options = Options(parse_percent(reduce), interval)
+        result = run(table, parse_request(table, words), options)
+        if opts.json:
+            from lindring.serialize import conversion_dict
+
+            data = conversion_dict(result, opts.lang)
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from lindring.cli.output import console
+            from lindring.render import conversion
+
+            console().print(conversion(result, table, opts.lang))
+    raise typer.Exit(EXIT_REFUSED if result.refusal else EXIT_OK)

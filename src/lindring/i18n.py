@@ -1,0 +1,323 @@
+"""Every sentence lindring shows, in Norwegian bokmål (``nb``) and English (``en``).
+
+Messages are looked up by code and filled with typed parameters: an
+:class:`~lindring.model.Amount` is shown with its unit spelled out (``mikrogram``,
+never ``µg``), a :class:`~fractions.Fraction` without trailing zeros and with a
+decimal comma in Norwegian, a :class:`~lindring.model.Localized` table text in the
+chosen language. Clinical wording that editors own (referrals, renal cautions) lives
+in the table, not here. A test checks that both languages have the same codes and
+placeholders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from lindring.model import Amount, Localized
+from lindring.numbers import format_number
+
+LANGS = ("nb", "en")
+_ENV = ("LINDRING_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def detect_lang(env: Mapping[str, str] | None = None) -> str:
+    """``nb`` or ``en`` from ``LINDRING_LANG``, then the locale; English by default."""
+    env = os.environ if env is None else env
+    for name in _ENV:
+        value = env.get(name, "").strip().lower()
+        if not value or value in ("c", "posix", "c.utf-8"):
+            continue
+        first = value.split(":")[0].split(".")[0].split("_")[0].split("-")[0]
+        return "nb" if first in ("nb", "no", "nn") else "en"
+    return "en"
+
+
+UNIT_NAMES = {
+    "mg": {"nb": "mg", "en": "mg"},
+    "microgram": {"nb": "mikrogram", "en": "microgram"},
+}
+PER_24H = {"nb": "/døgn", "en": "/24 h"}
+
+
+def show_amount(amount: Amount, lang: str) -> str:
+    unit = UNIT_NAMES[amount.unit][lang]
+    return f"{format_number(amount.value, lang)} {unit}{PER_24H[lang] if amount.per_24h else ''}"
+
+
+def show(value: Any, lang: str) -> str:
+    """One parameter as text in ``lang``."""
+    if isinstance(value, Amount):
+        return show_amount(value, lang)
+    if isinstance(value, Localized):
+        return value.get(lang)
+    if isinstance(value, Fraction):
+        if value.numerator == 1 and value.denominator > 1:
+            return f"1/{value.denominator}"
+        return format_number(value, lang)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def text(code: str, lang: str, **params: Any) -> str:
+    """The message ``code`` in ``lang`` with ``params`` filled in."""
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return code
+    shown = {k: show(v, lang) for k, v in params.items()}
+    return entry[lang if lang in LANGS else "en"].format(**shown)
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- input errors -----------------------------------------------------------------
+    "unknown_drug": {
+        "en": "unknown drug '{name}'. Close names: {suggestions}. Run `lindring drugs` for all.",
+        "nb": "ukjent legemiddel «{name}». Nære navn: {suggestions}. `lindring drugs` viser alle.",
+    },
+    "unknown_unit": {
+        "en": "unknown unit '{unit}': expected a mass unit, one of {accepted} (case matters)",
+        "nb": "ukjent enhet «{unit}»: forventet en masseenhet, en av {accepted} (store og små bokstaver teller)",
+    },
+    "wrong_dimension": {
+        "en": "'{unit}' is not a mass unit: expected one of {accepted}",
+        "nb": "«{unit}» er ikke en masseenhet: forventet en av {accepted}",
+    },
+    "dose_too_long": {
+        "en": "the dose is longer than {limit} characters",
+        "nb": "dosen er lengre enn {limit} tegn",
+    },
+    "too_long": {
+        "en": "the input is longer than {limit} characters",
+        "nb": "inndata er lengre enn {limit} tegn",
+    },
+    "dose_missing": {
+        "en": "no dose given: write e.g. 40 mg, 20 mg x2 or 10 mg q4h",
+        "nb": "ingen dose oppgitt: skriv f.eks. 40 mg, 20 mg x2 eller 10 mg q4h",
+    },
+    "dose_missing_for": {
+        "en": "no dose given for {drug}: write e.g. `{drug} 40 mg po to ...`",
+        "nb": "ingen dose oppgitt for {drug}: skriv f.eks. `{drug} 40 mg po til ...`",
+    },
+    "dose_ambiguous": {
+        "en": "'{number}' reads as a thousand in one language and a decimal in another: "
+        "write 1000 or 1 (no thousands separator)",
+        "nb": "«{number}» kan leses både som tusen og som desimaltall: "
+        "skriv 1000 eller 1 (uten tusenskille)",
+    },
+    "dose_zero": {
+        "en": "the dose in '{text}' is zero: a dose must be above 0",
+        "nb": "dosen i «{text}» er null: en dose må være over 0",
+    },
+    "dose_sign": {
+        "en": "'{text}': a dose is written without a sign (no + or -)",
+        "nb": "«{text}»: en dose skrives uten fortegn (ingen + eller -)",
+    },
+    "dose_leading_zero": {
+        "en": "'{text}': write a zero before the decimal point, e.g. 0.5 mg",
+        "nb": "«{text}»: skriv null foran desimaltegnet, f.eks. 0,5 mg",
+    },
+    "dose_no_unit": {
+        "en": "'{text}' has no unit: write e.g. {text} mg",
+        "nb": "«{text}» mangler enhet: skriv f.eks. {text} mg",
+    },
+    "dose_space_in_number": {
+        "en": "'{text}': no spaces inside a number; write 1000, not 1 000",
+        "nb": "«{text}»: ingen mellomrom inne i et tall; skriv 1000, ikke 1 000",
+    },
+    "dose_operator": {
+        "en": "'{text}': arithmetic and exponents are not accepted; write the dose, e.g. 40 mg",
+        "nb": "«{text}»: regning og eksponenter godtas ikke; skriv dosen, f.eks. 40 mg",
+    },
+    "dose_times": {
+        "en": "'{text}': the number of doses per 24 hours must be 1 to 24",
+        "nb": "«{text}»: antall doser per døgn må være 1 til 24",
+    },
+    "dose_interval": {
+        "en": "'{text}': the dose interval must divide 24 hours (q1h, q2h, q3h, q4h, q6h, q8h, q12h, q24h)",
+        "nb": "«{text}»: doseintervallet må gå opp i 24 timer (q1h, q2h, q3h, q4h, q6h, q8h, q12h, q24h)",
+    },
+    "dose_unreadable": {
+        "en": "cannot read the dose '{text}': write e.g. 40 mg, 2,5 mg, 20 mg x2, 20 mg bid, "
+        "10 mg q4h or 40 mg/24h",
+        "nb": "kan ikke lese dosen «{text}»: skriv f.eks. 40 mg, 2,5 mg, 20 mg x2, 20 mg bid, "
+        "10 mg q4h eller 40 mg/døgn",
+    },
+    "missing_to": {
+        "en": "say what to convert to: DRUG DOSE ROUTE to DRUG ROUTE, "
+        "e.g. oxycodone 40mg po to morphine sc",
+        "nb": "si hva det skal omregnes til: LEGEMIDDEL DOSE VEI til LEGEMIDDEL VEI, "
+        "f.eks. oksykodon 40mg po til morfin sc",
+    },
+    "several_to": {
+        "en": "'to' appears more than once: convert one source to one target",
+        "nb": "«til» står mer enn én gang: regn om én kilde til ett mål",
+    },
+    "several_parts": {
+        "en": "several opioids in one conversion ('+') are not supported yet: convert each separately",
+        "nb": "flere opioider i én omregning («+») støttes ikke ennå: regn om hvert for seg",
+    },
+    "drug_missing": {
+        "en": "a drug name is missing (before and after 'to')",
+        "nb": "et legemiddelnavn mangler (før og etter «til»)",
+    },
+    "unexpected_words": {
+        "en": "unexpected words after the target route: '{words}'",
+        "nb": "uventede ord etter målets administrasjonsvei: «{words}»",
+    },
+    "route_missing": {
+        "en": "no route given for {drug}: one of {routes}",
+        "nb": "ingen administrasjonsvei oppgitt for {drug}: en av {routes}",
+    },
+    "several_routes": {
+        "en": "more than one route given for {drug}",
+        "nb": "mer enn én administrasjonsvei oppgitt for {drug}",
+    },
+    "route_unavailable": {
+        "en": "the table has no {route} route for {drug}: available are {routes}",
+        "nb": "tabellen har ingen vei {route} for {drug}: tilgjengelig er {routes}",
+    },
+    "reduce_range": {
+        "en": "--reduce must be between 0 and {limit} percent",
+        "nb": "--reduce må være mellom 0 og {limit} prosent",
+    },
+    "reduce_number": {
+        "en": "--reduce '{text}' is not a number: write a percent such as 25",
+        "nb": "--reduce «{text}» er ikke et tall: skriv en prosent, f.eks. 25",
+    },
+    "interval": {
+        "en": "--interval {hours}: the interval must be one of {allowed} hours",
+        "nb": "--interval {hours}: intervallet må være ett av {allowed} timer",
+    },
+    "lang": {
+        "en": "--lang must be nb or en",
+        "nb": "--lang må være nb eller en",
+    },
+    "refused_name": {
+        "en": "refused: '{name}': {text}",
+        "nb": "avvist: «{name}»: {text}",
+    },
+    "table_invalid": {
+        "en": "the conversion table is invalid ({count} problems, listed above); nothing was converted",
+        "nb": "omregningstabellen er ugyldig ({count} feil, se over); ingenting ble regnet om",
+    },
+    "internal": {
+        "en": "internal error ({kind}): this is a bug in lindring; run with --debug for details "
+        "and report it. No result was produced.",
+        "nb": "intern feil ({kind}): dette er en feil i lindring; kjør med --debug for detaljer "
+        "og meld den. Ingen resultat ble laget.",
+    },
+    "interrupted": {"en": "interrupted", "nb": "avbrutt"},
+    # --- steps ------------------------------------------------------------------------
+    "step.source_bare": {
+        "en": "{drug} {dose} {route}. A dose without a frequency is read as the 24-hour total: {daily}",
+        "nb": "{drug} {dose} {route}. En dose uten hyppighet leses som døgndosen: {daily}",
+    },
+    "step.source_times": {
+        "en": "{drug} {dose} {route}, {times} times per 24 hours: {daily}",
+        "nb": "{drug} {dose} {route}, {times} ganger per døgn: {daily}",
+    },
+    "step.source_per_24h": {
+        "en": "{drug} {dose} {route} per 24 hours: {daily}",
+        "nb": "{drug} {dose} {route} per døgn: {daily}",
+    },
+    "step.ome": {
+        "en": "Oral morphine equivalent: {daily} x {factor} (mg oral morphine per mg {drug} {route}) = {ome}",
+        "nb": "Oral morfinekvivalent: {daily} x {factor} (mg oral morfin per mg {drug} {route}) = {ome}",
+    },
+    "step.target": {
+        "en": "Equianalgesic dose: {ome} / {factor} (mg oral morphine per mg {drug} {route}) = {result}",
+        "nb": "Ekvianalgetisk dose: {ome} / {factor} (mg oral morfin per mg {drug} {route}) = {result}",
+    },
+    "step.range": {
+        "en": "Range from the table's ranges (source {src_low}-{src_high}, target {tgt_low}-{tgt_high}): {low} to {high}",
+        "nb": "Spenn fra tabellens spenn (kilde {src_low}-{src_high}, mål {tgt_low}-{tgt_high}): {low} til {high}",
+    },
+    "step.basis_low": {
+        "en": "Start from the low end of the range, {low}: where sources disagree, the end that cannot push the dose too high in this direction",
+        "nb": "Start fra nedre ende av spennet, {low}: der kildene er uenige, brukes enden som ikke kan gi for høy dose i denne retningen",
+    },
+    "step.basis_point": {
+        "en": "Start from {low}: the table's point values are already the low end of the range in this direction",
+        "nb": "Start fra {low}: tabellens punktverdier er allerede nedre ende av spennet i denne retningen",
+    },
+    "step.reduction_drug_change": {
+        "en": "New drug, incomplete cross-tolerance: reduce by {percent} % (handbook: {band_low}-{band_high} % in this dose band; 50 % at or above {threshold} oral morphine): {start} -> {result}",
+        "nb": "Nytt legemiddel, ufullstendig krysstoleranse: reduser med {percent} % (håndboken: {band_low}-{band_high} % i dette doseområdet; 50 % ved {threshold} oral morfin eller mer): {start} -> {result}",
+    },
+    "step.reduction_route_change": {
+        "en": "Same drug, new route: no automatic reduction (handbook band for a drug change here: {band_low}-{band_high} %): {result}",
+        "nb": "Samme legemiddel, ny vei: ingen automatisk reduksjon (håndbokens spenn ved bytte av legemiddel her: {band_low}-{band_high} %): {result}",
+    },
+    "step.reduction_override": {
+        "en": "Reduction chosen by the user (--reduce): {percent} % (handbook band here: {band_low}-{band_high} %): {start} -> {result}",
+        "nb": "Reduksjon valgt av brukeren (--reduce): {percent} % (håndbokens spenn her: {band_low}-{band_high} %): {start} -> {result}",
+    },
+    "step.split": {
+        "en": "Split: {daily} as {n} doses every {interval} h = {exact} per dose, rounded down to a step of {step}: {dose} per dose",
+        "nb": "Fordeling: {daily} som {n} doser hver {interval}. time = {exact} per dose, rundet ned til trinn på {step}: {dose} per dose",
+    },
+    "step.breakthrough": {
+        "en": "Breakthrough dose: {fraction} of {daily} = {dose}, rounded down (range {frac_low} to {frac_high}: {low} to {high})",
+        "nb": "Behovsdose: {fraction} av {daily} = {dose}, rundet ned (spenn {frac_low} til {frac_high}: {low} til {high})",
+    },
+    # --- alerts -----------------------------------------------------------------------
+    "alert.bare_dose_is_daily": {
+        "en": "No frequency was given, so the dose was read as the 24-hour total ({daily}). If it is one of several daily doses, add e.g. x2 or q12h.",
+        "nb": "Ingen hyppighet oppgitt, så dosen ble lest som døgndosen ({daily}). Er det én av flere doser i døgnet, legg til f.eks. x2 eller q12h.",
+    },
+    "alert.implausible_high": {
+        "en": "Unusually high dose ({ome} oral morphine equivalent): verify the dose and unit; suspect a tenfold error.",
+        "nb": "Uvanlig høy dose ({ome} oral morfinekvivalent): kontroller dose og enhet; mistenk tifoldfeil.",
+    },
+    "alert.implausible_low": {
+        "en": "Unusually low dose ({ome} oral morphine equivalent): check for a microgram/milligram mix-up.",
+        "nb": "Uvanlig lav dose ({ome} oral morfinekvivalent): kontroller om mikrogram og milligram er forvekslet.",
+    },
+    "alert.below_step": {
+        "en": "The calculated dose ({exact}) is below the smallest practical step ({step}): choose a longer interval or ask a specialist.",
+        "nb": "Beregnet dose ({exact}) er under minste praktiske trinn ({step}): velg lengre intervall eller spør spesialist.",
+    },
+    "alert.breakthrough_below_step": {
+        "en": "The breakthrough dose is below the smallest practical step ({step}): decide it with the responsible doctor.",
+        "nb": "Behovsdosen er under minste praktiske trinn ({step}): avgjør den med ansvarlig lege.",
+    },
+    "alert.same_drug_route": {
+        "en": "Source and target are the same drug and route ({drug}): nothing to convert.",
+        "nb": "Kilde og mål er samme legemiddel og vei ({drug}): ingenting å regne om.",
+    },
+    "alert.route_change_advice": {"en": "{text}", "nb": "{text}"},
+    "alert.reduction_outside_band": {
+        "en": "The chosen reduction ({percent} %) is outside the handbook's band for this dose ({low}-{high} %).",
+        "nb": "Valgt reduksjon ({percent} %) er utenfor håndbokens spenn for denne dosen ({low}-{high} %).",
+    },
+    "alert.high_dose": {
+        "en": "High dose: {ome} oral morphine equivalent (at or above {threshold}). Risk of life-threatening overdose when switching: consider advice from a palliative care team.",
+        "nb": "Høy dose: {ome} oral morfinekvivalent ({threshold} eller mer). Fare for livstruende overdose ved bytte: vurder råd fra palliativt team.",
+    },
+    "alert.ceiling_source": {
+        "en": "The current {drug} dose ({dose}) is above its maximum daily dose ({limit}).",
+        "nb": "Nåværende dose {drug} ({dose}) er over maksimal døgndose ({limit}).",
+    },
+    "alert.ceiling_target": {
+        "en": "The equianalgesic {drug} dose ({dose}) is above its maximum daily dose ({limit}): {drug} is not suitable at this dose.",
+        "nb": "Ekvianalgetisk dose {drug} ({dose}) er over maksimal døgndose ({limit}): {drug} passer ikke ved denne dosen.",
+    },
+    "alert.avoid": {"en": "{drug}: {text}", "nb": "{drug}: {text}"},
+    "alert.renal": {"en": "Renal function ({drug}): {text}", "nb": "Nyrefunksjon ({drug}): {text}"},
+    "alert.potency_gap": {
+        "en": "{stronger} is {ratio} times as potent per unit: check the drug name and unit twice.",
+        "nb": "{stronger} er {ratio} ganger så potent per enhet: kontroller legemiddelnavn og enhet to ganger.",
+    },
+    # --- refusals ---------------------------------------------------------------------
+    "refusal.nonlinear": {
+        "en": "Not calculated: {drug} cannot be converted with a fixed ratio. {text}",
+        "nb": "Ikke beregnet: {drug} kan ikke regnes om med et fast forhold. {text}",
+    },
+    "refusal.implausible": {
+        "en": "Not calculated: {ome} oral morphine equivalent is above the plausibility limit ({limit}). Check the dose and unit.",
+        "nb": "Ikke beregnet: {ome} oral morfinekvivalent er over plausibilitetsgrensen ({limit}). Kontroller dose og enhet.",
+    },
+}

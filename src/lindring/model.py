@@ -1,0 +1,160 @@
+"""The shared data types: the loaded conversion table and the values that move between
+modules. All frozen; numbers are exact :class:`Fraction` values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+LANGS = ("nb", "en")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text in Norwegian bokmål and English."""
+
+    nb: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.nb if lang == "nb" else self.en
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A dose: ``value`` in ``unit`` (``mg`` or ``microgram``), per 24 h when ``per_24h``."""
+
+    value: Fraction
+    unit: str
+    per_24h: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    year: int
+    section: str
+    url: str = ""
+    note: str = ""
+
+    def cite(self) -> str:
+        return f"{self.publisher}: {self.title} ({self.year}), {self.section}"
+
+
+@dataclass(frozen=True)
+class Factor:
+    """mg oral morphine equivalent per mg of a drug by one route."""
+
+    value: Fraction
+    low: Fraction
+    high: Fraction
+    sources: tuple[str, ...]
+    step: Fraction
+    step_sources: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def has_range(self) -> bool:
+        return self.low != self.high
+
+
+@dataclass(frozen=True)
+class Route:
+    key: str
+    name: Localized
+    aliases: tuple[str, ...]
+    default_interval_hours: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    value: Fraction  # mg per 24 h
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Caution:
+    text: Localized
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Opioid:
+    key: str
+    name: Localized
+    atc: str
+    aliases: tuple[str, ...]
+    unit: str  # "mg" or "microgram": how doses of this drug are shown
+    status: str  # "normal", "avoid" or "nonlinear"
+    status_text: Localized | None
+    ceiling: Ceiling | None
+    renal: Caution | None
+    sources: tuple[str, ...]
+    routes: dict[str, Factor] = field(hash=False)
+
+    def display_name(self, lang: str) -> str:
+        return self.name.get(lang)
+
+
+@dataclass(frozen=True)
+class Band:
+    default: Fraction
+    low: Fraction
+    high: Fraction
+
+
+@dataclass(frozen=True)
+class ReductionRule:
+    threshold_ome: Fraction
+    below: Band
+    at_or_above: Band
+    max_override: Fraction
+    route_change_advice: Localized
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BreakthroughRule:
+    fraction: Fraction
+    low: Fraction
+    high: Fraction
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlausibilityRule:
+    warn_above: Fraction
+    refuse_above: Fraction
+    warn_below: Fraction
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RefusedGroup:
+    id: str
+    names: tuple[str, ...]
+    text: Localized
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Tables:
+    """The whole validated conversion table."""
+
+    path: str
+    version: str
+    date: str
+    status: str
+    sources: dict[str, Source]
+    reduction: ReductionRule
+    breakthrough: BreakthroughRule
+    plausibility: PlausibilityRule
+    routes: dict[str, Route]
+    opioids: dict[str, Opioid]
+    refused: dict[str, RefusedGroup]
+
+    def cite(self, ids: tuple[str, ...]) -> str:
+        return "; ".join(self.sources[i].cite() for i in ids)

@@ -1,0 +1,94 @@
+"""Drug and route names: what a user may type and what it means.
+
+Every generic name (Norwegian and English), alias and brand in the table leads to
+exactly one drug (checked when the table loads). An unknown name is never corrected
+automatically: the error lists close names, and when morphine and hydromorphone are
+both among them it says how different their potencies are.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+
+from lindring.errors import InputError, RefusedError, UnknownNameError
+from lindring.model import Opioid, RefusedGroup, Route, Tables
+from lindring.tables import normalize_name
+
+MAX_NAME_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    drugs: dict[str, str]  # normalised name -> drug key
+    refused: dict[str, str]  # normalised name -> refused group id
+    routes: dict[str, str]  # normalised name -> route key
+    shown: dict[str, str]  # normalised name -> the name as written in the table
+
+
+@cache
+def index(tables: Tables) -> NameIndex:
+    drugs: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    for key, drug in tables.opioids.items():
+        for name in (drug.name.nb, drug.name.en, key, *drug.aliases):
+            drugs[normalize_name(name)] = key
+            shown.setdefault(normalize_name(name), name)
+    refused = {
+        normalize_name(name): gid for gid, group in tables.refused.items() for name in group.names
+    }
+    routes = {
+        normalize_name(name): key
+        for key, route in tables.routes.items()
+        for name in (key, *route.aliases)
+    }
+    return NameIndex(drugs, refused, routes, shown)
+
+
+def find_drug(tables: Tables, name: str) -> Opioid | RefusedGroup | None:
+    """The drug or refused group ``name`` names, or ``None``."""
+    idx = index(tables)
+    norm = normalize_name(name)
+    if norm in idx.drugs:
+        return tables.opioids[idx.drugs[norm]]
+    if norm in idx.refused:
+        return tables.refused[idx.refused[norm]]
+    return None
+
+
+def resolve_drug(tables: Tables, name: str) -> Opioid:
+    """The drug ``name`` names; a clear error with close names when there is none."""
+    check_length(name)
+    found = find_drug(tables, name)
+    if isinstance(found, Opioid):
+        return found
+    if isinstance(found, RefusedGroup):
+        raise RefusedError("refused_name", name=name, text=found.text)
+    raise UnknownNameError("unknown_drug", name=name, suggestions=suggest(tables, name))
+
+
+def suggest(tables: Tables, name: str) -> str:
+    """Close names as ``oksykodon (oxycodone), ...``; empty when nothing is close."""
+    idx = index(tables)
+    close = difflib.get_close_matches(normalize_name(name), list(idx.drugs), n=6, cutoff=0.6)
+    keys: list[str] = []
+    for match in close:
+        if idx.drugs[match] not in keys:
+            keys.append(idx.drugs[match])
+    return ", ".join(f"{tables.opioids[k].name.nb} ({tables.opioids[k].name.en})" for k in keys[:4])
+
+
+def find_route(tables: Tables, name: str) -> Route | None:
+    key = index(tables).routes.get(normalize_name(name))
+    return tables.routes[key] if key else None
+
+
+def route_list(tables: Tables, drug: Opioid, lang: str) -> str:
+    """The routes the table has for ``drug``, e.g. ``po (oral), sc (subcutaneous)``."""
+    return ", ".join(f"{r} ({tables.routes[r].name.get(lang)})" for r in drug.routes)
+
+
+def check_length(text: str) -> None:
+    if len(text) > MAX_NAME_LENGTH:
+        raise InputError("too_long", limit=MAX_NAME_LENGTH)

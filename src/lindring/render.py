@@ -1,0 +1,170 @@
+"""Rich renderables for people: conversions, the drug list, the table. The only core
+module that imports rich; it builds renderables and never prints them itself.
+
+Safety rules for printed doses: units spelled out (``mikrogram``), no trailing zeros,
+a leading zero, routes spelled out, user text escaped (``[red]`` stays visible), and
+numeric cells that fold instead of being cut to ``12…`` on a narrow terminal. Colour
+is never the only carrier of meaning: warnings start with a word and a symbol.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from lindring.convert import Conversion
+from lindring.i18n import show, show_amount
+from lindring.model import Amount, Factor, Tables
+from lindring.numbers import format_number
+
+LABELS = {
+    "working": {"nb": "Utregning", "en": "Working"},
+    "equianalgesic": {"nb": "Ekvianalgetisk døgndose", "en": "Equianalgesic daily dose"},
+    "range": {"nb": "Spenn", "en": "Range"},
+    "reduction": {"nb": "Reduksjon", "en": "Reduction"},
+    "suggested": {"nb": "Foreslått startdose", "en": "Suggested start"},
+    "split": {"nb": "Fordeling", "en": "Split"},
+    "every": {"nb": "{dose} hver {h}. time ({n} doser per døgn)",
+              "en": "{dose} every {h} h ({n} doses per 24 h)"},
+    "breakthrough": {"nb": "Behovsdose", "en": "Breakthrough dose"},
+    "bt_value": {"nb": "{dose} ({fraction} av døgndosen; spenn {low} til {high})",
+                 "en": "{dose} ({fraction} of the daily dose; range {low} to {high})"},
+    "warnings": {"nb": "Advarsler", "en": "Warnings"},
+    "warning": {"nb": "ADVARSEL", "en": "WARNING"},
+    "refused": {"nb": "AVVIST", "en": "REFUSED"},
+    "sources": {"nb": "Kilder", "en": "Sources"},
+    "table": {"nb": "Tabellversjon", "en": "Table version"},
+    "to": {"nb": "til", "en": "to"},
+    "check": {
+        "nb": "Veiledende beregning. Kontroller utregningen og vurder pasienten før forskrivning.",
+        "en": "A guide, not an order. Check the working and assess the patient before prescribing.",
+    },
+    "drug": {"nb": "Legemiddel", "en": "Drug"},
+    "names": {"nb": "Navn og alias", "en": "Names and aliases"},
+    "routes": {"nb": "Veier", "en": "Routes"},
+    "status": {"nb": "Status", "en": "Status"},
+    "route": {"nb": "Vei", "en": "Route"},
+    "factor": {"nb": "Faktor (mg OMEQ per mg)", "en": "Factor (mg OME per mg)"},
+    "notes": {"nb": "Merknad", "en": "Note"},
+    "ceiling": {"nb": "Maks døgndose", "en": "Max daily dose"},
+}
+
+
+def label(key: str, lang: str, **params: str) -> str:
+    return LABELS[key][lang].format(**params)
+
+
+def _heading(conv: Conversion, tables: Tables, lang: str) -> str:
+    req = conv.request
+    src_route = tables.routes[req.route].name.get(lang)
+    tgt_route = tables.routes[req.target_route].name.get(lang)
+    return (f"{req.drug.name.get(lang)} {show_amount(conv.daily, lang)} {src_route} "
+            f"{label('to', lang)} {req.target.name.get(lang)} {tgt_route}")
+
+
+def conversion(conv: Conversion, tables: Tables, lang: str) -> RenderableType:
+    """The whole conversion: working, result, warnings and sources."""
+    parts: list[RenderableType] = [Text(label("working", lang), style="bold")]
+    cited: list[str] = []
+    for number, step in enumerate(conv.steps, start=1):
+        line = Text(f"{number}. ")
+        line.append(step.text(lang))
+        if step.sources:
+            line.append(f"  [{', '.join(step.sources)}]", style="dim")
+        cited.extend(s for s in step.sources if s not in cited)
+        parts.append(line)
+    if conv.refusal:
+        parts.append(Text(""))
+        parts.append(Text(f"✖ {label('refused', lang)}: {conv.refusal.text(lang)}", style="bold red"))
+    else:
+        parts.extend([Text(""), _result_table(conv, lang)])
+    if conv.alerts:
+        parts.append(Text(""))
+        parts.append(Text(label("warnings", lang), style="bold"))
+        for alert in conv.alerts:
+            parts.append(Text(f"⚠ {label('warning', lang)} [{alert.code}]: {alert.text(lang)}",
+                              style="yellow"))
+            cited.extend(s for s in alert.sources if s not in cited)
+    if conv.refusal:
+        cited.extend(s for s in conv.refusal.sources if s not in cited)
+    if cited:
+        parts.append(Text(""))
+        parts.append(Text(label("sources", lang), style="bold"))
+        for sid in cited:
+            parts.append(Text(f"[{sid}] {tables.sources[sid].cite()}", style="dim"))
+    parts.append(Text(f"{label('table', lang)}: {conv.table_version} · {label('check', lang)}",
+                      style="dim"))
+    return Panel(Group(*parts), title=Text(_heading(conv, tables, lang)), title_align="left",
+                 box=box.ROUNDED, border_style="red" if conv.refusal else "cyan")
+
+
+def _result_table(conv: Conversion, lang: str) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    assert conv.equianalgesic and conv.low and conv.high and conv.suggested and conv.split
+    assert conv.reduction and conv.breakthrough
+    grid.add_row(label("equianalgesic", lang), show_amount(conv.equianalgesic, lang))
+    grid.add_row(label("range", lang),
+                 f"{show_amount(conv.low, lang)} – {show_amount(conv.high, lang)}")
+    grid.add_row(label("reduction", lang), f"{show(conv.reduction.percent, lang)} %")
+    grid.add_row(Text(label("suggested", lang), style="bold green"),
+                 Text(show_amount(conv.suggested, lang), style="bold green"))
+    split = conv.split
+    grid.add_row(label("split", lang), label("every", lang, dose=show_amount(split.dose, lang),
+                                             h=str(split.interval_hours),
+                                             n=str(split.doses_per_24h)))
+    bt = conv.breakthrough
+    grid.add_row(label("breakthrough", lang),
+                 label("bt_value", lang, dose=show_amount(bt.dose, lang),
+                       fraction=show(bt.fraction, lang), low=show_amount(bt.low, lang),
+                       high=show_amount(bt.high, lang)))
+    return grid
+
+
+def drugs(tables: Tables, lang: str) -> Table:
+    """Drugs, their names and aliases, routes and status."""
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False)
+    table.add_column(label("drug", lang), no_wrap=True)
+    table.add_column("ATC", no_wrap=True)
+    table.add_column(label("names", lang), overflow="fold")
+    table.add_column(label("routes", lang), overflow="fold")
+    table.add_column(label("status", lang), overflow="fold")
+    for key, drug in tables.opioids.items():
+        names = ", ".join(dict.fromkeys((drug.name.nb, drug.name.en, *drug.aliases)))
+        routes = ", ".join(f"{r} ({tables.routes[r].name.get(lang)})" for r in drug.routes) or "–"
+        status = drug.status if drug.status == "normal" else f"⚠ {drug.status}"
+        table.add_row(key, drug.atc, Text(names), routes, status)
+    return table
+
+
+def _factor_cell(factor: Factor, lang: str) -> str:
+    value = format_number(factor.value, lang, places=4)
+    if factor.has_range:
+        low, high = (format_number(v, lang, places=4) for v in (factor.low, factor.high))
+        value += f" ({low}–{high})"
+    return value
+
+
+def conversion_table(tables: Tables, lang: str) -> Table:
+    """The conversion table: every drug and route with its factor, range and sources."""
+    table = Table(box=box.SIMPLE_HEAD, title=f"{label('table', lang)} {tables.version}")
+    table.add_column(label("drug", lang), no_wrap=True)
+    table.add_column(label("route", lang), no_wrap=True)
+    table.add_column(label("factor", lang), no_wrap=True, min_width=10)
+    table.add_column(label("ceiling", lang), no_wrap=True)
+    table.add_column(label("sources", lang), overflow="fold")
+    for drug in tables.opioids.values():
+        ceiling = ""
+        if drug.ceiling:
+            ceiling = show_amount(Amount(drug.ceiling.value, "mg", True), lang)
+        if not drug.routes:
+            table.add_row(drug.name.get(lang), "–", f"⚠ {drug.status}", ceiling, "")
+        for route, factor in drug.routes.items():
+            table.add_row(drug.name.get(lang), tables.routes[route].name.get(lang),
+                          _factor_cell(factor, lang), ceiling, ", ".join(factor.sources))
+    return table
+

@@ -1,0 +1,91 @@
+"""Turning the words of a conversion into a request.
+
+``oxycodone 40mg po to morphine sc``: a drug name (one or more words: brands such as
+``Paralgin forte`` have two), a dose expression and a route in any order, ``to`` (or
+``til``), then a drug and a route. The route may stand before or after the dose, and a
+frequency may follow the route (``oxycodone 20mg po x2``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lindring.dose import DoseExpression, parse_dose
+from lindring.errors import InputError
+from lindring.model import Localized, Opioid, Tables
+from lindring.names import find_drug, find_route, resolve_drug, route_list
+
+SEPARATORS = ("to", "til", "->", "→")
+MAX_LENGTH = 300
+
+
+@dataclass(frozen=True)
+class Request:
+    """One conversion: ``dose`` of ``drug`` by ``route`` to ``target`` by ``target_route``."""
+
+    drug: Opioid
+    route: str
+    dose: DoseExpression
+    target: Opioid
+    target_route: str
+
+
+def parse_request(tables: Tables, words: list[str]) -> Request:
+    """Read ``words`` as ``DRUG DOSE ROUTE to DRUG ROUTE`` (see module doc)."""
+    tokens = [t for w in words for t in w.split()]
+    if len(" ".join(tokens)) > MAX_LENGTH:
+        raise InputError("too_long", limit=MAX_LENGTH)
+    if "+" in tokens:
+        raise InputError("several_parts")
+    cut = [i for i, t in enumerate(tokens) if t.casefold() in SEPARATORS]
+    if len(cut) != 1:
+        raise InputError("missing_to" if not cut else "several_to")
+    left, right = tokens[: cut[0]], tokens[cut[0] + 1 :]
+    drug, rest = _take_drug(tables, left)
+    route, dose_words = _take_route(tables, drug, rest)
+    if not dose_words:
+        raise InputError("dose_missing_for", drug=drug.name)
+    dose = parse_dose(" ".join(dose_words))
+    target, rest = _take_drug(tables, right)
+    target_route, extra = _take_route(tables, target, rest)
+    if extra:
+        raise InputError("unexpected_words", words=" ".join(extra))
+    return Request(drug, route, dose, target, target_route)
+
+
+def build_request(
+    tables: Tables, drug: str, dose: str, route: str, target: str, target_route: str
+) -> Request:
+    """The same request from separate fields (as a batch file gives them)."""
+    return parse_request(tables, [drug, dose, route, "to", target, target_route])
+
+
+def _take_drug(tables: Tables, words: list[str]) -> tuple[Opioid, list[str]]:
+    """The longest run of leading words that names a drug, and the words after it."""
+    if not words:
+        raise InputError("drug_missing")
+    for size in range(min(len(words), 4), 0, -1):
+        if find_drug(tables, " ".join(words[:size])) is not None:
+            return resolve_drug(tables, " ".join(words[:size])), words[size:]
+    resolve_drug(tables, words[0])  # raises UnknownNameError with close names
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _take_route(tables: Tables, drug: Opioid, words: list[str]) -> tuple[str, list[str]]:
+    """The one route among ``words`` (checked against ``drug``), and the other words."""
+    found = [(i, r) for i, w in enumerate(words) if (r := find_route(tables, w)) is not None]
+    if not found:
+        raise InputError("route_missing", drug=drug.name, routes=_routes(tables, drug))
+    if len(found) > 1:
+        raise InputError("several_routes", drug=drug.name)
+    index, route = found[0]
+    if route.key not in drug.routes:
+        if drug.status == "nonlinear":
+            return route.key, words[:index] + words[index + 1 :]
+        raise InputError("route_unavailable", drug=drug.name, route=route.name,
+                         routes=_routes(tables, drug))
+    return route.key, words[:index] + words[index + 1 :]
+
+
+def _routes(tables: Tables, drug: Opioid) -> Localized:
+    return Localized(route_list(tables, drug, "nb"), route_list(tables, drug, "en"))

@@ -1,0 +1,112 @@
+"""Results as plain data for ``--json`` (and, later, batch output). No terminal code.
+
+The shape is documented in ``docs/json.md`` and kept stable: fields may be added,
+never renamed or removed, without raising ``schema_version``.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from lindring import __version__
+from lindring.convert import Conversion
+from lindring.errors import LindringError, TableError
+from lindring.model import Amount, Localized
+from lindring.numbers import json_number
+from lindring.working import Alert, Refusal, Step
+
+SCHEMA_VERSION = 1
+UNITS = {"mg": "mg", "microgram": "microgram"}
+
+
+def amount(value: Amount | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    unit = UNITS[value.unit] + ("/24h" if value.per_24h else "")
+    return {"value": json_number(value.value), "unit": unit}
+
+
+def _param(value: Any) -> Any:
+    if isinstance(value, Amount):
+        return amount(value)
+    if isinstance(value, Fraction):
+        return json_number(value)
+    if isinstance(value, Localized):
+        return {"nb": value.nb, "en": value.en}
+    return value
+
+
+def _coded(item: Step | Alert | Refusal, lang: str) -> dict[str, Any]:
+    return {"code": item.code, "message": item.text(lang), "sources": list(item.sources)}
+
+
+def _step(step: Step, lang: str) -> dict[str, Any]:
+    data = _coded(step, lang)
+    data["values"] = {k: _param(v) for k, v in step.params.items() if v is not None}
+    return data
+
+
+def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
+    """The ``--json`` object for one conversion."""
+    req = conv.request
+    split = conv.split
+    bt = conv.breakthrough
+    target: dict[str, Any] = {
+        "drug": req.target.key,
+        "route": req.target_route,
+        "equianalgesic_daily_dose": amount(conv.equianalgesic),
+        "range": None
+        if conv.low is None or conv.high is None
+        else {"low": amount(conv.low), "high": amount(conv.high)},
+        "suggested_daily_dose": amount(conv.suggested),
+        "suggested_daily_dose_unrounded": amount(conv.suggested_exact),
+        "dose_split": None
+        if split is None
+        else {
+            "interval_hours": split.interval_hours,
+            "doses_per_24h": split.doses_per_24h,
+            "dose": amount(split.dose),
+            "dose_unrounded": amount(split.exact),
+            "rounding_step": amount(split.step),
+        },
+    }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool_version": __version__,
+        "table_version": conv.table_version,
+        "input": {
+            "drug": req.drug.key,
+            "route": req.route,
+            "dose": req.dose.text,
+            "daily_dose": amount(conv.daily),
+            "daily_dose_basis": req.dose.basis,
+        },
+        "ome_mg_per_24h": None if conv.ome_mg_per_24h is None else json_number(conv.ome_mg_per_24h),
+        "target": target,
+        "reduction_percent": None if conv.reduction is None else json_number(conv.reduction.percent),
+        "reduction_reason": None if conv.reduction is None else conv.reduction.reason,
+        "breakthrough_dose": None
+        if bt is None
+        else {
+            "dose": amount(bt.dose),
+            "fraction": str(bt.fraction),
+            "range": {"low": amount(bt.low), "high": amount(bt.high)},
+        },
+        "warnings": [_coded(a, lang) for a in conv.alerts],
+        "refused": None if conv.refusal is None else _coded(conv.refusal, lang),
+        "steps": [_step(s, lang) for s in conv.steps],
+        "language": lang,
+    }
+
+
+def error_dict(error: LindringError, lang: str) -> dict[str, Any]:
+    """The ``--json`` object for an input error or a refused name."""
+    key = "refused" if error.exit_code == 3 else "error"
+    body: dict[str, Any] = {"code": error.code, "message": error.message(lang)}
+    if isinstance(error, TableError):
+        body["problems"] = error.problems
+    return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, key: body}
+
+
+

@@ -1,0 +1,147 @@
+"""Strict YAML reading for hand-edited clinical tables.
+
+PyYAML's defaults are unsafe for a dose table: a duplicated key silently wins, ``no``
+becomes ``False``, ``010`` becomes 8. This module composes the node tree with libyaml
+and builds the values itself, so that
+
+* a duplicate key, an anchor or alias, a merge key (``<<``) or a non-string key is an error;
+* only ``true``/``false`` are booleans, integers are plain digits, decimals are read
+  exactly as :class:`~fractions.Fraction`, and dates stay strings (YAML 1.2 rules);
+* every key and list item keeps its line and column, so later checks can say
+  ``tables/opioids.yaml:42:7: opioids.oxycodone.routes.po.factor: ...``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_DROPPED = {_BOOL, _INT, _FLOAT, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """libyaml's composer with YAML 1.2 core-schema scalar resolution."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
+        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    }
+
+
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
+_Loader.add_implicit_resolver(_INT, re.compile(r"^(?:0|[1-9][0-9]*)$"), list("0123456789"))
+_Loader.add_implicit_resolver(
+    _FLOAT, re.compile(r"^(?:0|[1-9][0-9]*)\.[0-9]+$"), list("0123456789")
+)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A parsed document and where each path in it was written."""
+
+    file: str
+    data: Any
+    marks: dict[Path, tuple[int, int]]
+
+    def where(self, path: Path) -> str:
+        """``file:line:col`` of ``path``, or of its nearest written ancestor."""
+        probe = path
+        while probe and probe not in self.marks:
+            probe = probe[:-1]
+        line, col = self.marks.get(probe, (1, 1))
+        return f"{self.file}:{line}:{col}"
+
+
+class YamlProblem(Exception):
+    """One problem in the YAML itself, already formatted as ``file:line:col: message``."""
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: dict[Path, tuple[int, int]] = {}
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str) -> YamlProblem:
+        line, col = _mark(node)
+        return YamlProblem(f"{self.file}:{line}:{col}: {message}")
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        if id(node) in self.seen:
+            raise self.fail(node, "anchors and aliases (&name, *name) are not allowed")
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.marks[(*path, index)] = _mark(item)
+                items.append(self.build(item, (*path, index)))
+            return items
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                raise self.fail(key_node, "merge keys (<<) are not allowed")
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise self.fail(key_node, "keys must be plain text")
+            if key in result:
+                raise self.fail(
+                    key_node, f"duplicate key '{key}' (first on line {first_line[key]})"
+                )
+            first_line[key] = _mark(key_node)[0]
+            self.marks[(*path, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        value = str(node.value)
+        tag = node.tag
+        if tag == _STR:
+            return value
+        if tag == _BOOL:
+            return value == "true"
+        if tag == _INT:
+            return int(value)
+        if tag == _FLOAT:
+            return Fraction(value)
+        if tag == _NULL:
+            return None
+        raise self.fail(node, f"the tag {tag} is not allowed")
+
+
+def load(text: str, file: str) -> Located:
+    """Parse ``text`` strictly; :class:`YamlProblem` on the first problem in the YAML."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else file
+        raise YamlProblem(f"{where}: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"{file}: {exc}") from None
+    builder = _Builder(file)
+    data = builder.build(root, ()) if root is not None else None
+    return Located(file, data, builder.marks)

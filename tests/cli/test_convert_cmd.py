@@ -1,0 +1,192 @@
+"""`lindring convert` through the CLI: output, errors, exit codes, JSON = library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lindring.convert import convert
+from lindring.model import Tables
+from lindring.request import parse_request
+from lindring.serialize import conversion_dict
+
+from ..conftest import Run
+
+FLAGSHIP = ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc"]
+
+
+def test_flagship_conversion_shows_the_working(run: Run) -> None:
+    result = run(*FLAGSHIP)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for expected in ("40 mg/24 h", "x 1.5", "= 60 mg/24 h", "/ 3", "= 20 mg/24 h",
+                     "reduce by 25 %", "15 mg/24 h", "Breakthrough dose", "subcutaneous",
+                     "read as the 24-hour total"):
+        assert expected in out, expected
+    assert "µg" not in out
+
+
+def test_json_equals_the_library_result(run: Run, tables: Tables) -> None:
+    result = run(*FLAGSHIP, "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    library = conversion_dict(convert(tables, parse_request(tables, FLAGSHIP[1:])), "en")
+    assert data == library
+    assert data["input"] == {"drug": "oxycodone", "route": "po", "dose": "40mg",
+                             "daily_dose": {"value": 40, "unit": "mg/24h"},
+                             "daily_dose_basis": "bare"}
+    assert data["ome_mg_per_24h"] == 60
+    assert data["target"]["equianalgesic_daily_dose"] == {"value": 20, "unit": "mg/24h"}
+    assert data["reduction_percent"] == 25
+    assert data["refused"] is None
+    assert data["table_version"] == tables.version
+    for key in ("warnings", "steps"):
+        assert data[key], key
+    assert {w["code"] for w in data["warnings"]} >= {"bare_dose_is_daily", "renal"}
+
+
+def test_norwegian_output(run: Run) -> None:
+    result = run("convert", "oksykodon", "20", "mg", "x2", "po", "til", "morfin", "sc",
+                 "--lang", "nb")
+    assert result.exit_code == 0, result.stderr
+    assert "40 mg/døgn" in result.stdout
+    assert "2 ganger per døgn" in result.stdout
+    assert "subkutant" in result.stdout
+
+
+def test_language_from_environment(run: Run) -> None:
+    result = run(*FLAGSHIP, env={"LINDRING_LANG": "nb"})
+    assert "Utregning" in result.stdout
+
+
+def test_decimal_comma_and_brand_name(run: Run) -> None:
+    result = run("convert", "OxyNorm", "2,5", "mg", "q4h", "po", "to", "morphine", "po", "--json")
+    data = json.loads(result.stdout)
+    assert data["input"]["daily_dose"] == {"value": 15, "unit": "mg/24h"}
+    assert data["ome_mg_per_24h"] == 22.5
+
+
+def test_unknown_drug_suggests_close_names(run: Run) -> None:
+    result = run("convert", "oxykodon", "40mg", "po", "to", "morphine", "sc")
+    assert result.exit_code == 1
+    assert "unknown drug 'oxykodon'" in result.stderr
+    assert "oxycodone" in result.stderr
+    assert result.stdout == ""
+
+
+def test_wrong_unit_says_what_was_expected(run: Run) -> None:
+    result = run("convert", "oxycodone", "40", "Mg", "po", "to", "morphine", "sc")
+    assert result.exit_code == 1
+    assert "unknown unit 'Mg'" in result.stderr and "mg" in result.stderr
+
+
+def test_unavailable_route_lists_the_routes(run: Run) -> None:
+    result = run("convert", "oxycodone", "40mg", "po", "to", "tapentadol", "sc")
+    assert result.exit_code == 1
+    assert "po (oral)" in result.stderr
+
+
+@pytest.mark.parametrize("words", [
+    ["methadone", "30mg", "po", "to", "morphine", "po"],
+    ["morphine", "60mg", "po", "to", "metadon", "po"],
+])
+def test_methadone_is_refused_with_a_referral(run: Run, words: list[str]) -> None:
+    result = run("convert", *words, "--json")
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert data["refused"]["code"] == "nonlinear"
+    assert data["target"]["suggested_daily_dose"] is None
+
+
+def test_transmucosal_fentanyl_is_refused(run: Run) -> None:
+    result = run("convert", "morphine", "60mg", "po", "to", "Abstral", "sl")
+    assert result.exit_code == 3
+    assert "refused" in result.stderr
+
+
+def test_a_tenfold_dose_is_refused(run: Run) -> None:
+    result = run("convert", "morphine", "100", "g", "po", "to", "oxycodone", "po")
+    assert result.exit_code == 3
+
+
+def test_pethidine_and_ceiling_warnings(run: Run) -> None:
+    data = json.loads(run("convert", "morphine", "200mg", "po", "to", "tramadol", "po",
+                          "--json").stdout)
+    codes = {w["code"] for w in data["warnings"]}
+    assert {"ceiling_target", "high_dose"} <= codes
+    data = json.loads(run("convert", "pethidine", "100mg", "sc", "to", "morphine", "sc",
+                          "--json").stdout)
+    assert "avoid" in {w["code"] for w in data["warnings"]}
+
+
+def test_reduce_override_is_reported(run: Run) -> None:
+    data = json.loads(run(*FLAGSHIP, "--reduce", "50", "--json").stdout)
+    assert data["reduction_percent"] == 50
+    assert data["reduction_reason"] == "override"
+    assert "reduction_outside_band" in {w["code"] for w in data["warnings"]}
+    assert run(*FLAGSHIP, "--reduce", "90").exit_code == 1
+    assert run(*FLAGSHIP, "--reduce", "abc").exit_code == 1
+
+
+def test_route_change_of_the_same_drug_has_no_automatic_reduction(run: Run) -> None:
+    data = json.loads(run("convert", "morphine", "60mg", "po", "to", "morphine", "sc",
+                          "--json").stdout)
+    assert data["reduction_percent"] == 0
+    assert "route_change_advice" in {w["code"] for w in data["warnings"]}
+
+
+def test_invalid_tables_exit_4_with_file_and_line(run: Run, tmp_path: Path,
+                                                  shipped_dir: Path) -> None:
+    text = (shipped_dir / "opioids.yaml").read_text(encoding="utf-8")
+    (tmp_path / "opioids.yaml").write_text(text.replace("factor: 1.5", "factor: 1,5", 1),
+                                           encoding="utf-8")
+    result = run(*FLAGSHIP, "--tables", str(tmp_path))
+    assert result.exit_code == 4
+    assert "opioids.yaml:" in result.stderr and "expected a number" in result.stderr
+
+
+def test_missing_tables_directory(run: Run, tmp_path: Path) -> None:
+    result = run(*FLAGSHIP, "--tables", str(tmp_path / "nowhere"))
+    assert result.exit_code == 4
+    assert "file not found" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["convert", "oxycodone", "40mg", "po"],
+    ["convert", "oxycodone", "po", "to", "morphine", "sc"],
+    ["convert", "oxycodone", "40mg", "to", "morphine", "sc"],
+    ["convert", "oxycodone", "40mg", "po", "to", "morphine"],
+    ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "now"],
+    ["convert", "[red]x", "40mg", "po", "to", "morphine", "sc"],
+    ["convert", "oxycodone", "1,000", "mg", "po", "to", "morphine", "sc"],
+    ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "--interval", "5"],
+    ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "--lang", "de"],
+])
+def test_bad_input_is_one_clear_line(run: Run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 1, result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("lindring:")
+
+
+def test_markup_in_user_text_stays_visible(run: Run) -> None:
+    result = run("convert", "[red]x", "40mg", "po", "to", "morphine", "sc")
+    assert "[red]x" in result.stderr
+
+
+def test_usage_error_exit_2(run: Run) -> None:
+    assert run("convert", "oxycodone", "--nope").exit_code == 2
+
+
+def test_drugs_and_table_commands(run: Run, tables: Tables) -> None:
+    drugs = run("drugs")
+    assert drugs.exit_code == 0
+    for key in tables.opioids:
+        assert key in drugs.stdout
+    assert "OxyNorm" in drugs.stdout
+    table = run("table", "--lang", "nb")
+    assert table.exit_code == 0
+    assert "1,5" in table.stdout and tables.version in table.stdout

@@ -1,0 +1,123 @@
+"""Properties every conversion must have, over the real table's drugs and routes."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import given, note
+from hypothesis import strategies as st
+
+from lindring.convert import Conversion, Options, convert
+from lindring.dose import parse_dose
+from lindring.model import Tables
+from lindring.request import Request
+from lindring.tables import load_tables
+from lindring.units import mg_per
+
+from ..conftest import TABLES_DIR
+
+TABLE = load_tables(str(TABLES_DIR))
+PAIRS = sorted(
+    (d.key, r)
+    for d in TABLE.opioids.values()
+    if d.status != "nonlinear"
+    for r in d.routes
+)
+MULTI_ROUTE = sorted((d.key, a, b) for d in TABLE.opioids.values() for a in d.routes
+                     for b in d.routes if a != b)
+
+doses = st.fractions(min_value=Fraction(1, 10), max_value=Fraction(400), max_denominator=100)
+pairs = st.sampled_from(PAIRS)
+
+
+def request(tables: Tables, src: tuple[str, str], dose_mg: Fraction, tgt: tuple[str, str]) -> Request:
+    drug = tables.opioids[src[0]]
+    # write the dose in the drug's own unit, as a user would
+    amount = dose_mg / mg_per(drug.unit)
+    text = f"{float(amount):.6f}".rstrip("0").rstrip(".")
+    dose = parse_dose(f"{text} {drug.unit}")
+    return Request(drug, src[1], dose, tables.opioids[tgt[0]], tgt[1])
+
+
+def run(src: tuple[str, str], dose: Fraction, tgt: tuple[str, str], **kw: object) -> Conversion:
+    result = convert(TABLE, request(TABLE, src, dose, tgt), Options(**kw))  # type: ignore[arg-type]
+    for step in result.steps:
+        note(step.text("en"))
+    return result
+
+
+@given(st.sampled_from(MULTI_ROUTE), doses)
+def test_route_round_trip_without_reduction_returns_the_dose(case: tuple[str, str, str],
+                                                             dose: Fraction) -> None:
+    drug, a, b = case
+    there = run((drug, a), dose, (drug, b))
+    assert there.equianalgesic is not None
+    eq_mg = there.equianalgesic.value * mg_per(there.equianalgesic.unit)
+    back = run((drug, b), eq_mg, (drug, a))
+    assert back.equianalgesic is not None
+    src = there.request.dose.daily_mg
+    assert back.equianalgesic.value * mg_per(back.equianalgesic.unit) == src
+
+
+@given(pairs, pairs, doses, st.integers(min_value=2, max_value=9))
+def test_equianalgesic_dose_scales_linearly(src: tuple[str, str], tgt: tuple[str, str],
+                                            dose: Fraction, k: int) -> None:
+    one, many = run(src, dose, tgt), run(src, dose * k, tgt)
+    if one.refusal or many.refusal:
+        return
+    assert one.equianalgesic and many.equianalgesic and one.low and many.low
+    assert many.equianalgesic.value == k * one.equianalgesic.value
+    assert many.low.value == k * one.low.value
+    assert many.ome_mg_per_24h == k * (one.ome_mg_per_24h or 0)
+
+
+@given(pairs, pairs, doses, st.sampled_from([None, 0, 10, 25, 50, 75]))
+def test_suggested_start_never_exceeds_the_equianalgesic_dose(
+    src: tuple[str, str], tgt: tuple[str, str], dose: Fraction, reduce: int | None
+) -> None:
+    result = run(src, dose, tgt, reduce_percent=None if reduce is None else Fraction(reduce))
+    if result.refusal:
+        return
+    assert result.suggested and result.suggested_exact and result.equianalgesic and result.low
+    assert result.suggested.value <= result.suggested_exact.value <= result.low.value
+    assert result.low.value <= result.equianalgesic.value
+    assert result.split and result.split.dose.value <= result.split.exact.value
+    assert result.split.exact.value - result.split.dose.value < result.split.step.value
+    assert result.breakthrough
+    assert result.breakthrough.dose.value <= result.suggested.value * TABLE.breakthrough.fraction
+
+
+@given(pairs, pairs, doses)
+def test_a_larger_reduction_never_gives_a_larger_dose(src: tuple[str, str], tgt: tuple[str, str],
+                                                       dose: Fraction) -> None:
+    results = [run(src, dose, tgt, reduce_percent=Fraction(p)) for p in (0, 20, 25, 50, 75)]
+    if results[0].refusal:
+        return
+    exact = [r.suggested_exact.value for r in results if r.suggested_exact]
+    assert exact == sorted(exact, reverse=True)
+
+
+@given(pairs, pairs, doses, doses)
+def test_results_grow_with_the_dose(src: tuple[str, str], tgt: tuple[str, str],
+                                    d1: Fraction, d2: Fraction) -> None:
+    low, high = sorted((d1, d2))
+    a, b = run(src, low, tgt), run(src, high, tgt)
+    if a.refusal or b.refusal:
+        return
+    assert a.equianalgesic and b.equianalgesic
+    assert a.equianalgesic.value <= b.equianalgesic.value
+
+
+@given(pairs, pairs, doses)
+def test_every_output_carries_its_steps(src: tuple[str, str], tgt: tuple[str, str],
+                                        dose: Fraction) -> None:
+    result = run(src, dose, tgt)
+    codes = [s.code for s in result.steps]
+    assert codes[0].startswith("source_")
+    if result.refusal is None:
+        for needed in ("ome", "target", "range", "split", "breakthrough"):
+            assert needed in codes
+        assert any(c.startswith("reduction_") for c in codes)
+    for step in result.steps:
+        assert step.text("en") and step.text("nb")
+        assert not step.text("en").startswith("step.")

@@ -1,0 +1,108 @@
+"""Promises about the project itself: layering, typing, lint, packaging, README."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+SRC = REPO / "src" / "lindring"
+BIN = Path(sys.executable).parent
+README_RUN = (
+    "python3 -m venv .venv && .venv/bin/pip install . && "
+    ".venv/bin/lindring convert oxycodone 40mg po to morphine sc"
+)
+README_TEST = (
+    "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+)
+
+
+def imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+MODULES = sorted(SRC.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
+def test_layering(path: Path) -> None:
+    """typer only in cli/, rich only in render.py and cli/output.py, core never imports the UI."""
+    rel = path.relative_to(SRC).as_posix()
+    found = imports(path)
+    roots = {name.split(".")[0] for name in found}
+    in_cli = rel.startswith("cli/")
+    if not in_cli:
+        assert "typer" not in roots, rel
+        assert not any(n.startswith("lindring.cli") for n in found), rel
+    if rel not in ("render.py", "cli/output.py"):
+        assert "rich" not in roots, rel
+    if not in_cli and rel not in ("render.py", "serialize.py"):
+        assert not found & {"lindring.render", "lindring.serialize"}, rel
+
+
+def test_no_clinical_number_in_code() -> None:
+    """Factors live in tables/: no module spells the ratio of a drug."""
+    for path in MODULES:
+        text = path.read_text(encoding="utf-8")
+        for name in ("oxycodone", "hydromorphone", "fentanyl", "tramadol", "methadone"):
+            assert f'"{name}"' not in text, f"{path.name} names {name}"
+
+
+def test_mypy_strict_is_clean() -> None:
+    from mypy import api
+
+    out, err, status = api.run(["--config-file", str(REPO / "pyproject.toml"), str(SRC)])
+    assert status == 0, out + err
+
+
+def test_ruff_is_clean() -> None:
+    result = subprocess.run([str(BIN / "ruff"), "check", "src", "tests"], cwd=REPO,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = [line.strip() for line in readme.split("```")[1].splitlines() if line.strip()]
+    assert commands[:2] == [README_RUN, README_TEST]
+    assert README_TEST in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_installed_console_script_converts() -> None:
+    result = subprocess.run(
+        [str(BIN / "lindring"), "convert", "oxycodone", "40mg", "po", "to", "morphine", "sc"],
+        capture_output=True, text=True, check=False, env={"PATH": "/usr/bin:/bin", "LANG": "C"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "15 mg/24 h" in result.stdout
+
+
+def test_broken_pipe_is_silent() -> None:
+    shell = f"'{BIN / 'lindring'}' table | head -c 10 > /dev/null"
+    result = subprocess.run(["bash", "-c", f"set -o pipefail; {shell}; echo done"],
+                            capture_output=True, text=True, check=False)
+    assert "Traceback" not in result.stderr, result.stderr
+
+
+def test_wheel_ships_the_tables(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path), str(REPO)],
+        check=True, capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("lindring-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "lindring/_data/tables/opioids.yaml" in names
+    assert "lindring/units.txt" in names
