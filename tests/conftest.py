@@ -44,8 +44,7 @@ def run() -> Run:
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
         base = {"NO_COLOR": "1", "COLUMNS": "120", "LINDRING_LANG": "en"}
-        result = runner.invoke(app, list(args), env={**base, **(env or {})},
-                               catch_exceptions=True)
+        result = runner.invoke(app, list(args), env={**base, **(env or {})}, catch_exceptions=True)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise AssertionError(f"uncaught {result.exception!r}\n{result.output}")
         output = result.stdout + result.stderr

@@ -86,20 +86,32 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
 
     for drug in (src, tgt):
         if drug.status == "nonlinear":
-            refusal = Refusal("nonlinear", {"drug": drug.name, "text": drug.status_text},
-                              drug.sources)
+            refusal = Refusal(
+                "nonlinear", {"drug": drug.name, "text": drug.status_text}, drug.sources
+            )
             return _with(base, steps, alerts, refusal=refusal)
 
     f_src = src.routes[request.route]
     f_tgt = tgt.routes[request.target_route]
     ome = daily_mg * f_src.value
-    steps.append(Step("ome", {"daily": daily, "factor": f_src.value, "drug": src.name,
-                              "route": tables.routes[request.route].name, "ome": _mg(ome)},
-                      f_src.sources))
+    steps.append(
+        Step(
+            "ome",
+            {
+                "daily": daily,
+                "factor": f_src.value,
+                "drug": src.name,
+                "route": tables.routes[request.route].name,
+                "ome": _mg(ome),
+            },
+            f_src.sources,
+        )
+    )
     plaus = tables.plausibility
     if ome > plaus.refuse_above:
-        refusal = Refusal("implausible", {"ome": _mg(ome), "limit": _mg(plaus.refuse_above)},
-                          plaus.sources)
+        refusal = Refusal(
+            "implausible", {"ome": _mg(ome), "limit": _mg(plaus.refuse_above)}, plaus.sources
+        )
         return _with(base, steps, alerts, ome=ome, refusal=refusal)
     if ome > plaus.warn_above:
         alerts.append(Alert("implausible_high", {"ome": _mg(ome)}, plaus.sources))
@@ -112,11 +124,32 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
     unit = tgt.unit
     eq, low, high = (Amount(in_unit(v, unit), unit, True) for v in (eq_mg, low_mg, high_mg))
     target_route = tables.routes[request.target_route].name
-    steps.append(Step("target", {"ome": _mg(ome), "factor": f_tgt.value, "drug": tgt.name,
-                                 "route": target_route, "result": eq}, f_tgt.sources))
-    steps.append(Step("range", {"low": low, "high": high, "src_low": f_src.low,
-                                "src_high": f_src.high, "tgt_low": f_tgt.low,
-                                "tgt_high": f_tgt.high}))
+    steps.append(
+        Step(
+            "target",
+            {
+                "ome": _mg(ome),
+                "factor": f_tgt.value,
+                "drug": tgt.name,
+                "route": target_route,
+                "result": eq,
+            },
+            f_tgt.sources,
+        )
+    )
+    steps.append(
+        Step(
+            "range",
+            {
+                "low": low,
+                "high": high,
+                "src_low": f_src.low,
+                "src_high": f_src.high,
+                "tgt_low": f_tgt.low,
+                "tgt_high": f_tgt.high,
+            },
+        )
+    )
     steps.append(Step("basis_low" if low_mg < eq_mg else "basis_point", {"low": low}))
 
     same_drug = src.key == tgt.key
@@ -126,24 +159,58 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
     alerts.extend(_reduction_alerts(tables, reduction, request))
 
     split = _split(tables, request, reduced, options.interval_hours)
-    steps.append(Step("split", {"daily": reduced, "n": split.doses_per_24h,
-                                "interval": split.interval_hours, "exact": split.exact,
-                                "step": split.step, "dose": split.dose}, f_tgt.step_sources))
+    steps.append(
+        Step(
+            "split",
+            {
+                "daily": reduced,
+                "n": split.doses_per_24h,
+                "interval": split.interval_hours,
+                "exact": split.exact,
+                "step": split.step,
+                "dose": split.dose,
+            },
+            f_tgt.step_sources,
+        )
+    )
     suggested = Amount(split.dose.value * split.doses_per_24h, unit, True)
     if split.dose.value == 0:
         alerts.append(Alert("below_step", {"exact": split.exact, "step": split.step}))
     bt = breakthrough_dose(tables.breakthrough, suggested.value, unit, f_tgt.step)
-    steps.append(Step("breakthrough", {"daily": suggested, "fraction": bt.fraction,
-                                       "dose": bt.dose, "low": bt.low, "high": bt.high,
-                                       "frac_low": tables.breakthrough.low,
-                                       "frac_high": tables.breakthrough.high},
-                      tables.breakthrough.sources))
+    steps.append(
+        Step(
+            "breakthrough",
+            {
+                "daily": suggested,
+                "fraction": bt.fraction,
+                "dose": bt.dose,
+                "low": bt.low,
+                "high": bt.high,
+                "frac_low": tables.breakthrough.low,
+                "frac_high": tables.breakthrough.high,
+            },
+            tables.breakthrough.sources,
+        )
+    )
     if bt.dose.value == 0 and suggested.value > 0:
         alerts.append(Alert("breakthrough_below_step", {"step": split.step}))
     alerts.extend(_clinical_alerts(tables, request, ome, eq, suggested))
     return Conversion(
-        request, tables.version, daily, ome, eq, low, high, reduction, reduced, suggested,
-        split, bt, tuple(alerts), None, tuple(steps),
+        request,
+        tables.version,
+        daily,
+        ome,
+        eq,
+        low,
+        high,
+        reduction,
+        reduced,
+        suggested,
+        split,
+        bt,
+        tuple(alerts),
+        None,
+        tuple(steps),
     )
 
 
@@ -151,25 +218,48 @@ def _mg(value: Fraction) -> Amount:
     return Amount(value, "mg", per_24h=True)
 
 
-def _with(base: Conversion, steps: list[Step], alerts: list[Alert], *,
-          refusal: Refusal, ome: Fraction | None = None) -> Conversion:
-    return Conversion(base.request, base.table_version, base.daily, ome_mg_per_24h=ome,
-                      alerts=tuple(alerts), refusal=refusal, steps=tuple(steps))
+def _with(
+    base: Conversion,
+    steps: list[Step],
+    alerts: list[Alert],
+    *,
+    refusal: Refusal,
+    ome: Fraction | None = None,
+) -> Conversion:
+    return Conversion(
+        base.request,
+        base.table_version,
+        base.daily,
+        ome_mg_per_24h=ome,
+        alerts=tuple(alerts),
+        refusal=refusal,
+        steps=tuple(steps),
+    )
 
 
 def _source_step(tables: Tables, request: Request, daily: Amount) -> Step:
     dose = request.dose
     written = Amount(in_unit(dose.amount_mg, request.drug.unit), request.drug.unit)
     route = tables.routes[request.route].name
-    params = {"drug": request.drug.name, "route": route, "dose": written,
-              "daily": daily, "times": dose.times}
+    params = {
+        "drug": request.drug.name,
+        "route": route,
+        "dose": written,
+        "daily": daily,
+        "times": dose.times,
+    }
     return Step(f"source_{dose.basis}", params)
 
 
 def _reduction_step(tables: Tables, reduction: Reduction, start: Amount, reduced: Amount) -> Step:
-    params = {"percent": reduction.percent, "start": start, "result": reduced,
-              "band_low": reduction.band_low, "band_high": reduction.band_high,
-              "threshold": _mg(tables.reduction.threshold_ome)}
+    params = {
+        "percent": reduction.percent,
+        "start": start,
+        "result": reduced,
+        "band_low": reduction.band_low,
+        "band_high": reduction.band_high,
+        "threshold": _mg(tables.reduction.threshold_ome),
+    }
     return Step(f"reduction_{reduction.reason}", params, tables.reduction.sources)
 
 
@@ -180,15 +270,25 @@ def _reduction_alerts(tables: Tables, reduction: Reduction, request: Request) ->
     if same_drug and request.route == request.target_route:
         alerts.append(Alert("same_drug_route", {"drug": request.drug.name}))
     elif same_drug and reduction.reason == "route_change":
-        alerts.append(Alert("route_change_advice", {"text": rule.route_change_advice},
-                            rule.sources))
-    if reduction.reason == "override" and not same_drug and not (
-        reduction.band_low <= reduction.percent <= reduction.band_high
+        alerts.append(
+            Alert("route_change_advice", {"text": rule.route_change_advice}, rule.sources)
+        )
+    if (
+        reduction.reason == "override"
+        and not same_drug
+        and not (reduction.band_low <= reduction.percent <= reduction.band_high)
     ):
-        alerts.append(Alert("reduction_outside_band", {"percent": reduction.percent,
-                                                       "low": reduction.band_low,
-                                                       "high": reduction.band_high},
-                            rule.sources))
+        alerts.append(
+            Alert(
+                "reduction_outside_band",
+                {
+                    "percent": reduction.percent,
+                    "low": reduction.band_low,
+                    "high": reduction.band_high,
+                },
+                rule.sources,
+            )
+        )
     return alerts
 
 
@@ -210,20 +310,26 @@ def _clinical_alerts(
     alerts: list[Alert] = []
     src, tgt = request.drug, request.target
     if ome >= tables.reduction.threshold_ome:
-        alerts.append(Alert("high_dose", {"ome": _mg(ome),
-                                          "threshold": _mg(tables.reduction.threshold_ome)},
-                            tables.reduction.sources))
+        alerts.append(
+            Alert(
+                "high_dose",
+                {"ome": _mg(ome), "threshold": _mg(tables.reduction.threshold_ome)},
+                tables.reduction.sources,
+            )
+        )
     if src.ceiling and request.dose.daily_mg > src.ceiling.value:
-        alerts.append(_ceiling_alert("ceiling_source", src, in_unit(request.dose.daily_mg, src.unit)))
+        alerts.append(
+            _ceiling_alert("ceiling_source", src, in_unit(request.dose.daily_mg, src.unit))
+        )
     if tgt.ceiling and in_unit(tgt.ceiling.value, tgt.unit) < eq.value:
         alerts.append(_ceiling_alert("ceiling_target", tgt, eq.value))
     for drug in _unique((src, tgt)):
         if drug.status == "avoid" and drug.status_text:
-            alerts.append(Alert("avoid", {"drug": drug.name, "text": drug.status_text},
-                                drug.sources))
+            alerts.append(
+                Alert("avoid", {"drug": drug.name, "text": drug.status_text}, drug.sources)
+            )
     if tgt.renal:
-        alerts.append(Alert("renal", {"drug": tgt.name, "text": tgt.renal.text},
-                            tgt.renal.sources))
+        alerts.append(Alert("renal", {"drug": tgt.name, "text": tgt.renal.text}, tgt.renal.sources))
     f_src = src.routes[request.route].value * mg_per(src.unit)
     f_tgt = tgt.routes[request.target_route].value * mg_per(tgt.unit)
     ratio = max(f_src, f_tgt) / min(f_src, f_tgt)
@@ -236,8 +342,11 @@ def _clinical_alerts(
 def _ceiling_alert(code: str, drug: Opioid, value: Fraction) -> Alert:
     assert drug.ceiling
     limit = Amount(in_unit(drug.ceiling.value, drug.unit), drug.unit, True)
-    return Alert(code, {"drug": drug.name, "dose": Amount(value, drug.unit, True),
-                        "limit": limit}, drug.ceiling.sources)
+    return Alert(
+        code,
+        {"drug": drug.name, "dose": Amount(value, drug.unit, True), "limit": limit},
+        drug.ceiling.sources,
+    )
 
 
 def _unique(drugs: tuple[Opioid, ...]) -> list[Opioid]:

@@ -27,16 +27,24 @@ LABELS = {
     "reduction": {"nb": "Reduksjon", "en": "Reduction"},
     "suggested": {"nb": "Foreslått startdose", "en": "Suggested start"},
     "split": {"nb": "Fordeling", "en": "Split"},
-    "every": {"nb": "{dose} hver {h}. time ({n} doser per døgn)",
-              "en": "{dose} every {h} h ({n} doses per 24 h)"},
+    "every": {
+        "nb": "{dose} hver {h}. time ({n} doser per døgn)",
+        "en": "{dose} every {h} h ({n} doses per 24 h)",
+    },
     "breakthrough": {"nb": "Behovsdose", "en": "Breakthrough dose"},
-    "bt_value": {"nb": "{dose} ({fraction} av døgndosen; spenn {low} til {high})",
-                 "en": "{dose} ({fraction} of the daily dose; range {low} to {high})"},
+    "bt_value": {
+        "nb": "{dose} ({fraction} av døgndosen; spenn {low} til {high})",
+        "en": "{dose} ({fraction} of the daily dose; range {low} to {high})",
+    },
     "warnings": {"nb": "Advarsler", "en": "Warnings"},
     "warning": {"nb": "ADVARSEL", "en": "WARNING"},
     "refused": {"nb": "AVVIST", "en": "REFUSED"},
     "sources": {"nb": "Kilder", "en": "Sources"},
     "table": {"nb": "Tabellversjon", "en": "Table version"},
+    "more_sources": {
+        "nb": "{n} kilder til: --sources viser alle.",
+        "en": "{n} more sources: --sources shows them all.",
+    },
     "to": {"nb": "til", "en": "to"},
     "check": {
         "nb": "Veiledende beregning. Kontroller utregningen og vurder pasienten før forskrivning.",
@@ -47,9 +55,13 @@ LABELS = {
     "routes": {"nb": "Veier", "en": "Routes"},
     "status": {"nb": "Status", "en": "Status"},
     "route": {"nb": "Vei", "en": "Route"},
-    "factor": {"nb": "Faktor (mg OMEQ per mg)", "en": "Factor (mg OME per mg)"},
+    "factor": {"nb": "Faktor (spenn)", "en": "Factor (range)"},
+    "factor_caption": {
+        "nb": "Faktor: mg oral morfinekvivalent per mg av legemiddelet ved den veien.",
+        "en": "Factor: mg oral morphine equivalent per mg of the drug by that route.",
+    },
     "notes": {"nb": "Merknad", "en": "Note"},
-    "ceiling": {"nb": "Maks døgndose", "en": "Max daily dose"},
+    "ceiling": {"nb": "Maks per døgn", "en": "Max per 24 h"},
 }
 
 
@@ -61,44 +73,74 @@ def _heading(conv: Conversion, tables: Tables, lang: str) -> str:
     req = conv.request
     src_route = tables.routes[req.route].name.get(lang)
     tgt_route = tables.routes[req.target_route].name.get(lang)
-    return (f"{req.drug.name.get(lang)} {show_amount(conv.daily, lang)} {src_route} "
-            f"{label('to', lang)} {req.target.name.get(lang)} {tgt_route}")
+    return (
+        f"{req.drug.name.get(lang)} {show_amount(conv.daily, lang)} {src_route} "
+        f"{label('to', lang)} {req.target.name.get(lang)} {tgt_route}"
+    )
 
 
-def conversion(conv: Conversion, tables: Tables, lang: str) -> RenderableType:
-    """The whole conversion: working, result, warnings and sources."""
+def _ids(sources: tuple[str, ...]) -> str:
+    """The first (primary) source id, and how many more there are."""
+    more = f" +{len(sources) - 1}" if len(sources) > 1 else ""
+    return f"[{sources[0]}{more}]"
+
+
+def conversion(
+    conv: Conversion, tables: Tables, lang: str, all_sources: bool = False
+) -> RenderableType:
+    """The whole conversion: working, result, warnings and sources.
+
+    Each step names its primary source (the first the table lists) and how many more
+    there are; the footer cites the primary sources in full, or every source when
+    ``all_sources`` (``--sources``).
+    """
     parts: list[RenderableType] = [Text(label("working", lang), style="bold")]
-    cited: list[str] = []
+    items = [*conv.steps, *conv.alerts, *([conv.refusal] if conv.refusal else [])]
     for number, step in enumerate(conv.steps, start=1):
         line = Text(f"{number}. ")
         line.append(step.text(lang))
         if step.sources:
-            line.append(f"  [{', '.join(step.sources)}]", style="dim")
-        cited.extend(s for s in step.sources if s not in cited)
+            line.append(f"  {_ids(step.sources)}", style="dim")
         parts.append(line)
     if conv.refusal:
         parts.append(Text(""))
-        parts.append(Text(f"✖ {label('refused', lang)}: {conv.refusal.text(lang)}", style="bold red"))
+        refused = f"✖ {label('refused', lang)}: {conv.refusal.text(lang)}"
+        parts.append(Text(refused, style="bold red"))
     else:
         parts.extend([Text(""), _result_table(conv, lang)])
     if conv.alerts:
         parts.append(Text(""))
         parts.append(Text(label("warnings", lang), style="bold"))
         for alert in conv.alerts:
-            parts.append(Text(f"⚠ {label('warning', lang)} [{alert.code}]: {alert.text(lang)}",
-                              style="yellow"))
-            cited.extend(s for s in alert.sources if s not in cited)
-    if conv.refusal:
-        cited.extend(s for s in conv.refusal.sources if s not in cited)
-    if cited:
+            line = Text(
+                f"⚠ {label('warning', lang)} [{alert.code}]: {alert.text(lang)}", style="yellow"
+            )
+            if alert.sources:
+                line.append(f"  {_ids(alert.sources)}", style="dim")
+            parts.append(line)
+    everything = list(dict.fromkeys(s for item in items for s in item.sources))
+    primary = list(dict.fromkeys(item.sources[0] for item in items if item.sources))
+    shown = everything if all_sources else primary
+    if shown:
         parts.append(Text(""))
         parts.append(Text(label("sources", lang), style="bold"))
-        for sid in cited:
+        for sid in shown:
             parts.append(Text(f"[{sid}] {tables.sources[sid].cite()}", style="dim"))
-    parts.append(Text(f"{label('table', lang)}: {conv.table_version} · {label('check', lang)}",
-                      style="dim"))
-    return Panel(Group(*parts), title=Text(_heading(conv, tables, lang)), title_align="left",
-                 box=box.ROUNDED, border_style="red" if conv.refusal else "cyan")
+        if len(everything) > len(shown):
+            parts.append(
+                Text(label("more_sources", lang, n=str(len(everything) - len(shown))), style="dim")
+            )
+    footer = (
+        f"{label('table', lang)}: {conv.table_version} ({tables.status}) · {label('check', lang)}"
+    )
+    parts.append(Text(footer, style="dim"))
+    return Panel(
+        Group(*parts),
+        title=Text(_heading(conv, tables, lang)),
+        title_align="left",
+        box=box.ROUNDED,
+        border_style="red" if conv.refusal else "cyan",
+    )
 
 
 def _result_table(conv: Conversion, lang: str) -> Table:
@@ -108,20 +150,37 @@ def _result_table(conv: Conversion, lang: str) -> Table:
     assert conv.equianalgesic and conv.low and conv.high and conv.suggested and conv.split
     assert conv.reduction and conv.breakthrough
     grid.add_row(label("equianalgesic", lang), show_amount(conv.equianalgesic, lang))
-    grid.add_row(label("range", lang),
-                 f"{show_amount(conv.low, lang)} – {show_amount(conv.high, lang)}")
+    grid.add_row(
+        label("range", lang), f"{show_amount(conv.low, lang)} – {show_amount(conv.high, lang)}"
+    )
     grid.add_row(label("reduction", lang), f"{show(conv.reduction.percent, lang)} %")
-    grid.add_row(Text(label("suggested", lang), style="bold green"),
-                 Text(show_amount(conv.suggested, lang), style="bold green"))
+    grid.add_row(
+        Text(label("suggested", lang), style="bold green"),
+        Text(show_amount(conv.suggested, lang), style="bold green"),
+    )
     split = conv.split
-    grid.add_row(label("split", lang), label("every", lang, dose=show_amount(split.dose, lang),
-                                             h=str(split.interval_hours),
-                                             n=str(split.doses_per_24h)))
+    grid.add_row(
+        label("split", lang),
+        label(
+            "every",
+            lang,
+            dose=show_amount(split.dose, lang),
+            h=str(split.interval_hours),
+            n=str(split.doses_per_24h),
+        ),
+    )
     bt = conv.breakthrough
-    grid.add_row(label("breakthrough", lang),
-                 label("bt_value", lang, dose=show_amount(bt.dose, lang),
-                       fraction=show(bt.fraction, lang), low=show_amount(bt.low, lang),
-                       high=show_amount(bt.high, lang)))
+    grid.add_row(
+        label("breakthrough", lang),
+        label(
+            "bt_value",
+            lang,
+            dose=show_amount(bt.dose, lang),
+            fraction=show(bt.fraction, lang),
+            low=show_amount(bt.low, lang),
+            high=show_amount(bt.high, lang),
+        ),
+    )
     return grid
 
 
@@ -151,11 +210,15 @@ def _factor_cell(factor: Factor, lang: str) -> str:
 
 def conversion_table(tables: Tables, lang: str) -> Table:
     """The conversion table: every drug and route with its factor, range and sources."""
-    table = Table(box=box.SIMPLE_HEAD, title=f"{label('table', lang)} {tables.version}")
-    table.add_column(label("drug", lang), no_wrap=True)
-    table.add_column(label("route", lang), no_wrap=True)
-    table.add_column(label("factor", lang), no_wrap=True, min_width=10)
-    table.add_column(label("ceiling", lang), no_wrap=True)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=f"{label('table', lang)} {tables.version}",
+        caption=label("factor_caption", lang),
+    )
+    table.add_column(label("drug", lang), overflow="fold")
+    table.add_column(label("route", lang), overflow="fold")
+    table.add_column(label("factor", lang), no_wrap=True, min_width=8)
+    table.add_column(label("ceiling", lang), overflow="fold")
     table.add_column(label("sources", lang), overflow="fold")
     for drug in tables.opioids.values():
         ceiling = ""
@@ -164,7 +227,11 @@ def conversion_table(tables: Tables, lang: str) -> Table:
         if not drug.routes:
             table.add_row(drug.name.get(lang), "–", f"⚠ {drug.status}", ceiling, "")
         for route, factor in drug.routes.items():
-            table.add_row(drug.name.get(lang), tables.routes[route].name.get(lang),
-                          _factor_cell(factor, lang), ceiling, ", ".join(factor.sources))
+            table.add_row(
+                drug.name.get(lang),
+                tables.routes[route].name.get(lang),
+                _factor_cell(factor, lang),
+                ceiling,
+                _ids(factor.sources),
+            )
     return table
-

@@ -82,8 +82,9 @@ def _take_route(tables: Tables, drug: Opioid, words: list[str]) -> tuple[str, li
     if route.key not in drug.routes:
         if drug.status == "nonlinear":
             return route.key, words[:index] + words[index + 1 :]
-        raise InputError("route_unavailable", drug=drug.name, route=route.name,
-                         routes=_routes(tables, drug))
+        raise InputError(
+            "route_unavailable", drug=drug.name, route=route.name, routes=_routes(tables, drug)
+        )
     return route.key, words[:index] + words[index + 1 :]
 
 

@@ -84,7 +84,9 @@ def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
         },
         "ome_mg_per_24h": None if conv.ome_mg_per_24h is None else json_number(conv.ome_mg_per_24h),
         "target": target,
-        "reduction_percent": None if conv.reduction is None else json_number(conv.reduction.percent),
+        "reduction_percent": None
+        if conv.reduction is None
+        else json_number(conv.reduction.percent),
         "reduction_reason": None if conv.reduction is None else conv.reduction.reason,
         "breakthrough_dose": None
         if bt is None
@@ -107,6 +109,3 @@ def error_dict(error: LindringError, lang: str) -> dict[str, Any]:
     if isinstance(error, TableError):
         body["problems"] = error.problems
     return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, key: body}
-
-
-

@@ -119,7 +119,8 @@ def _build(c: Checker, data: Any, file: str) -> Tables | None:
                 path, f"unknown source id '{source_id}'", "add it under `sources` or fix the id"
             )
     _check_names(c, opioids, routes, refused)
-    morphine_po = opioids.get("morphine").routes.get("po") if "morphine" in opioids else None
+    morphine = opioids.get("morphine")
+    morphine_po = morphine.routes.get("po") if morphine else None
     if morphine_po is None or morphine_po.value != 1:
         c.problem(
             ("opioids", "morphine"), "morphine po must be present with factor 1 (the reference)"
@@ -333,9 +334,7 @@ def _opioids(
         )
         renal = _caution(c, entry["renal"], (*path, "renal"), cited) if "renal" in entry else None
         routes: dict[str, Factor] = {}
-        for route, factor_raw in (
-            c.entries(entry.get("routes"), (*path, "routes")) or {}
-        ).items():
+        for route, factor_raw in (c.entries(entry.get("routes"), (*path, "routes")) or {}).items():
             if route not in route_keys:
                 c.problem(
                     (*path, "routes", route),

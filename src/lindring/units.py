@@ -83,7 +83,7 @@ def pint_registry() -> Any:
     """A pint registry built from ``units.txt`` alone (imports pint on first use)."""
     import pint
 
-    ureg = pint.UnitRegistry(None, non_int_type=Fraction)
+    ureg: Any = pint.UnitRegistry(None, non_int_type=Fraction)
     ureg.load_definitions(_definitions_text().splitlines())
     return ureg
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -36,7 +36,7 @@ _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Loader(_Base):  # type: ignore[misc]
     """libyaml's composer with YAML 1.2 core-schema scalar resolution."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {
         first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }

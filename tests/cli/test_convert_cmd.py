@@ -21,9 +21,18 @@ def test_flagship_conversion_shows_the_working(run: Run) -> None:
     result = run(*FLAGSHIP)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    for expected in ("40 mg/24 h", "x 1.5", "= 60 mg/24 h", "/ 3", "= 20 mg/24 h",
-                     "reduce by 25 %", "15 mg/24 h", "Breakthrough dose", "subcutaneous",
-                     "read as the 24-hour total"):
+    for expected in (
+        "40 mg/24 h",
+        "x 1.5",
+        "= 60 mg/24 h",
+        "/ 3",
+        "= 20 mg/24 h",
+        "reduce by 25 %",
+        "15 mg/24 h",
+        "Breakthrough dose",
+        "subcutaneous",
+        "read as the 24-hour total",
+    ):
         assert expected in out, expected
     assert "µg" not in out
 
@@ -34,9 +43,13 @@ def test_json_equals_the_library_result(run: Run, tables: Tables) -> None:
     data = json.loads(result.stdout)
     library = conversion_dict(convert(tables, parse_request(tables, FLAGSHIP[1:])), "en")
     assert data == library
-    assert data["input"] == {"drug": "oxycodone", "route": "po", "dose": "40mg",
-                             "daily_dose": {"value": 40, "unit": "mg/24h"},
-                             "daily_dose_basis": "bare"}
+    assert data["input"] == {
+        "drug": "oxycodone",
+        "route": "po",
+        "dose": "40mg",
+        "daily_dose": {"value": 40, "unit": "mg/24h"},
+        "daily_dose_basis": "bare",
+    }
     assert data["ome_mg_per_24h"] == 60
     assert data["target"]["equianalgesic_daily_dose"] == {"value": 20, "unit": "mg/24h"}
     assert data["reduction_percent"] == 25
@@ -48,8 +61,9 @@ def test_json_equals_the_library_result(run: Run, tables: Tables) -> None:
 
 
 def test_norwegian_output(run: Run) -> None:
-    result = run("convert", "oksykodon", "20", "mg", "x2", "po", "til", "morfin", "sc",
-                 "--lang", "nb")
+    result = run(
+        "convert", "oksykodon", "20", "mg", "x2", "po", "til", "morfin", "sc", "--lang", "nb"
+    )
     assert result.exit_code == 0, result.stderr
     assert "40 mg/døgn" in result.stdout
     assert "2 ganger per døgn" in result.stdout
@@ -88,10 +102,13 @@ def test_unavailable_route_lists_the_routes(run: Run) -> None:
     assert "po (oral)" in result.stderr
 
 
-@pytest.mark.parametrize("words", [
-    ["methadone", "30mg", "po", "to", "morphine", "po"],
-    ["morphine", "60mg", "po", "to", "metadon", "po"],
-])
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["methadone", "30mg", "po", "to", "morphine", "po"],
+        ["morphine", "60mg", "po", "to", "metadon", "po"],
+    ],
+)
 def test_methadone_is_refused_with_a_referral(run: Run, words: list[str]) -> None:
     result = run("convert", *words, "--json")
     assert result.exit_code == 3
@@ -112,12 +129,14 @@ def test_a_tenfold_dose_is_refused(run: Run) -> None:
 
 
 def test_pethidine_and_ceiling_warnings(run: Run) -> None:
-    data = json.loads(run("convert", "morphine", "200mg", "po", "to", "tramadol", "po",
-                          "--json").stdout)
+    data = json.loads(
+        run("convert", "morphine", "200mg", "po", "to", "tramadol", "po", "--json").stdout
+    )
     codes = {w["code"] for w in data["warnings"]}
     assert {"ceiling_target", "high_dose"} <= codes
-    data = json.loads(run("convert", "pethidine", "100mg", "sc", "to", "morphine", "sc",
-                          "--json").stdout)
+    data = json.loads(
+        run("convert", "pethidine", "100mg", "sc", "to", "morphine", "sc", "--json").stdout
+    )
     assert "avoid" in {w["code"] for w in data["warnings"]}
 
 
@@ -131,17 +150,20 @@ def test_reduce_override_is_reported(run: Run) -> None:
 
 
 def test_route_change_of_the_same_drug_has_no_automatic_reduction(run: Run) -> None:
-    data = json.loads(run("convert", "morphine", "60mg", "po", "to", "morphine", "sc",
-                          "--json").stdout)
+    data = json.loads(
+        run("convert", "morphine", "60mg", "po", "to", "morphine", "sc", "--json").stdout
+    )
     assert data["reduction_percent"] == 0
     assert "route_change_advice" in {w["code"] for w in data["warnings"]}
 
 
-def test_invalid_tables_exit_4_with_file_and_line(run: Run, tmp_path: Path,
-                                                  shipped_dir: Path) -> None:
+def test_invalid_tables_exit_4_with_file_and_line(
+    run: Run, tmp_path: Path, shipped_dir: Path
+) -> None:
     text = (shipped_dir / "opioids.yaml").read_text(encoding="utf-8")
-    (tmp_path / "opioids.yaml").write_text(text.replace("factor: 1.5", "factor: 1,5", 1),
-                                           encoding="utf-8")
+    (tmp_path / "opioids.yaml").write_text(
+        text.replace("factor: 1.5", "factor: 1,5", 1), encoding="utf-8"
+    )
     result = run(*FLAGSHIP, "--tables", str(tmp_path))
     assert result.exit_code == 4
     assert "opioids.yaml:" in result.stderr and "expected a number" in result.stderr
@@ -153,17 +175,20 @@ def test_missing_tables_directory(run: Run, tmp_path: Path) -> None:
     assert "file not found" in result.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["convert", "oxycodone", "40mg", "po"],
-    ["convert", "oxycodone", "po", "to", "morphine", "sc"],
-    ["convert", "oxycodone", "40mg", "to", "morphine", "sc"],
-    ["convert", "oxycodone", "40mg", "po", "to", "morphine"],
-    ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "now"],
-    ["convert", "[red]x", "40mg", "po", "to", "morphine", "sc"],
-    ["convert", "oxycodone", "1,000", "mg", "po", "to", "morphine", "sc"],
-    ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "--interval", "5"],
-    ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "--lang", "de"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "oxycodone", "40mg", "po"],
+        ["convert", "oxycodone", "po", "to", "morphine", "sc"],
+        ["convert", "oxycodone", "40mg", "to", "morphine", "sc"],
+        ["convert", "oxycodone", "40mg", "po", "to", "morphine"],
+        ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "now"],
+        ["convert", "[red]x", "40mg", "po", "to", "morphine", "sc"],
+        ["convert", "oxycodone", "1,000", "mg", "po", "to", "morphine", "sc"],
+        ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "--interval", "5"],
+        ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "--lang", "de"],
+    ],
+)
 def test_bad_input_is_one_clear_line(run: Run, args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 1, result.stdout

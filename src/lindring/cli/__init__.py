@@ -40,9 +40,11 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("lindring: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
-    except Exception as exc:  # noqa: BLE001 - the boundary: never a traceback
+    except Exception as exc:  # the boundary: never a traceback
         if os.environ.get("LINDRING_DEBUG"):
             raise
-        sys.stderr.write(f"lindring: internal error ({type(exc).__name__}); set LINDRING_DEBUG=1 "
-                         "for details and please report it\n")
+        sys.stderr.write(
+            f"lindring: internal error ({type(exc).__name__}); set LINDRING_DEBUG=1 "
+            "for details and please report it\n"
+        )
         sys.exit(EXIT_INTERNAL)

@@ -34,13 +34,19 @@ __all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_REFUSED", "Comm
 
 LangOpt = Annotated[
     str | None,
-    typer.Option("--lang", help="Language of the output: nb or en (default: $LINDRING_LANG, "
-                 "then the locale)."),
+    typer.Option(
+        "--lang",
+        help="Language of the output: nb or en (default: $LINDRING_LANG, then the locale).",
+    ),
 ]
 TablesOpt = Annotated[
     str | None,
-    typer.Option("--tables", metavar="DIR", help="Read the conversion table from DIR "
-                 "(default: $LINDRING_TABLES, then the table shipped with lindring)."),
+    typer.Option(
+        "--tables",
+        metavar="DIR",
+        help="Read the conversion table from DIR "
+        "(default: $LINDRING_TABLES, then the table shipped with lindring).",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (docs/json.md).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
@@ -54,8 +60,9 @@ class Common:
     debug: bool = False
 
 
-def common(lang: str | None, tables: str | None, as_json: bool = False,
-           debug: bool = False) -> Common:
+def common(
+    lang: str | None, tables: str | None, as_json: bool = False, debug: bool = False
+) -> Common:
     chosen = (lang or detect_lang()).lower()
     if chosen not in LANGS:
         sys.stderr.write(f"lindring: {text('lang', 'en')}\n")
@@ -94,6 +101,6 @@ def _fail(opts: Common, exc: LindringError, code: int) -> None:
 
         sys.stdout.write(json.dumps(error_dict(exc, opts.lang), ensure_ascii=False) + "\n")
     kind = "refused" if code == EXIT_REFUSED else "error"
-    if isinstance(exc, InputError) or code == EXIT_REFUSED or code == EXIT_TABLES:
+    if isinstance(exc, InputError) or code in (EXIT_REFUSED, EXIT_TABLES):
         sys.stderr.write(f"lindring: {kind}: {exc.message(opts.lang)}\n")
     raise typer.Exit(code) from None

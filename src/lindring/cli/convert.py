@@ -29,13 +29,26 @@ WordsArg = Annotated[
 ]
 ReduceOpt = Annotated[
     str | None,
-    typer.Option("--reduce", metavar="PCT", help="Reduction for incomplete cross-tolerance in "
-                 "percent (0-75), instead of the handbook's default."),
+    typer.Option(
+        "--reduce",
+        metavar="PCT",
+        help="Reduction for incomplete cross-tolerance in "
+        "percent (0-75), instead of the handbook's default.",
+    ),
 ]
 IntervalOpt = Annotated[
     int | None,
-    typer.Option("--interval", metavar="HOURS", help="Dose interval for the split "
-                 "(1, 2, 3, 4, 6, 8, 12 or 24; default by route: oral 12, sc/iv 4)."),
+    typer.Option(
+        "--interval",
+        metavar="HOURS",
+        help="Dose interval for the split "
+        "(1, 2, 3, 4, 6, 8, 12 or 24; default by route: oral 12, sc/iv 4).",
+    ),
+]
+
+
+SourcesOpt = Annotated[
+    bool, typer.Option("--sources", help="Cite every source, not only the primary ones.")
 ]
 
 
@@ -43,6 +56,7 @@ def convert(
     words: WordsArg,
     reduce: ReduceOpt = None,
     interval: IntervalOpt = None,
+    sources: SourcesOpt = False,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     tables: TablesOpt = None,
@@ -69,5 +83,5 @@ def convert(
             from lindring.cli.output import console
             from lindring.render import conversion
 
-            console().print(conversion(result, table, opts.lang))
+            console().print(conversion(result, table, opts.lang, all_sources=sources))
     raise typer.Exit(EXIT_REFUSED if result.refusal else EXIT_OK)
