@@ -19,6 +19,7 @@ from lindring.convert import Conversion
 from lindring.i18n import show, show_amount
 from lindring.model import Amount, Factor, Tables
 from lindring.numbers import format_number
+from lindring.working import Alert, Refusal, Step
 
 LABELS = {
     "working": {"nb": "Utregning", "en": "Working"},
@@ -95,7 +96,9 @@ def conversion(
     ``all_sources`` (``--sources``).
     """
     parts: list[RenderableType] = [Text(label("working", lang), style="bold")]
-    items = [*conv.steps, *conv.alerts, *([conv.refusal] if conv.refusal else [])]
+    items: list[Step | Alert | Refusal] = [*conv.steps, *conv.alerts]
+    if conv.refusal:
+        items.append(conv.refusal)
     for number, step in enumerate(conv.steps, start=1):
         line = Text(f"{number}. ")
         line.append(step.text(lang))
