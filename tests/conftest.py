@@ -4,6 +4,7 @@ on any traceback, and Hypothesis profiles (``ci`` is chosen when ``$CI`` is set)
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from typer.testing import CliRunner, Result
 from lindring.cli import app
 from lindring.model import Tables
 from lindring.tables import load_tables, tables_dir
+
+# keep the validated-table cache of test runs away from the user's own cache
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="lindring-test-cache-")
 
 settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True, max_examples=150)
 settings.register_profile("dev", deadline=None, max_examples=100)

@@ -8,13 +8,12 @@ both among them it says how different their potencies are.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cache
 
 from lindring.errors import InputError, RefusedError, UnknownNameError
 from lindring.model import Opioid, RefusedGroup, Route, Tables
-from lindring.tables import normalize_name
+from lindring.names_norm import normalize_name
 
 MAX_NAME_LENGTH = 80
 
@@ -70,6 +69,8 @@ def resolve_drug(tables: Tables, name: str) -> Opioid:
 
 def suggest(tables: Tables, name: str) -> str:
     """Close names as ``oksykodon (oxycodone), ...``; empty when nothing is close."""
+    import difflib  # only on the error path
+
     idx = index(tables)
     close = difflib.get_close_matches(normalize_name(name), list(idx.drugs), n=6, cutoff=0.6)
     keys: list[str] = []

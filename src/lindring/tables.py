@@ -1,46 +1,35 @@
-"""Load and validate the conversion table (``tables/opioids.yaml``).
+"""Find, load and validate the conversion table (``tables/opioids.yaml``).
 
 Loading is strict and fails closed: if anything is wrong, no conversion is done and
 :class:`~lindring.errors.TableError` lists every problem as
-``FILE:LINE:COL: path.to.key: message``. The shapes are checked first
-(:mod:`lindring.schema`), then the rules that span the table (every cited source
-exists, ranges contain their point value, morphine po is 1, names are unique).
+``FILE:LINE:COL: path.to.key: message`` (checks in :mod:`lindring.tablecheck`).
+
+A table that validated once is kept in a cache keyed by the SHA-256 of its text and
+lindring's version (``$XDG_CACHE_HOME/lindring``), so later runs skip the YAML parser
+(about 35 ms of every start). Any change to the file changes the key; set
+``LINDRING_NO_CACHE=1`` to bypass the cache.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import unicodedata
+import pickle
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
+from lindring import __version__
 from lindring.errors import TableError
-from lindring.model import (
-    Band,
-    BreakthroughRule,
-    Caution,
-    Ceiling,
-    Factor,
-    Localized,
-    Opioid,
-    PlausibilityRule,
-    ReductionRule,
-    RefusedGroup,
-    Route,
-    Source,
-    Tables,
-)
-from lindring.schema import Checker
-from lindring.yamlsource import Path as KeyPath
-from lindring.yamlsource import YamlProblem, load
+from lindring.model import Tables
+from lindring.names_norm import normalize_name
 
 TABLE_FILE = "opioids.yaml"
 ENV_VAR = "LINDRING_TABLES"
-ATC_PATTERN = r"[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}"
-ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-ROUTE_KEYS = ("po", "sc", "iv", "rectal", "sl")
+NO_CACHE_VAR = "LINDRING_NO_CACHE"
+
+_CODE = tuple(Path(__file__).with_name(n) for n in ("model.py", "tablecheck.py", "schema.py"))
+
+__all__ = ["load_tables", "normalize_name", "parse_tables", "tables_dir"]
 
 
 def tables_dir(override: str | None = None) -> Path:
@@ -48,15 +37,10 @@ def tables_dir(override: str | None = None) -> Path:
     chosen = override or os.environ.get(ENV_VAR)
     if chosen:
         return Path(chosen)
-    packaged = Path(str(files("lindring"))) / "_data" / "tables"
+    packaged = Path(__file__).parent / "_data" / "tables"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "tables"  # editable checkout
-
-
-def normalize_name(name: str) -> str:
-    """How names are compared: NFKC, case-folded, inner whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 @cache
@@ -70,17 +54,33 @@ def load_tables(directory: str | None = None) -> Tables:
         raise TableError([f"{shown}: file not found"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TableError([f"{shown}: cannot be read: {exc}"]) from None
-    return parse_tables(text, shown)
+    cached = _cache_file(text, shown)
+    if cached is not None:
+        try:
+            with cached.open("rb") as handle:
+                found = pickle.load(handle)
+            if isinstance(found, Tables):
+                return found
+        except Exception:  # a missing or damaged cache entry: validate afresh
+            pass
+    tables = parse_tables(text, shown)
+    if cached is not None:
+        _store(cached, tables)
+    return tables
 
 
 def parse_tables(text: str, file: str) -> Tables:
     """Validate ``text`` as a conversion table; :class:`TableError` lists every problem."""
+    from lindring.schema import Checker
+    from lindring.tablecheck import build
+    from lindring.yamlsource import YamlProblem, load
+
     try:
         doc = load(text, file)
     except YamlProblem as exc:
         raise TableError([str(exc)]) from None
     check = Checker(doc)
-    tables = _build(check, doc.data, file)
+    tables = build(check, doc.data, file)
     if check.problems or tables is None:
         raise TableError(check.problems or [f"{file}: the table is empty"])
     return tables
@@ -93,340 +93,23 @@ def _shown_path(path: Path) -> str:
         return str(path)
 
 
-def _build(c: Checker, data: Any, file: str) -> Tables | None:
-    top = c.mapping(
-        data, (), ("table", "sources", "rules", "routes", "opioids"), ("refused_names",)
-    )
-    if top is None:
+def _cache_file(text: str, shown: str) -> Path | None:
+    if os.environ.get(NO_CACHE_VAR):
         return None
-    meta = c.mapping(top.get("table"), ("table",), ("version", "date", "status")) or {}
-    version = c.text(meta.get("version"), ("table", "version"), r"[0-9]+(\.[0-9]+)*")
-    date = c.text(meta.get("date"), ("table", "date"), r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-    status = c.choice(meta.get("status"), ("table", "status"), ("draft", "reviewed"))
-    sources = _sources(c, top.get("sources"))
-    cited: list[tuple[KeyPath, str]] = []
-    rules = c.mapping(top.get("rules"), ("rules",), ("reduction", "breakthrough", "plausibility"))
-    rules = rules or {}
-    reduction = _reduction(c, rules.get("reduction"), cited)
-    breakthrough = _breakthrough(c, rules.get("breakthrough"), cited)
-    plausibility = _plausibility(c, rules.get("plausibility"), cited)
-    routes = _routes(c, top.get("routes"), cited)
-    opioids = _opioids(c, top.get("opioids"), set(routes), cited)
-    refused = _refused(c, top.get("refused_names"), cited)
-    for path, source_id in cited:
-        if source_id not in sources:
-            c.problem(
-                path, f"unknown source id '{source_id}'", "add it under `sources` or fix the id"
-            )
-    _check_names(c, opioids, routes, refused)
-    morphine = opioids.get("morphine")
-    morphine_po = morphine.routes.get("po") if morphine else None
-    if morphine_po is None or morphine_po.value != 1:
-        c.problem(
-            ("opioids", "morphine"), "morphine po must be present with factor 1 (the reference)"
-        )
-    if None in (version, date, status, reduction, breakthrough, plausibility):
-        return None
-    assert version and date and status and reduction and breakthrough and plausibility
-    return Tables(
-        file,
-        version,
-        date,
-        status,
-        sources,
-        reduction,
-        breakthrough,
-        plausibility,
-        routes,
-        opioids,
-        refused,
-    )
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    # the key changes with the text, lindring's version and the code that builds the model
+    code = "".join(f"{p.stat().st_mtime_ns}:{p.stat().st_size};" for p in _CODE)
+    key = hashlib.sha256(f"{__version__}\0{code}\0{shown}\0{text}".encode()).hexdigest()[:32]
+    return Path(base) / "lindring" / f"table-{key}.pickle"
 
 
-def _cite(
-    c: Checker, value: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
-) -> tuple[str, ...]:
-    ids = c.strings(value, path)
-    cited.extend(((*path, i), s) for i, s in enumerate(ids))
-    return ids
-
-
-def _loc(c: Checker, value: Any, path: KeyPath) -> Localized | None:
-    found = c.localized(value, path)
-    return Localized(found["nb"], found["en"]) if found else None
-
-
-def _sources(c: Checker, data: Any) -> dict[str, Source]:
-    found = c.entries(data, ("sources",))
-    result = {}
-    fields = ("title", "publisher", "year", "section")
-    for sid, raw in found.items():
-        path: KeyPath = ("sources", sid)
-        c.text(sid, path, ID_PATTERN)
-        entry = c.mapping(raw, path, fields, ("url", "note"))
-        if entry is None:
-            continue
-        texts = {k: c.text(entry.get(k), (*path, k)) for k in ("title", "publisher", "section")}
-        year = c.integer(entry.get("year"), (*path, "year"), minimum=1900)
-        url = c.text(entry["url"], (*path, "url")) if "url" in entry else ""
-        note = c.text(entry["note"], (*path, "note")) if "note" in entry else ""
-        if all(texts.values()) and year:
-            result[sid] = Source(
-                sid,
-                texts["title"] or "",
-                texts["publisher"] or "",
-                year,
-                texts["section"] or "",
-                url or "",
-                note or "",
-            )
-    return result
-
-
-def _band(c: Checker, data: Any, path: KeyPath) -> Band | None:
-    raw = c.mapping(data, path, ("default", "range"))
-    if raw is None:
-        return None
-    default = c.number(raw.get("default"), (*path, "default"), positive=False)
-    pair = c.pair(raw.get("range"), (*path, "range"))
-    if default is None or pair is None:
-        return None
-    if not pair[0] <= default <= pair[1]:
-        c.problem((*path, "default"), "the default is outside its range")
-    return Band(default, *pair)
-
-
-def _reduction(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> ReductionRule | None:
-    path: KeyPath = ("rules", "reduction")
-    keys = (
-        "threshold_ome_mg_per_24h",
-        "below",
-        "at_or_above",
-        "max_override",
-        "route_change_advice",
-        "sources",
-    )
-    raw = c.mapping(data, path, keys)
-    if raw is None:
-        return None
-    threshold = c.number(raw.get("threshold_ome_mg_per_24h"), (*path, "threshold_ome_mg_per_24h"))
-    below = _band(c, raw.get("below"), (*path, "below"))
-    above = _band(c, raw.get("at_or_above"), (*path, "at_or_above"))
-    max_override = c.number(raw.get("max_override"), (*path, "max_override"))
-    advice = _loc(c, raw.get("route_change_advice"), (*path, "route_change_advice"))
-    sources = _cite(c, raw.get("sources"), (*path, "sources"), cited)
-    for band in (below, above):
-        if band and max_override is not None and band.high > max_override:
-            c.problem(path, "a reduction band reaches above max_override")
-    if max_override is not None and max_override >= 100:
-        c.problem((*path, "max_override"), "a reduction must stay below 100 %")
-    if threshold and below and above and max_override and advice:
-        return ReductionRule(threshold, below, above, max_override, advice, sources)
-    return None
-
-
-def _breakthrough(
-    c: Checker, data: Any, cited: list[tuple[KeyPath, str]]
-) -> BreakthroughRule | None:
-    path: KeyPath = ("rules", "breakthrough")
-    raw = c.mapping(data, path, ("fraction", "range", "sources"))
-    if raw is None:
-        return None
-    fraction = c.number(raw.get("fraction"), (*path, "fraction"))
-    pair = c.pair(raw.get("range"), (*path, "range"))
-    sources = _cite(c, raw.get("sources"), (*path, "sources"), cited)
-    if fraction is None or pair is None:
-        return None
-    if not pair[0] <= fraction <= pair[1] or pair[1] >= 1:
-        c.problem(path, "the fraction must lie inside its range, and below 1")
-    return BreakthroughRule(fraction, pair[0], pair[1], sources)
-
-
-def _plausibility(
-    c: Checker, data: Any, cited: list[tuple[KeyPath, str]]
-) -> PlausibilityRule | None:
-    path: KeyPath = ("rules", "plausibility")
-    keys = ("warn_above_ome_mg_per_24h", "refuse_above_ome_mg_per_24h", "warn_below_ome_mg_per_24h")
-    raw = c.mapping(data, path, (*keys, "sources"))
-    if raw is None:
-        return None
-    values = [c.number(raw.get(k), (*path, k)) for k in keys]
-    sources = _cite(c, raw.get("sources"), (*path, "sources"), cited)
-    warn_above, refuse_above, warn_below = values
-    if warn_above is None or refuse_above is None or warn_below is None:
-        return None
-    if not warn_below < warn_above < refuse_above:
-        c.problem(path, "expected warn_below < warn_above < refuse_above")
-    return PlausibilityRule(warn_above, refuse_above, warn_below, sources)
-
-
-def _routes(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str, Route]:
-    result = {}
-    for key, raw in c.entries(data, ("routes",)).items():
-        path: KeyPath = ("routes", key)
-        if c.choice(key, path, ROUTE_KEYS) is None:
-            continue
-        entry = c.mapping(raw, path, ("name", "aliases", "default_interval_hours", "sources"))
-        if entry is None:
-            continue
-        name = _loc(c, entry.get("name"), (*path, "name"))
-        aliases = c.strings(entry.get("aliases"), (*path, "aliases"), allow_empty=True)
-        interval = c.integer(
-            entry.get("default_interval_hours"), (*path, "default_interval_hours"), 1
-        )
-        if interval and 24 % interval:
-            c.problem((*path, "default_interval_hours"), "the interval must divide 24 hours")
-        sources = _cite(c, entry.get("sources"), (*path, "sources"), cited)
-        if name and interval:
-            result[key] = Route(key, name, aliases, interval, sources)
-    return result
-
-
-def _factor(
-    c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
-) -> Factor | None:
-    raw = c.mapping(data, path, ("factor", "sources", "step", "step_sources"), ("range", "note"))
-    if raw is None:
-        return None
-    value = c.number(raw.get("factor"), (*path, "factor"))
-    pair = c.pair(raw["range"], (*path, "range")) if "range" in raw else None
-    sources = _cite(c, raw.get("sources"), (*path, "sources"), cited)
-    step = c.number(raw.get("step"), (*path, "step"))
-    step_sources = _cite(c, raw.get("step_sources"), (*path, "step_sources"), cited)
-    note = c.text(raw["note"], (*path, "note")) if "note" in raw else ""
-    if value is None or step is None:
-        return None
-    low, high = pair or (value, value)
-    if low <= 0:
-        c.problem((*path, "range"), "the low end must be above 0")
-    if not low <= value <= high:
-        c.problem(
-            (*path, "range"),
-            f"the range [{float(low)}, {float(high)}] does not contain the factor {float(value)}",
-        )
-        return None
-    return Factor(value, low, high, sources, step, step_sources, note or "")
-
-
-def _opioids(
-    c: Checker, data: Any, route_keys: set[str], cited: list[tuple[KeyPath, str]]
-) -> dict[str, Opioid]:
-    result = {}
-    required = ("name", "atc", "aliases", "unit", "status", "sources", "routes")
-    for key, raw in c.entries(data, ("opioids",)).items():
-        path: KeyPath = ("opioids", key)
-        entry = c.mapping(raw, path, required, ("status_text", "ceiling", "renal"))
-        if entry is None:
-            continue
-        name = _loc(c, entry.get("name"), (*path, "name"))
-        atc = c.text(entry.get("atc"), (*path, "atc"), ATC_PATTERN)
-        aliases = c.strings(entry.get("aliases"), (*path, "aliases"), allow_empty=True)
-        unit = c.choice(entry.get("unit"), (*path, "unit"), ("mg", "microgram"))
-        status = c.choice(entry.get("status"), (*path, "status"), ("normal", "avoid", "nonlinear"))
-        status_text = None
-        if "status_text" in entry:
-            status_text = _loc(c, entry["status_text"], (*path, "status_text"))
-        elif status in ("avoid", "nonlinear"):
-            c.problem(path, f"status '{status}' needs a status_text (the warning or referral)")
-        sources = _cite(c, entry.get("sources"), (*path, "sources"), cited)
-        ceiling = (
-            _ceiling(c, entry["ceiling"], (*path, "ceiling"), cited) if "ceiling" in entry else None
-        )
-        renal = _caution(c, entry["renal"], (*path, "renal"), cited) if "renal" in entry else None
-        routes: dict[str, Factor] = {}
-        for route, factor_raw in (c.entries(entry.get("routes"), (*path, "routes")) or {}).items():
-            if route not in route_keys:
-                c.problem(
-                    (*path, "routes", route),
-                    f"unknown route '{route}'",
-                    "routes must be defined under `routes`: " + ", ".join(sorted(route_keys)),
-                )
-                continue
-            factor = _factor(c, factor_raw, (*path, "routes", route), cited)
-            if factor:
-                routes[route] = factor
-        if not routes and status != "nonlinear":
-            c.problem((*path, "routes"), "a drug that can be converted needs at least one route")
-        if name and atc and unit and status:
-            result[key] = Opioid(
-                key, name, atc, aliases, unit, status, status_text, ceiling, renal, sources, routes
-            )
-    return result
-
-
-def _ceiling(
-    c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
-) -> Ceiling | None:
-    raw = c.mapping(data, path, ("value", "unit", "sources"))
-    if raw is None:
-        return None
-    value = c.number(raw.get("value"), (*path, "value"))
-    unit = c.choice(raw.get("unit"), (*path, "unit"), ("mg/24h",))
-    sources = _cite(c, raw.get("sources"), (*path, "sources"), cited)
-    return Ceiling(value, sources) if value and unit else None
-
-
-def _caution(
-    c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
-) -> Caution | None:
-    raw = c.mapping(data, path, ("nb", "en", "sources"))
-    if raw is None:
-        return None
-    nb, en = c.text(raw.get("nb"), (*path, "nb")), c.text(raw.get("en"), (*path, "en"))
-    sources = _cite(c, raw.get("sources"), (*path, "sources"), cited)
-    return Caution(Localized(nb, en), sources) if nb and en else None
-
-
-def _refused(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str, RefusedGroup]:
-    result = {}
-    for gid, raw in c.entries(data, ("refused_names",)).items():
-        path: KeyPath = ("refused_names", gid)
-        entry = c.mapping(raw, path, ("names", "text", "sources"))
-        if entry is None:
-            continue
-        names = c.strings(entry.get("names"), (*path, "names"))
-        text = _loc(c, entry.get("text"), (*path, "text"))
-        sources = _cite(c, entry.get("sources"), (*path, "sources"), cited)
-        if text:
-            result[gid] = RefusedGroup(gid, names, text, sources)
-    return result
-
-
-def _check_names(
-    c: Checker,
-    opioids: dict[str, Opioid],
-    routes: dict[str, Route],
-    refused: dict[str, RefusedGroup],
-) -> None:
-    """Every name a user may type must lead to exactly one thing."""
-    owner: dict[str, str] = {}
-
-    def claim(name: str, who: str, path: KeyPath) -> None:
-        norm = normalize_name(name)
-        if owner.get(norm, who) != who:
-            c.problem(
-                path,
-                f"the name '{name}' already names {owner[norm]}",
-                "an alias must lead to exactly one drug",
-            )
-        owner.setdefault(norm, who)
-
-    for key, drug in opioids.items():
-        path: KeyPath = ("opioids", key)
-        for name in (key, drug.name.nb, drug.name.en):
-            claim(name, f"drug {key}", (*path, "name"))
-        for i, alias in enumerate(drug.aliases):
-            claim(alias, f"drug {key}", (*path, "aliases", i))
-    for gid, group in refused.items():
-        for i, name in enumerate(group.names):
-            claim(name, f"refused group {gid}", ("refused_names", gid, "names", i))
-    route_owner: dict[str, str] = {}
-    for key, route in routes.items():
-        for i, alias in enumerate((key, *route.aliases)):
-            norm = normalize_name(alias)
-            if route_owner.get(norm, key) != key:
-                c.problem(
-                    ("routes", key, "aliases", i),
-                    f"the route name '{alias}' already names {route_owner[norm]}",
-                )
-            route_owner.setdefault(norm, key)
+def _store(target: Path, tables: Tables) -> None:
+    """Write the cache entry atomically; a read-only or full disk just means no cache."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(target)
+    except OSError:
+        pass

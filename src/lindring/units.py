@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from lindring.errors import UnitError
@@ -32,7 +32,7 @@ class Unit:
 
 
 def _definitions_text() -> str:
-    return (files("lindring") / UNITS_FILE).read_text(encoding="utf-8")
+    return Path(__file__).with_name(UNITS_FILE).read_text(encoding="utf-8")
 
 
 @cache
