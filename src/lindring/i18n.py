@@ -77,6 +77,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown drug '{name}'. Close names: {suggestions}. Run `lindring drugs` for all.",
         "nb": "ukjent legemiddel «{name}». Nære navn: {suggestions}. `lindring drugs` viser alle.",
     },
+    "unknown_drug_none": {
+        "en": "unknown drug '{name}'. Run `lindring drugs` for the names lindring knows.",
+        "nb": "ukjent legemiddel «{name}». `lindring drugs` viser navnene lindring kjenner.",
+    },
+    "unknown_drug_lookalike": {
+        "en": "unknown drug '{name}'. Close names: {suggestions}. Take care: {strong} is {ratio} times as potent as {weak} by mouth; do not mix them up.",
+        "nb": "ukjent legemiddel «{name}». Nære navn: {suggestions}. Obs: {strong} er {ratio} ganger så potent som {weak} peroralt; ikke forveksle dem.",
+    },
     "unknown_unit": {
         "en": "unknown unit '{unit}': expected a mass unit, one of {accepted} (case matters)",
         "nb": "ukjent enhet «{unit}»: forventet en masseenhet, en av {accepted} (store og små bokstaver teller)",

@@ -2,13 +2,14 @@
 
 Every generic name (Norwegian and English), alias and brand in the table leads to
 exactly one drug (checked when the table loads). An unknown name is never corrected
-automatically: the error lists close names, and when morphine and hydromorphone are
-both among them it says how different their potencies are.
+automatically: the error lists close names, and when two of them differ fivefold or
+more in potency (morphine and hydromorphone) it says so.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cache
 
 from lindring.errors import InputError, RefusedError, UnknownNameError
@@ -16,6 +17,7 @@ from lindring.model import Opioid, RefusedGroup, Route, Tables
 from lindring.names_norm import normalize_name
 
 MAX_NAME_LENGTH = 80
+LOOKALIKE_RATIO = 5
 
 
 @dataclass(frozen=True)
@@ -64,20 +66,49 @@ def resolve_drug(tables: Tables, name: str) -> Opioid:
         return found
     if isinstance(found, RefusedGroup):
         raise RefusedError("refused_name", name=name, text=found.text)
-    raise UnknownNameError("unknown_drug", name=name, suggestions=suggest(tables, name))
+    close = close_drugs(tables, name)
+    if not close:
+        raise UnknownNameError("unknown_drug_none", name=name)
+    shown = ", ".join(f"{d.name.nb} ({d.name.en})" for d in close)
+    gap = _potency_gap(close)
+    if gap:
+        weak, strong, ratio = gap
+        raise UnknownNameError(
+            "unknown_drug_lookalike",
+            name=name,
+            suggestions=shown,
+            weak=weak.name,
+            strong=strong.name,
+            ratio=ratio,
+        )
+    raise UnknownNameError("unknown_drug", name=name, suggestions=shown)
 
 
-def suggest(tables: Tables, name: str) -> str:
-    """Close names as ``oksykodon (oxycodone), ...``; empty when nothing is close."""
+def close_drugs(tables: Tables, name: str) -> list[Opioid]:
+    """Up to four drugs whose names are close to ``name``, closest first."""
     import difflib  # only on the error path
 
     idx = index(tables)
-    close = difflib.get_close_matches(normalize_name(name), list(idx.drugs), n=6, cutoff=0.6)
-    keys: list[str] = []
-    for match in close:
-        if idx.drugs[match] not in keys:
-            keys.append(idx.drugs[match])
-    return ", ".join(f"{tables.opioids[k].name.nb} ({tables.opioids[k].name.en})" for k in keys[:4])
+    close = difflib.get_close_matches(normalize_name(name), list(idx.drugs), n=8, cutoff=0.6)
+    keys = list(dict.fromkeys(idx.drugs[match] for match in close))
+    return [tables.opioids[k] for k in keys[:4]]
+
+
+def _potency_gap(drugs: list[Opioid]) -> tuple[Opioid, Opioid, Fraction] | None:
+    """Two look-alike suggestions whose oral potency differs fivefold or more.
+
+    Mix-ups between such names (morphine and hydromorphone are the classic pair) are
+    among the most reported opioid errors, so the message says how far apart they are.
+    """
+    oral = [(d.routes["po"].value, d) for d in drugs if "po" in d.routes]
+    if len(oral) < 2:
+        return None
+    (low, weak), (high, strong) = min(oral, key=_first), max(oral, key=_first)
+    return (weak, strong, high / low) if high / low >= LOOKALIKE_RATIO else None
+
+
+def _first(pair: tuple[Fraction, Opioid]) -> Fraction:
+    return pair[0]
 
 
 def find_route(tables: Tables, name: str) -> Route | None:

@@ -215,3 +215,15 @@ def test_drugs_and_table_commands(run: Run, tables: Tables) -> None:
     table = run("table", "--lang", "nb")
     assert table.exit_code == 0
     assert "1,5" in table.stdout and tables.version in table.stdout
+
+
+def test_lookalike_names_warn_about_potency(run: Run) -> None:
+    result = run("convert", "hydromorfin", "4mg", "po", "to", "morphine", "po")
+    assert result.exit_code == 1
+    assert "hydromorphone" in result.stderr and "morphine" in result.stderr
+    assert "5 times as potent" in result.stderr
+
+
+def test_unknown_drug_without_close_names(run: Run) -> None:
+    result = run("convert", "xyz", "4mg", "po", "to", "morphine", "po")
+    assert "unknown drug 'xyz'" in result.stderr and "lindring drugs" in result.stderr
