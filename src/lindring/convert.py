@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from lindring.breakthrough import breakthrough_dose
 from lindring.errors import InputError
-from lindring.model import Amount, Opioid, Tables
+from lindring.model import Amount, Opioid, Span, Tables
 from lindring.numbers import floor_to_step
 from lindring.request import Request
 from lindring.tolerance import apply_reduction, choose_reduction
@@ -143,10 +143,8 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
             {
                 "low": low,
                 "high": high,
-                "src_low": f_src.low,
-                "src_high": f_src.high,
-                "tgt_low": f_tgt.low,
-                "tgt_high": f_tgt.high,
+                "source": Span(f_src.low, f_src.high),
+                "target": Span(f_tgt.low, f_tgt.high),
             },
         )
     )

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from lindring.model import Amount, Localized
+from lindring.model import Amount, Localized, Span
 from lindring.numbers import format_number
 
 LANGS = ("nb", "en")
@@ -53,6 +53,9 @@ def show(value: Any, lang: str) -> str:
         return show_amount(value, lang)
     if isinstance(value, Localized):
         return value.get(lang)
+    if isinstance(value, Span):
+        low, high = format_number(value.low, lang, 4), format_number(value.high, lang, 4)
+        return low if low == high else f"{low}-{high}"
     if isinstance(value, Fraction):
         if value.numerator == 1 and value.denominator > 1:
             return f"1/{value.denominator}"
@@ -240,8 +243,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ekvianalgetisk dose: {ome} / {factor} (mg oral morfin per mg {drug} {route}) = {result}",
     },
     "step.range": {
-        "en": "Range from the table's ranges (source {src_low}-{src_high}, target {tgt_low}-{tgt_high}): {low} to {high}",
-        "nb": "Spenn fra tabellens spenn (kilde {src_low}-{src_high}, mål {tgt_low}-{tgt_high}): {low} til {high}",
+        "en": "Range from the factors' ranges (source {source}, target {target}): {low} to {high}",
+        "nb": "Spenn beregnet fra faktorenes spenn (kilde {source}, mål {target}): {low} til {high}",
     },
     "step.basis_low": {
         "en": "Start from the low end of the range, {low}: where sources disagree, the end that cannot push the dose too high in this direction",

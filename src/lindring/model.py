@@ -30,6 +30,14 @@ class Amount:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A factor's range, shown as ``1.5-2`` (or ``3`` when both ends are equal)."""
+
+    low: Fraction
+    high: Fraction
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str

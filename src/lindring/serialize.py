@@ -12,7 +12,7 @@ from typing import Any
 from lindring import __version__
 from lindring.convert import Conversion
 from lindring.errors import LindringError, TableError
-from lindring.model import Amount, Localized
+from lindring.model import Amount, Localized, Span
 from lindring.numbers import json_number
 from lindring.working import Alert, Refusal, Step
 
@@ -34,6 +34,8 @@ def _param(value: Any) -> Any:
         return json_number(value)
     if isinstance(value, Localized):
         return {"nb": value.nb, "en": value.en}
+    if isinstance(value, Span):
+        return {"low": json_number(value.low), "high": json_number(value.high)}
     return value
 
 
