@@ -65,6 +65,14 @@ def show(value: Any, lang: str) -> str:
     return str(value)
 
 
+def register(messages: dict[str, dict[str, str]]) -> None:
+    """Add a module's own messages (same shape as :data:`MESSAGES`; codes must be new)."""
+    clash = set(messages) & set(MESSAGES)
+    if clash:
+        raise ValueError(f"message codes defined twice: {sorted(clash)}")
+    MESSAGES.update(messages)
+
+
 def text(code: str, lang: str, **params: Any) -> str:
     """The message ``code`` in ``lang`` with ``params`` filled in."""
     entry = MESSAGES.get(code)
