@@ -17,10 +17,21 @@ from lindring.working import Breakthrough
 
 
 def breakthrough_dose(
-    rule: BreakthroughRule, daily: Fraction, unit: str, step: Fraction
+    rule: BreakthroughRule,
+    daily: Fraction,
+    unit: str,
+    step: Fraction,
+    drug: str = "",
+    route: str = "",
 ) -> Breakthrough:
-    """The breakthrough dose for a regular ``daily`` dose (in ``unit``), rounded down."""
+    """The breakthrough dose for a regular ``daily`` dose (in ``unit``), rounded down.
+
+    ``drug`` and ``route`` name the rescue drug when it is not the regular one (with a
+    patch, rescue doses are given as the table's ``patch_rescue`` drug).
+    """
     dose = floor_to_step(daily * rule.fraction, step)
     low = floor_to_step(daily * rule.low, step)
     high = floor_to_step(daily * rule.high, step)
-    return Breakthrough(Amount(dose, unit), rule.fraction, Amount(low, unit), Amount(high, unit))
+    return Breakthrough(
+        Amount(dose, unit), rule.fraction, Amount(low, unit), Amount(high, unit), drug, route
+    )

@@ -4,6 +4,7 @@ Accepted (spaces optional between number and unit)::
 
     40mg   40 mg   2,5 mg   2.5mg   100 mcg   100 µg   0.1 g
     20mg x2   20 mg bid   10 mg q4h   40 mg/24h   40 mg/døgn
+    25 mcg/h (a rate: patches, pumps)   5 mg x3 prn (breakthrough doses taken)
 
 A bare dose is the 24-hour total. Anything else is refused with a message that shows
 what is accepted: signs, exponents, operators, spaces or thousands separators inside a
@@ -27,8 +28,12 @@ MAX_LENGTH = 60
 _NUMBER = r"(?P<num>[0-9]+(?:[.,][0-9]+)?)"
 _UNIT = r"(?P<unit>[^\W\d_]+)"
 _PER_DAY = r"(?P<perday>/\s*(?:24\s*(?:h|t|timer)|døgn|døgnet|d|dag|day))"
+_PER_HOUR = r"(?P<perhour>/\s*(?:h|t|time|hr|hour))"
 _TIMES = r"(?:[x×]\s*(?P<times>[0-9]+)|(?P<word>bid|tid|qid)|q\s*(?P<every>[0-9]+)\s*(?:h|t))"
-_GRAMMAR = re.compile(rf"{_NUMBER}\s*{_UNIT}\s*(?:{_PER_DAY}|{_TIMES})?", re.IGNORECASE)
+_GRAMMAR = re.compile(
+    rf"{_NUMBER}\s*{_UNIT}\s*(?:{_PER_DAY}|{_PER_HOUR}|{_TIMES})?\s*(?P<prn>prn|ved behov|v\.b\.)?",
+    re.IGNORECASE,
+)
 _WORD_TIMES = {"bid": 2, "tid": 3, "qid": 4}
 _AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
 
@@ -37,9 +42,11 @@ _AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
 class DoseExpression:
     """A dose as written, read exactly.
 
-    ``amount_mg`` is one dose (or the daily total when ``times`` is ``None``);
-    ``daily_mg`` is the 24-hour total; ``basis`` says how that total was found:
-    ``bare`` (no frequency: taken as the 24-hour total), ``per_24h`` or ``times``.
+    ``amount_mg`` is one dose (the daily total when ``basis`` is ``bare`` or
+    ``per_24h``, the hourly rate when it is ``per_hour``); ``daily_mg`` is the 24-hour
+    total; ``basis`` says how that total was found: ``bare`` (no frequency: taken as
+    the 24-hour total), ``per_24h``, ``per_hour`` (a rate, as for patches and pumps) or
+    ``times``. ``prn`` marks breakthrough doses actually taken (``x3 prn``).
     """
 
     text: str
@@ -48,9 +55,12 @@ class DoseExpression:
     amount_mg: Fraction
     times: int | None
     basis: str
+    prn: bool = False
 
     @property
     def daily_mg(self) -> Fraction:
+        if self.basis == "per_hour":
+            return self.amount_mg * 24
         return self.amount_mg * (self.times or 1)
 
 
@@ -83,6 +93,8 @@ def parse_dose(raw: str) -> DoseExpression:
     basis = "bare"
     if match["perday"]:
         basis = "per_24h"
+    elif match["perhour"]:
+        basis = "per_hour"
     elif match["times"]:
         times = int(match["times"])
         basis = "times"
@@ -97,7 +109,10 @@ def parse_dose(raw: str) -> DoseExpression:
             raise DoseError("dose_interval", text=text)
         times = 24 // every
         basis = "times"
-    return DoseExpression(text, number, unit, number * factor, times, basis)
+    prn = bool(match["prn"])
+    if prn and basis != "times":
+        raise DoseError("dose_prn", text=text)
+    return DoseExpression(text, number, unit, number * factor, times, basis, prn)
 
 
 def _explain(text: str) -> DoseError:

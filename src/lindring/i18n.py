@@ -38,6 +38,7 @@ def detect_lang(env: Mapping[str, str] | None = None) -> str:
 UNIT_NAMES = {
     "mg": {"nb": "mg", "en": "mg"},
     "microgram": {"nb": "mikrogram", "en": "microgram"},
+    "microgram/h": {"nb": "mikrogram/time", "en": "microgram/h"},
 }
 PER_24H = {"nb": "/døgn", "en": "/24 h"}
 
@@ -60,6 +61,9 @@ def show(value: Any, lang: str) -> str:
         if value.numerator == 1 and value.denominator > 1:
             return f"1/{value.denominator}"
         return format_number(value, lang)
+    if isinstance(value, tuple):  # amounts are added up; anything else is listed
+        sep = " + " if all(isinstance(item, Amount) for item in value) else "; "
+        return sep.join(show(item, lang) for item in value)
     if value is None:
         return ""
     return str(value)
@@ -158,6 +162,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{text}': the dose interval must divide 24 hours (q1h, q2h, q3h, q4h, q6h, q8h, q12h, q24h)",
         "nb": "«{text}»: doseintervallet må gå opp i 24 timer (q1h, q2h, q3h, q4h, q6h, q8h, q12h, q24h)",
     },
+    "dose_prn": {
+        "en": "'{text}': prn marks breakthrough doses taken; say how many were taken in 24 hours, e.g. 5 mg x3 prn",
+        "nb": "«{text}»: prn (ved behov) markerer behovsdoser som er tatt; oppgi hvor mange det siste døgnet, f.eks. 5 mg x3 prn",
+    },
+    "patch_needs_rate": {
+        "en": "'{text}': write a patch as its strength per hour, e.g. 25 mcg/h",
+        "nb": "«{text}»: skriv et plaster som styrke per time, f.eks. 25 mikrogram/t",
+    },
+    "patch_unit_mg": {
+        "en": "'{text}': patch strengths are in microgram per hour, never mg: did you mean {number} mcg/h?",
+        "nb": "«{text}»: plasterstyrker angis i mikrogram per time, aldri mg: mente du {number} mikrogram/t?",
+    },
+    "patch_strength_unknown": {
+        "en": "'{text}' is not a patch strength sold or a combination of them: strengths are {strengths} microgram/h",
+        "nb": "«{text}» er ingen plasterstyrke som selges, eller en kombinasjon av dem: styrkene er {strengths} mikrogram/time",
+    },
     "dose_unreadable": {
         "en": "cannot read the dose '{text}': write e.g. 40 mg, 2,5 mg, 20 mg x2, 20 mg bid, "
         "10 mg q4h or 40 mg/24h",
@@ -174,9 +194,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'to' appears more than once: convert one source to one target",
         "nb": "«til» står mer enn én gang: regn om én kilde til ett mål",
     },
-    "several_parts": {
-        "en": "several opioids in one conversion ('+') are not supported yet: convert each separately",
-        "nb": "flere opioider i én omregning («+») støttes ikke ennå: regn om hvert for seg",
+    "too_many_parts": {
+        "en": "at most {limit} opioids can be added together in one conversion",
+        "nb": "høyst {limit} opioider kan legges sammen i én omregning",
+    },
+    "refused_route": {
+        "en": "{drug} {route}: {text}",
+        "nb": "{drug} {route}: {text}",
     },
     "drug_missing": {
         "en": "a drug name is missing (before and after 'to')",
@@ -215,8 +239,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "--lang må være nb eller en",
     },
     "refused_name": {
-        "en": "refused: '{name}': {text}",
-        "nb": "avvist: «{name}»: {text}",
+        "en": "'{name}': {text}",
+        "nb": "«{name}»: {text}",
     },
     "table_invalid": {
         "en": "the conversion table is invalid ({count} problems, listed above); nothing was converted",
@@ -229,6 +253,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "og meld den. Ingen resultat ble laget.",
     },
     "interrupted": {"en": "interrupted", "nb": "avbrutt"},
+    "kind.error": {"en": "error", "nb": "feil"},
+    "kind.refused": {"en": "refused", "nb": "avvist"},
     # --- steps ------------------------------------------------------------------------
     "step.source_bare": {
         "en": "{drug} {dose} {route}. A dose without a frequency is read as the 24-hour total: {daily}",
@@ -238,6 +264,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{drug} {dose} {route}, {times} times per 24 hours: {daily}",
         "nb": "{drug} {dose} {route}, {times} ganger per døgn: {daily}",
     },
+    "step.source_per_hour": {
+        "en": "{drug} {dose} {route} (a rate per hour): {daily}",
+        "nb": "{drug} {dose} {route} (en hastighet per time): {daily}",
+    },
+    "step.source_prn": {
+        "en": "{drug} {dose} {route}, breakthrough doses taken {times} times in 24 hours, counted in the daily total: {daily}",
+        "nb": "{drug} {dose} {route}, behovsdoser tatt {times} ganger siste døgn, regnet med i døgndosen: {daily}",
+    },
+    "step.sum": {
+        "en": "Total oral morphine equivalent: {parts} = {ome}",
+        "nb": "Samlet oral morfinekvivalent: {parts} = {ome}",
+    },
+    "step.reduction_included": {
+        "en": "No further reduction: the low end of the patch factor is already the product text's table for patients switching opioid (handbook band otherwise {band_low}-{band_high} %): {result}",
+        "nb": "Ingen ytterligere reduksjon: nedre ende av plasterfaktoren er allerede preparatomtalens tabell for bytte av opioid (håndbokens spenn ellers {band_low}-{band_high} %): {result}",
+    },
+    "step.patch": {
+        "en": "Patch: {exact} calculated, rounded down to strengths sold: {labels} = {rate} ({product}, changed every {hours} h)",
+        "nb": "Plaster: {exact} beregnet, rundet ned til styrker som selges: {labels} = {rate} ({product}, byttes hver {hours}. time)",
+    },
+    "step.patch_none": {
+        "en": "Patch: {exact} calculated is below the smallest patch strength: no patch is suggested",
+        "nb": "Plaster: beregnet {exact} er under minste plasterstyrke: ingen plaster foreslås",
+    },
+    "step.breakthrough_patch": {
+        "en": "Breakthrough dose with a patch: {fraction} of the patch's daily oral morphine equivalent, as {drug} {route}: {dose}, rounded down (range {frac_low} to {frac_high}: {low} to {high})",
+        "nb": "Behovsdose ved plaster: {fraction} av plasterets orale morfinekvivalent per døgn, som {drug} {route}: {dose}, rundet ned (spenn {frac_low} til {frac_high}: {low} til {high})",
+    },
     "step.source_per_24h": {
         "en": "{drug} {dose} {route} per 24 hours: {daily}",
         "nb": "{drug} {dose} {route} per døgn: {daily}",
@@ -245,6 +299,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step.ome": {
         "en": "Oral morphine equivalent: {daily} x {factor} (mg oral morphine per mg {drug} {route}) = {ome}",
         "nb": "Oral morfinekvivalent: {daily} x {factor} (mg oral morfin per mg {drug} {route}) = {ome}",
+    },
+    "step.ome_rate": {
+        "en": "Oral morphine equivalent: {daily} x {factor} (mg oral morphine per 24 h for each microgram/h of {drug} {route}) = {ome}",
+        "nb": "Oral morfinekvivalent: {daily} x {factor} (mg oral morfin per døgn for hver mikrogram/time {drug} {route}) = {ome}",
+    },
+    "step.target_rate": {
+        "en": "Equianalgesic dose: {ome} / {factor} (mg oral morphine per 24 h for each microgram/h of {drug} {route}) = {result}",
+        "nb": "Ekvianalgetisk dose: {ome} / {factor} (mg oral morfin per døgn for hver mikrogram/time {drug} {route}) = {result}",
     },
     "step.target": {
         "en": "Equianalgesic dose: {ome} / {factor} (mg oral morphine per mg {drug} {route}) = {result}",
@@ -308,6 +370,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kilde og mål er samme legemiddel og vei ({drug}): ingenting å regne om.",
     },
     "alert.route_change_advice": {"en": "{text}", "nb": "{text}"},
+    "alert.to_patch": {
+        "en": "Crossing over to the patch: {text}",
+        "nb": "Overgang til plaster: {text}",
+    },
+    "alert.from_patch": {
+        "en": "Crossing over from the patch: {text}",
+        "nb": "Overgang fra plaster: {text}",
+    },
+    "alert.patch_cautions": {"en": "{text}", "nb": "{text}"},
+    "alert.patch_below_smallest": {
+        "en": "The calculated patch dose ({exact}) is below the smallest patch ({smallest}): patches are for opioid-tolerant patients only; choose another route.",
+        "nb": "Beregnet plasterdose ({exact}) er under minste plaster ({smallest}): plaster er bare for opioidtolerante pasienter; velg en annen vei.",
+    },
+    "alert.patch_above_max": {
+        "en": "The calculated patch dose ({exact}) is above {limit}: consider another route, for example a subcutaneous pump.",
+        "nb": "Beregnet plasterdose ({exact}) er over {limit}: vurder en annen vei, for eksempel subkutan smertepumpe.",
+    },
     "alert.reduction_outside_band": {
         "en": "The chosen reduction ({percent} %) is outside the handbook's band for this dose ({low}-{high} %).",
         "nb": "Valgt reduksjon ({percent} %) er utenfor håndbokens spenn for denne dosen ({low}-{high} %).",

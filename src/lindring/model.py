@@ -52,8 +52,42 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Caution:
+    text: Localized
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PatchProduct:
+    """A family of patches that may be combined: strengths as label -> microgram/h."""
+
+    product: str
+    change_every_hours: int
+    strengths: tuple[tuple[str, Fraction], ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Patch:
+    """What a transdermal row adds: products, the sensible maximum and crossover texts."""
+
+    products: tuple[PatchProduct, ...]
+    max_rate: Fraction
+    max_rate_sources: tuple[str, ...]
+    max_patches: int  # worn at once (combinations such as 75 + 12)
+    to_patch: Caution
+    from_patch: Caution
+    cautions: Caution
+
+
+@dataclass(frozen=True)
 class Factor:
-    """mg oral morphine equivalent per mg of a drug by one route."""
+    """mg oral morphine equivalent per mg of a drug by one route.
+
+    For a rate route (patches) the table gives mg oral morphine per 24 h for each
+    microgram/h; ``value``, ``low`` and ``high`` here are always per mg, converted once
+    when the table is loaded, and ``shown`` keeps the table's own number.
+    """
 
     value: Fraction
     low: Fraction
@@ -62,6 +96,10 @@ class Factor:
     step: Fraction
     step_sources: tuple[str, ...]
     note: str = ""
+    shown: Span | None = None
+    shown_value: Fraction | None = None
+    target_reduction: bool = True
+    patch: Patch | None = None
 
     @property
     def has_range(self) -> bool:
@@ -75,17 +113,12 @@ class Route:
     aliases: tuple[str, ...]
     default_interval_hours: int
     sources: tuple[str, ...]
+    kind: str = "dose"  # "dose" (mg) or "rate" (microgram/h, patches)
 
 
 @dataclass(frozen=True)
 class Ceiling:
     value: Fraction  # mg per 24 h
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Caution:
-    text: Localized
     sources: tuple[str, ...]
 
 
@@ -102,6 +135,7 @@ class Opioid:
     renal: Caution | None
     sources: tuple[str, ...]
     routes: dict[str, Factor] = field(hash=False)
+    refused_routes: dict[str, Caution] = field(default_factory=dict, hash=False)
 
     def display_name(self, lang: str) -> str:
         return self.name.get(lang)
@@ -130,6 +164,7 @@ class BreakthroughRule:
     low: Fraction
     high: Fraction
     sources: tuple[str, ...]
+    patch_rescue: tuple[str, str] = ("", "")  # drug and route for rescue doses with a patch
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,10 @@ LABELS = {
         "en": "{dose} every {h} h ({n} doses per 24 h)",
     },
     "breakthrough": {"nb": "Behovsdose", "en": "Breakthrough dose"},
+    "patches": {
+        "nb": "plaster {labels} ({rate}; {product}, byttes hver {h}. time)",
+        "en": "patch {labels} ({rate}; {product}, changed every {h} h)",
+    },
     "bt_value": {
         "nb": "{dose} ({fraction} av døgndosen; spenn {low} til {high})",
         "en": "{dose} ({fraction} of the daily dose; range {low} to {high})",
@@ -58,8 +62,10 @@ LABELS = {
     "route": {"nb": "Vei", "en": "Route"},
     "factor": {"nb": "Faktor (spenn)", "en": "Factor (range)"},
     "factor_caption": {
-        "nb": "Faktor: mg oral morfinekvivalent per mg av legemiddelet ved den veien.",
-        "en": "Factor: mg oral morphine equivalent per mg of the drug by that route.",
+        "nb": "Faktor: mg oral morfinekvivalent per mg av legemiddelet ved den veien; "
+        "for plaster mg per døgn for hver mikrogram/time.",
+        "en": "Factor: mg oral morphine equivalent per mg of the drug by that route; "
+        "for patches mg per 24 h for each microgram/h.",
     },
     "notes": {"nb": "Merknad", "en": "Note"},
     "ceiling": {"nb": "Maks per døgn", "en": "Max per 24 h"},
@@ -72,12 +78,13 @@ def label(key: str, lang: str, **params: str) -> str:
 
 def _heading(conv: Conversion, tables: Tables, lang: str) -> str:
     req = conv.request
-    src_route = tables.routes[req.route].name.get(lang)
     tgt_route = tables.routes[req.target_route].name.get(lang)
-    return (
-        f"{req.drug.name.get(lang)} {show_amount(conv.daily, lang)} {src_route} "
-        f"{label('to', lang)} {req.target.name.get(lang)} {tgt_route}"
+    sources = " + ".join(
+        f"{p.part.drug.name.get(lang)} {show_amount(p.daily, lang)} "
+        f"{tables.routes[p.part.route].name.get(lang)}"
+        for p in conv.parts
     )
+    return f"{sources} {label('to', lang)} {req.target.name.get(lang)} {tgt_route}"
 
 
 def _ids(sources: tuple[str, ...]) -> str:
@@ -110,7 +117,7 @@ def conversion(
         refused = f"✖ {label('refused', lang)}: {conv.refusal.text(lang)}"
         parts.append(Text(refused, style="bold red"))
     else:
-        parts.extend([Text(""), _result_table(conv, lang)])
+        parts.extend([Text(""), _result_table(conv, tables, lang)])
     if conv.alerts:
         parts.append(Text(""))
         parts.append(Text(label("warnings", lang), style="bold"))
@@ -146,39 +153,53 @@ def conversion(
     )
 
 
-def _result_table(conv: Conversion, lang: str) -> Table:
+def _result_table(conv: Conversion, tables: Tables, lang: str) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
-    assert conv.equianalgesic and conv.low and conv.high and conv.suggested and conv.split
+    assert conv.equianalgesic and conv.low and conv.high and conv.suggested
     assert conv.reduction and conv.breakthrough
     grid.add_row(label("equianalgesic", lang), show_amount(conv.equianalgesic, lang))
     grid.add_row(
         label("range", lang), f"{show_amount(conv.low, lang)} – {show_amount(conv.high, lang)}"
     )
     grid.add_row(label("reduction", lang), f"{show(conv.reduction.percent, lang)} %")
+    suggested = show_amount(conv.suggested, lang)
+    if conv.patch:
+        suggested = label(
+            "patches",
+            lang,
+            labels=" + ".join(conv.patch.labels),
+            rate=suggested,
+            product=conv.patch.product.product,
+            h=str(conv.patch.product.change_every_hours),
+        )
     grid.add_row(
         Text(label("suggested", lang), style="bold green"),
-        Text(show_amount(conv.suggested, lang), style="bold green"),
+        Text(suggested, style="bold green"),
     )
-    split = conv.split
-    grid.add_row(
-        label("split", lang),
-        label(
+    if conv.split:
+        split = conv.split
+        every = label(
             "every",
             lang,
             dose=show_amount(split.dose, lang),
             h=str(split.interval_hours),
             n=str(split.doses_per_24h),
-        ),
-    )
+        )
+        grid.add_row(label("split", lang), every)
     bt = conv.breakthrough
+    dose = show_amount(bt.dose, lang)
+    if bt.drug:
+        dose += (
+            f" {tables.opioids[bt.drug].name.get(lang)} {tables.routes[bt.route].name.get(lang)}"
+        )
     grid.add_row(
         label("breakthrough", lang),
         label(
             "bt_value",
             lang,
-            dose=show_amount(bt.dose, lang),
+            dose=dose,
             fraction=show(bt.fraction, lang),
             low=show_amount(bt.low, lang),
             high=show_amount(bt.high, lang),
@@ -204,9 +225,11 @@ def drugs(tables: Tables, lang: str) -> Table:
 
 
 def _factor_cell(factor: Factor, lang: str) -> str:
-    value = format_number(factor.value, lang, places=4)
-    if factor.has_range:
-        low, high = (format_number(v, lang, places=4) for v in (factor.low, factor.high))
+    """The table's own numbers (per microgram/h for patches)."""
+    point = factor.shown_value if factor.shown_value is not None else factor.value
+    value = format_number(point, lang, places=4)
+    if factor.shown and factor.shown.low != factor.shown.high:
+        low, high = (format_number(v, lang, 4) for v in (factor.shown.low, factor.shown.high))
         value += f" ({low}–{high})"
     return value
 

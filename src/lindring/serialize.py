@@ -17,7 +17,7 @@ from lindring.numbers import json_number
 from lindring.working import Alert, Refusal, Step
 
 SCHEMA_VERSION = 1
-UNITS = {"mg": "mg", "microgram": "microgram"}
+UNITS = {"mg": "mg", "microgram": "microgram", "microgram/h": "microgram/h"}
 
 
 def amount(value: Amount | None) -> dict[str, Any] | None:
@@ -34,6 +34,8 @@ def _param(value: Any) -> Any:
         return json_number(value)
     if isinstance(value, Localized):
         return {"nb": value.nb, "en": value.en}
+    if isinstance(value, tuple):
+        return [_param(item) for item in value]
     if isinstance(value, Span):
         return {"low": json_number(value.low), "high": json_number(value.high)}
     return value

@@ -7,6 +7,7 @@ morphine po is exactly 1, and every name a user may type leads to exactly one th
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from lindring.model import (
@@ -17,20 +18,24 @@ from lindring.model import (
     Factor,
     Localized,
     Opioid,
+    Patch,
+    PatchProduct,
     PlausibilityRule,
     ReductionRule,
     RefusedGroup,
     Route,
     Source,
+    Span,
     Tables,
 )
 from lindring.names_norm import normalize_name
 from lindring.schema import Checker
+from lindring.units import mg_per
 from lindring.yamlsource import Path as KeyPath
 
 ATC_PATTERN = r"[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}"
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-ROUTE_KEYS = ("po", "sc", "iv", "rectal", "sl")
+ROUTE_KEYS = ("po", "sc", "iv", "rectal", "sl", "td", "buccal", "nasal")
 
 
 def build(c: Checker, data: Any, file: str) -> Tables | None:
@@ -52,7 +57,7 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
     breakthrough = _breakthrough(c, rules.get("breakthrough"), cited)
     plausibility = _plausibility(c, rules.get("plausibility"), cited)
     routes = _routes(c, top.get("routes"), cited)
-    opioids = _opioids(c, top.get("opioids"), set(routes), cited)
+    opioids = _opioids(c, top.get("opioids"), routes, cited)
     refused = _refused(c, top.get("refused_names"), cited)
     for path, source_id in cited:
         if source_id not in sources:
@@ -170,17 +175,20 @@ def _breakthrough(
     c: Checker, data: Any, cited: list[tuple[KeyPath, str]]
 ) -> BreakthroughRule | None:
     path: KeyPath = ("rules", "breakthrough")
-    raw = c.mapping(data, path, ("fraction", "range", "sources"))
+    raw = c.mapping(data, path, ("fraction", "range", "sources", "patch_rescue"))
     if raw is None:
         return None
     fraction = c.number(raw.get("fraction"), (*path, "fraction"))
     pair = c.pair(raw.get("range"), (*path, "range"))
     sources = _cite(c, raw.get("sources"), (*path, "sources"), cited)
+    rescue = c.mapping(raw.get("patch_rescue"), (*path, "patch_rescue"), ("drug", "route")) or {}
+    drug = c.text(rescue.get("drug"), (*path, "patch_rescue", "drug")) or ""
+    route = c.text(rescue.get("route"), (*path, "patch_rescue", "route")) or ""
     if fraction is None or pair is None:
         return None
     if not pair[0] <= fraction <= pair[1] or pair[1] >= 1:
         c.problem(path, "the fraction must lie inside its range, and below 1")
-    return BreakthroughRule(fraction, pair[0], pair[1], sources)
+    return BreakthroughRule(fraction, pair[0], pair[1], sources, (drug, route))
 
 
 def _plausibility(
@@ -207,9 +215,12 @@ def _routes(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str
         path: KeyPath = ("routes", key)
         if c.choice(key, path, ROUTE_KEYS) is None:
             continue
-        entry = c.mapping(raw, path, ("name", "aliases", "default_interval_hours", "sources"))
+        entry = c.mapping(
+            raw, path, ("name", "aliases", "default_interval_hours", "sources"), ("kind",)
+        )
         if entry is None:
             continue
+        kind = c.choice(entry.get("kind", "dose"), (*path, "kind"), ("dose", "rate")) or "dose"
         name = _loc(c, entry.get("name"), (*path, "name"))
         aliases = c.strings(entry.get("aliases"), (*path, "aliases"), allow_empty=True)
         interval = c.integer(
@@ -219,22 +230,43 @@ def _routes(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str
             c.problem((*path, "default_interval_hours"), "the interval must divide 24 hours")
         sources = _cite(c, entry.get("sources"), (*path, "sources"), cited)
         if name and interval:
-            result[key] = Route(key, name, aliases, interval, sources)
+            result[key] = Route(key, name, aliases, interval, sources, kind)
     return result
 
 
 def _factor(
-    c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
+    c: Checker, data: Any, path: KeyPath, rate: bool, cited: list[tuple[KeyPath, str]]
 ) -> Factor | None:
-    raw = c.mapping(data, path, ("factor", "sources", "step", "step_sources"), ("range", "note"))
+    """One drug-route factor; a rate route (patch) must list its patch products."""
+    patch_keys = (
+        "patches",
+        "max_rate",
+        "max_rate_sources",
+        "max_patches",
+        "max_patches_sources",
+        "to_patch",
+        "from_patch",
+        "cautions",
+    )
+    needed = ("factor", "sources") + (patch_keys if rate else ("step", "step_sources"))
+    raw = c.mapping(data, path, needed, ("range", "note", "target_reduction"))
     if raw is None:
         return None
     value = c.number(raw.get("factor"), (*path, "factor"))
     pair = c.pair(raw["range"], (*path, "range")) if "range" in raw else None
     sources = _cite(c, raw.get("sources"), (*path, "sources"), cited)
-    step = c.number(raw.get("step"), (*path, "step"))
-    step_sources = _cite(c, raw.get("step_sources"), (*path, "step_sources"), cited)
     note = c.text(raw["note"], (*path, "note")) if "note" in raw else ""
+    target_reduction = raw.get("target_reduction", True)
+    if not isinstance(target_reduction, bool):
+        c.problem((*path, "target_reduction"), "expected true or false")
+        target_reduction = True
+    patch = _patch(c, raw, path, cited) if rate else None
+    if rate:
+        step = patch.products[0].strengths[0][1] if patch else None
+        step_sources = patch.products[0].sources if patch else ()
+    else:
+        step = c.number(raw.get("step"), (*path, "step"))
+        step_sources = _cite(c, raw.get("step_sources"), (*path, "step_sources"), cited)
     if value is None or step is None:
         return None
     low, high = pair or (value, value)
@@ -246,17 +278,76 @@ def _factor(
             f"the range [{float(low)}, {float(high)}] does not contain the factor {float(value)}",
         )
         return None
-    return Factor(value, low, high, sources, step, step_sources, note or "")
+    # per mg: a patch factor is mg OME per 24 h for each microgram/h
+    scale = 1 / (mg_per("microgram") * 24) if rate else Fraction(1)
+    return Factor(
+        value * scale,
+        low * scale,
+        high * scale,
+        sources,
+        step,
+        step_sources,
+        note or "",
+        Span(low, high),
+        value,
+        target_reduction,
+        patch,
+    )
+
+
+def _patch(
+    c: Checker, raw: dict[str, Any], path: KeyPath, cited: list[tuple[KeyPath, str]]
+) -> Patch | None:
+    products = []
+    items = raw.get("patches")
+    if not isinstance(items, list) or not items:
+        c.problem((*path, "patches"), "expected a list of patch products")
+        items = []
+    for i, item in enumerate(items):
+        ppath: KeyPath = (*path, "patches", i)
+        entry = c.mapping(item, ppath, ("product", "change_every_hours", "strengths", "sources"))
+        if entry is None:
+            continue
+        product = c.text(entry.get("product"), (*ppath, "product"))
+        hours = c.integer(entry.get("change_every_hours"), (*ppath, "change_every_hours"), 1)
+        strengths = []
+        for label, rate in c.entries(entry.get("strengths"), (*ppath, "strengths")).items():
+            number = c.number(rate, (*ppath, "strengths", label))
+            if number is not None:
+                strengths.append((label, number))
+        if [r for _, r in strengths] != sorted({r for _, r in strengths}):
+            c.problem((*ppath, "strengths"), "strengths must rise, each once")
+        sources = _cite(c, entry.get("sources"), (*ppath, "sources"), cited)
+        if product and hours and strengths:
+            products.append(PatchProduct(product, hours, tuple(strengths), sources))
+    max_rate = c.number(raw.get("max_rate"), (*path, "max_rate"))
+    max_sources = _cite(c, raw.get("max_rate_sources"), (*path, "max_rate_sources"), cited)
+    max_patches = c.integer(raw.get("max_patches"), (*path, "max_patches"), minimum=1)
+    _cite(c, raw.get("max_patches_sources"), (*path, "max_patches_sources"), cited)
+    texts = [
+        _caution(c, raw.get(k), (*path, k), cited) for k in ("to_patch", "from_patch", "cautions")
+    ]
+    to_patch, from_patch, cautions = texts
+    if not products or max_rate is None or not max_patches:
+        return None
+    if not (to_patch and from_patch and cautions):
+        return None
+    return Patch(
+        tuple(products), max_rate, max_sources, max_patches, to_patch, from_patch, cautions
+    )
 
 
 def _opioids(
-    c: Checker, data: Any, route_keys: set[str], cited: list[tuple[KeyPath, str]]
+    c: Checker, data: Any, route_map: dict[str, Route], cited: list[tuple[KeyPath, str]]
 ) -> dict[str, Opioid]:
+    route_keys = set(route_map)
     result = {}
     required = ("name", "atc", "aliases", "unit", "status", "sources", "routes")
     for key, raw in c.entries(data, ("opioids",)).items():
         path: KeyPath = ("opioids", key)
-        entry = c.mapping(raw, path, required, ("status_text", "ceiling", "renal"))
+        entry = c.mapping(
+            raw, path, required, ("status_text", "ceiling", "renal", "refused_routes")
+        )
         if entry is None:
             continue
         name = _loc(c, entry.get("name"), (*path, "name"))
@@ -283,14 +374,37 @@ def _opioids(
                     "routes must be defined under `routes`: " + ", ".join(sorted(route_keys)),
                 )
                 continue
-            factor = _factor(c, factor_raw, (*path, "routes", route), cited)
+            rate = route_map[route].kind == "rate"
+            factor = _factor(c, factor_raw, (*path, "routes", route), rate, cited)
             if factor:
                 routes[route] = factor
+        refused: dict[str, Caution] = {}
+        for route, text_raw in c.entries(
+            entry.get("refused_routes"), (*path, "refused_routes")
+        ).items():
+            rpath: KeyPath = (*path, "refused_routes", route)
+            if route not in route_keys or route in routes:
+                c.problem(rpath, f"'{route}' must be a known route that the drug has no factor for")
+                continue
+            caution = _caution(c, text_raw, rpath, cited)
+            if caution:
+                refused[route] = caution
         if not routes and status != "nonlinear":
             c.problem((*path, "routes"), "a drug that can be converted needs at least one route")
         if name and atc and unit and status:
             result[key] = Opioid(
-                key, name, atc, aliases, unit, status, status_text, ceiling, renal, sources, routes
+                key,
+                name,
+                atc,
+                aliases,
+                unit,
+                status,
+                status_text,
+                ceiling,
+                renal,
+                sources,
+                routes,
+                refused,
             )
     return result
 

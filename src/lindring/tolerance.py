@@ -22,8 +22,13 @@ def choose_reduction(
     ome_mg_per_24h: Fraction,
     same_drug: bool,
     override_percent: Fraction | None = None,
+    included: bool = False,
 ) -> Reduction:
-    """The reduction to apply, in percent, with the reason and the handbook band."""
+    """The reduction to apply, in percent, with the reason and the handbook band.
+
+    ``included``: the target factor's conservative end already carries the margin for
+    incomplete cross-tolerance (the fentanyl patch rotation table), so none is added.
+    """
     band = rule.below if ome_mg_per_24h < rule.threshold_ome else rule.at_or_above
     if override_percent is not None:
         if not 0 <= override_percent <= rule.max_override:
@@ -31,6 +36,8 @@ def choose_reduction(
         return Reduction(override_percent, "override", band.low, band.high)
     if same_drug:
         return Reduction(Fraction(0), "route_change", band.low, band.high)
+    if included:
+        return Reduction(Fraction(0), "included", band.low, band.high)
     return Reduction(band.default, "drug_change", band.low, band.high)
 
 

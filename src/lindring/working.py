@@ -73,11 +73,13 @@ class Breakthrough:
     fraction: Fraction
     low: Amount
     high: Amount
+    drug: str = ""  # drug key when the rescue drug differs from the target (patches)
+    route: str = ""
 
 
 @dataclass(frozen=True)
 class Reduction:
     percent: Fraction
-    reason: str  # "drug_change", "route_change", "same", "override"
+    reason: str  # "drug_change", "route_change", "included" or "override"
     band_low: Fraction
     band_high: Fraction

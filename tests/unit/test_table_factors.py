@@ -39,6 +39,9 @@ EXPECTED = {
     ("pethidine", "po"): (F(1, 10), F(1, 10), F(1, 10)),
     ("pethidine", "sc"): (F(2, 5), F(2, 5), F(2, 5)),  # Durogesic parenteral 0.4
     ("pethidine", "iv"): (F(2, 5), F(2, 5), F(2, 5)),
+    # patches: mg oral morphine per 24 h for each microgram/h
+    ("fentanyl", "td"): (F(12, 5), F(9, 5), F(18, 5)),  # Hdir/BNF 2.4; Uppsala 1.8; SPC 150:1
+    ("buprenorphine", "td"): (F(11, 5), F(9, 5), F(66, 25)),  # Hdir 13.5 ~ 30; 75-110 per day
 }
 CEILINGS = {"tramadol": F(400), "codeine": F(240), "tapentadol": F(500)}
 
@@ -51,9 +54,30 @@ def test_every_drug_route_is_expected(tables: Tables) -> None:
 @pytest.mark.parametrize(("key", "expected"), sorted(EXPECTED.items()), ids=str)
 def test_factor(tables: Tables, key: tuple[str, str], expected: tuple[F, F, F]) -> None:
     factor = tables.opioids[key[0]].routes[key[1]]
-    assert (factor.value, factor.low, factor.high) == expected
+    assert factor.shown and factor.shown_value is not None
+    assert (factor.shown_value, factor.shown.low, factor.shown.high) == expected
     assert factor.sources, "every factor cites a source"
     assert factor.step > 0 and factor.step_sources
+
+
+def test_patch_factors_per_mg_match_hdir_ratios(tables: Tables) -> None:
+    # Hdir gives patches as ratios per mg/day: fentanyl 100, buprenorphine 75-110.
+    fentanyl = tables.opioids["fentanyl"].routes["td"]
+    assert fentanyl.value == 100
+    buprenorphine = tables.opioids["buprenorphine"].routes["td"]
+    assert (buprenorphine.low, buprenorphine.high) == (75, 110)
+
+
+def test_patch_strengths_sold_in_norway(tables: Tables) -> None:
+    def strengths(drug: str) -> list[list[str]]:
+        patch = tables.opioids[drug].routes["td"].patch
+        assert patch
+        return [[label for label, _ in p.strengths] for p in patch.products]
+
+    assert strengths("fentanyl") == [["12", "25", "50", "75", "100"]]
+    assert strengths("buprenorphine") == [["5", "10", "15", "20"], ["35", "52.5", "70"]]
+    fentanyl = tables.opioids["fentanyl"].routes["td"].patch
+    assert fentanyl and dict(fentanyl.products[0].strengths)["12"] == F(25, 2)  # delivers 12.5
 
 
 def test_ceilings(tables: Tables) -> None:
@@ -83,6 +107,15 @@ def test_every_cited_source_exists_and_every_source_is_cited(tables: Tables) -> 
         cited.update(drug.sources)
         for factor in drug.routes.values():
             cited.update(factor.sources + factor.step_sources)
+            if factor.patch:
+                patch = factor.patch
+                cited.update(patch.max_rate_sources)
+                for text in (patch.to_patch, patch.from_patch, patch.cautions):
+                    cited.update(text.sources)
+                for product in patch.products:
+                    cited.update(product.sources)
+        for caution in drug.refused_routes.values():
+            cited.update(caution.sources)
         for part in (drug.ceiling, drug.renal):
             if part:
                 cited.update(part.sources)

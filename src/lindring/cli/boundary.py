@@ -100,7 +100,7 @@ def _fail(opts: Common, exc: LindringError, code: int) -> None:
         from lindring.serialize import error_dict
 
         sys.stdout.write(json.dumps(error_dict(exc, opts.lang), ensure_ascii=False) + "\n")
-    kind = "refused" if code == EXIT_REFUSED else "error"
+    kind = text("kind.refused" if code == EXIT_REFUSED else "kind.error", opts.lang)
     if isinstance(exc, InputError) or code in (EXIT_REFUSED, EXIT_TABLES):
         sys.stderr.write(f"lindring: {kind}: {exc.message(opts.lang)}\n")
     raise typer.Exit(code) from None
