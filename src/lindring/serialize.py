@@ -10,11 +10,12 @@ from fractions import Fraction
 from typing import Any
 
 from lindring import __version__
-from lindring.convert import Conversion
+from lindring.convert import Conversion, PartResult
 from lindring.errors import LindringError, TableError
 from lindring.model import Amount, Localized, Span
 from lindring.numbers import json_number
-from lindring.working import Alert, Refusal, Step
+from lindring.patches import PatchChoice
+from lindring.working import Alert, DoseSplit, Refusal, Step
 
 SCHEMA_VERSION = 1
 UNITS = {"mg": "mg", "microgram": "microgram", "microgram/h": "microgram/h"}
@@ -51,11 +52,64 @@ def _step(step: Step, lang: str) -> dict[str, Any]:
     return data
 
 
-def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
-    """The ``--json`` object for one conversion."""
-    req = conv.request
-    split = conv.split
+def _number(value: Fraction | None) -> int | float | None:
+    return None if value is None else json_number(value)
+
+
+def _part(part: PartResult) -> dict[str, Any]:
+    dose = part.part.dose
+    return {
+        "drug": part.part.drug.key,
+        "route": part.part.route,
+        "dose": dose.text,
+        "daily_dose": amount(part.daily),
+        "daily_dose_basis": dose.basis,
+        "prn": dose.prn,
+        "ome_mg_per_24h": json_number(part.ome),
+    }
+
+
+def _split(split: DoseSplit | None) -> dict[str, Any] | None:
+    if split is None:
+        return None
+    return {
+        "interval_hours": split.interval_hours,
+        "doses_per_24h": split.doses_per_24h,
+        "dose": amount(split.dose),
+        "dose_unrounded": amount(split.exact),
+        "rounding_step": amount(split.step),
+    }
+
+
+def _patches(choice: PatchChoice | None) -> dict[str, Any] | None:
+    if choice is None:
+        return None
+    return {
+        "product": choice.product.product,
+        "patches": list(choice.labels),
+        "rate": amount(Amount(choice.rate, "microgram/h")),
+        "change_every_hours": choice.product.change_every_hours,
+    }
+
+
+def _breakthrough(conv: Conversion) -> dict[str, Any] | None:
     bt = conv.breakthrough
+    if bt is None:
+        return None
+    return {
+        "dose": amount(bt.dose),
+        "drug": bt.drug or conv.request.target.key,
+        "route": bt.route or conv.request.target_route,
+        "fraction": str(bt.fraction),
+        "range": {"low": amount(bt.low), "high": amount(bt.high)},
+    }
+
+
+def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
+    """The ``--json`` object for one conversion (``docs/json.md``)."""
+    req = conv.request
+    parts = [_part(p) for p in conv.parts]
+    single = parts[0] if len(parts) == 1 else dict.fromkeys(parts[0])
     target: dict[str, Any] = {
         "drug": req.target.key,
         "route": req.target_route,
@@ -65,40 +119,24 @@ def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
         else {"low": amount(conv.low), "high": amount(conv.high)},
         "suggested_daily_dose": amount(conv.suggested),
         "suggested_daily_dose_unrounded": amount(conv.suggested_exact),
-        "dose_split": None
-        if split is None
-        else {
-            "interval_hours": split.interval_hours,
-            "doses_per_24h": split.doses_per_24h,
-            "dose": amount(split.dose),
-            "dose_unrounded": amount(split.exact),
-            "rounding_step": amount(split.step),
-        },
+        "dose_split": _split(conv.split),
+        "patches": _patches(conv.patch),
     }
     return {
         "schema_version": SCHEMA_VERSION,
         "tool_version": __version__,
         "table_version": conv.table_version,
         "input": {
-            "drug": req.drug.key,
-            "route": req.route,
-            "dose": req.dose.text,
-            "daily_dose": amount(conv.daily),
-            "daily_dose_basis": req.dose.basis,
+            k: single[k] for k in ("drug", "route", "dose", "daily_dose", "daily_dose_basis")
         },
-        "ome_mg_per_24h": None if conv.ome_mg_per_24h is None else json_number(conv.ome_mg_per_24h),
+        "parts": parts,
+        "ome_mg_per_24h": _number(conv.ome_mg_per_24h),
         "target": target,
         "reduction_percent": None
         if conv.reduction is None
         else json_number(conv.reduction.percent),
         "reduction_reason": None if conv.reduction is None else conv.reduction.reason,
-        "breakthrough_dose": None
-        if bt is None
-        else {
-            "dose": amount(bt.dose),
-            "fraction": str(bt.fraction),
-            "range": {"low": amount(bt.low), "high": amount(bt.high)},
-        },
+        "breakthrough_dose": _breakthrough(conv),
         "warnings": [_coded(a, lang) for a in conv.alerts],
         "refused": None if conv.refusal is None else _coded(conv.refusal, lang),
         "steps": [_step(s, lang) for s in conv.steps],

@@ -227,3 +227,51 @@ def test_lookalike_names_warn_about_potency(run: Run) -> None:
 def test_unknown_drug_without_close_names(run: Run) -> None:
     result = run("convert", "xyz", "4mg", "po", "to", "morphine", "po")
     assert "unknown drug 'xyz'" in result.stderr and "lindring drugs" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("dose", "expected"),
+    [
+        ("25mg/h", "did you mean 25 mcg/h"),
+        ("30mcg/h", "12, 25, 50, 75, 100"),
+        ("25mcg", "strength per hour"),
+    ],
+)
+def test_bad_patch_doses_name_the_fix(run: Run, dose: str, expected: str) -> None:
+    result = run("convert", "fentanyl", dose, "td", "to", "morphine", "po")
+    assert result.exit_code == 1
+    assert expected in result.stderr
+
+
+@pytest.mark.parametrize("route", ["nasal", "buccal", "sl"])
+def test_transmucosal_fentanyl_target_is_refused_with_the_reason(run: Run, route: str) -> None:
+    result = run("convert", "morphine", "60mg", "po", "to", "fentanyl", route)
+    assert result.exit_code == 3
+    assert "titrated from the lowest strength" in result.stderr
+
+
+def test_patch_json(run: Run) -> None:
+    data = json.loads(
+        run("convert", "morphine", "225mg", "po", "to", "fentanyl", "td", "--json").stdout
+    )
+    assert data["target"]["patches"]["patches"] == ["50", "12"]
+    assert data["target"]["dose_split"] is None
+    assert data["target"]["suggested_daily_dose"] == {"value": 62.5, "unit": "microgram/h"}
+    assert data["breakthrough_dose"]["drug"] == "morphine"
+
+
+def test_several_parts_json_lists_each_part(run: Run) -> None:
+    result = run(
+        "convert",
+        "oxycodone 20mg po x2",
+        "+",
+        "fentanyl 25mcg/h td",
+        "to",
+        "morphine",
+        "sc",
+        "--json",
+    )
+    data = json.loads(result.stdout)
+    assert [p["ome_mg_per_24h"] for p in data["parts"]] == [60, 60]
+    assert data["input"]["drug"] is None
+    assert data["ome_mg_per_24h"] == 120

@@ -24,7 +24,10 @@ CONVERTIBLE = [d for d in TABLE.opioids.values() if d.status != "nonlinear"]
 PAIRS = sorted((d.key, r) for d in CONVERTIBLE for r in d.routes if r not in RATE)
 TARGETS = sorted((d.key, r) for d in CONVERTIBLE for r in d.routes)
 MULTI_ROUTE = sorted(
-    (d.key, a, b) for d in CONVERTIBLE for a in d.routes for b in d.routes
+    (d.key, a, b)
+    for d in CONVERTIBLE
+    for a in d.routes
+    for b in d.routes
     if a != b and not {a, b} & RATE
 )
 
