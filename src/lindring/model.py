@@ -183,6 +183,54 @@ class RefusedGroup:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Stock:
+    """An injection strength used to fill a pump: mg per ml, ml per ampoule."""
+
+    mg_per_ml: Fraction
+    ml: Fraction
+
+
+@dataclass(frozen=True)
+class Ampoules:
+    strengths: tuple[Stock, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Adjuvant:
+    """A non-opioid drug for the last days of life that may share the pump."""
+
+    key: str
+    name: Localized
+    aliases: tuple[str, ...]
+    ampoules: Ampoules
+
+
+@dataclass(frozen=True)
+class PumpRules:
+    """Defaults for a typical ambulatory pump (docs/pump.md)."""
+
+    volume_ml: Fraction
+    days: int
+    rate_step: Fraction
+    draw_step: Fraction
+    bolus_step: Fraction
+    bolus_fraction: Fraction
+    bolus_fractions: tuple[Fraction, ...]
+    lockout_minutes: int
+    max_rate: Fraction
+    max_ampoules: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Pump:
+    rules: PumpRules
+    ampoules: dict[str, Ampoules]  # opioid key -> strengths
+    adjuvants: dict[str, Adjuvant]
+
+
 @dataclass(frozen=True, eq=False)
 class Tables:
     """The whole validated conversion table."""
@@ -198,6 +246,7 @@ class Tables:
     routes: dict[str, Route]
     opioids: dict[str, Opioid]
     refused: dict[str, RefusedGroup]
+    pump: Pump | None = None
 
     def cite(self, ids: tuple[str, ...]) -> str:
         return "; ".join(self.sources[i].cite() for i in ids)

@@ -27,7 +27,8 @@ TABLE_FILE = "opioids.yaml"
 ENV_VAR = "LINDRING_TABLES"
 NO_CACHE_VAR = "LINDRING_NO_CACHE"
 
-_CODE = tuple(Path(__file__).with_name(n) for n in ("model.py", "tablecheck.py", "schema.py"))
+_HERE = Path(__file__).parent
+_CODE = (_HERE / "model.py", _HERE / "schema.py", *sorted((_HERE / "tablecheck").glob("*.py")))
 
 __all__ = ["load_tables", "normalize_name", "parse_tables", "tables_dir"]
 

@@ -121,6 +121,12 @@ def test_every_cited_source_exists_and_every_source_is_cited(tables: Tables) -> 
                 cited.update(part.sources)
     for route in tables.routes.values():
         cited.update(route.sources)
+    if tables.pump:
+        cited.update(tables.pump.rules.sources)
+        for ampoules in tables.pump.ampoules.values():
+            cited.update(ampoules.sources)
+        for adjuvant in tables.pump.adjuvants.values():
+            cited.update(adjuvant.ampoules.sources)
     for group in tables.refused.values():
         cited.update(group.sources)
     cited.update(

@@ -1,0 +1,259 @@
+"""Checks of each opioid: names, factors and their ranges, patches, ceilings."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from lindring.model import (
+    Caution,
+    Ceiling,
+    Factor,
+    Opioid,
+    Patch,
+    PatchProduct,
+    Pump,
+    RefusedGroup,
+    Route,
+    Span,
+)
+from lindring.names_norm import normalize_name
+from lindring.schema import Checker
+from lindring.tablecheck.common import caution, cite, loc
+from lindring.tablecheck.rules import ATC_PATTERN
+from lindring.units import mg_per
+from lindring.yamlsource import Path as KeyPath
+
+
+def _factor(
+    c: Checker, data: Any, path: KeyPath, rate: bool, cited: list[tuple[KeyPath, str]]
+) -> Factor | None:
+    """One drug-route factor; a rate route (patch) must list its patch products."""
+    patch_keys = (
+        "patches",
+        "max_rate",
+        "max_rate_sources",
+        "max_patches",
+        "max_patches_sources",
+        "to_patch",
+        "from_patch",
+        "cautions",
+    )
+    needed = ("factor", "sources") + (patch_keys if rate else ("step", "step_sources"))
+    raw = c.mapping(data, path, needed, ("range", "note", "target_reduction"))
+    if raw is None:
+        return None
+    value = c.number(raw.get("factor"), (*path, "factor"))
+    pair = c.pair(raw["range"], (*path, "range")) if "range" in raw else None
+    sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
+    note = c.text(raw["note"], (*path, "note")) if "note" in raw else ""
+    target_reduction = raw.get("target_reduction", True)
+    if not isinstance(target_reduction, bool):
+        c.problem((*path, "target_reduction"), "expected true or false")
+        target_reduction = True
+    patch = _patch(c, raw, path, cited) if rate else None
+    if rate:
+        step = patch.products[0].strengths[0][1] if patch else None
+        step_sources = patch.products[0].sources if patch else ()
+    else:
+        step = c.number(raw.get("step"), (*path, "step"))
+        step_sources = cite(c, raw.get("step_sources"), (*path, "step_sources"), cited)
+    if value is None or step is None:
+        return None
+    low, high = pair or (value, value)
+    if low <= 0:
+        c.problem((*path, "range"), "the low end must be above 0")
+    if not low <= value <= high:
+        c.problem(
+            (*path, "range"),
+            f"the range [{float(low)}, {float(high)}] does not contain the factor {float(value)}",
+        )
+        return None
+    # per mg: a patch factor is mg OME per 24 h for each microgram/h
+    scale = 1 / (mg_per("microgram") * 24) if rate else Fraction(1)
+    return Factor(
+        value * scale,
+        low * scale,
+        high * scale,
+        sources,
+        step,
+        step_sources,
+        note or "",
+        Span(low, high),
+        value,
+        target_reduction,
+        patch,
+    )
+
+
+def _patch(
+    c: Checker, raw: dict[str, Any], path: KeyPath, cited: list[tuple[KeyPath, str]]
+) -> Patch | None:
+    products = []
+    items = raw.get("patches")
+    if not isinstance(items, list) or not items:
+        c.problem((*path, "patches"), "expected a list of patch products")
+        items = []
+    for i, item in enumerate(items):
+        ppath: KeyPath = (*path, "patches", i)
+        entry = c.mapping(item, ppath, ("product", "change_every_hours", "strengths", "sources"))
+        if entry is None:
+            continue
+        product = c.text(entry.get("product"), (*ppath, "product"))
+        hours = c.integer(entry.get("change_every_hours"), (*ppath, "change_every_hours"), 1)
+        strengths = []
+        for label, rate in c.entries(entry.get("strengths"), (*ppath, "strengths")).items():
+            number = c.number(rate, (*ppath, "strengths", label))
+            if number is not None:
+                strengths.append((label, number))
+        if [r for _, r in strengths] != sorted({r for _, r in strengths}):
+            c.problem((*ppath, "strengths"), "strengths must rise, each once")
+        sources = cite(c, entry.get("sources"), (*ppath, "sources"), cited)
+        if product and hours and strengths:
+            products.append(PatchProduct(product, hours, tuple(strengths), sources))
+    max_rate = c.number(raw.get("max_rate"), (*path, "max_rate"))
+    max_sources = cite(c, raw.get("max_rate_sources"), (*path, "max_rate_sources"), cited)
+    max_patches = c.integer(raw.get("max_patches"), (*path, "max_patches"), minimum=1)
+    cite(c, raw.get("max_patches_sources"), (*path, "max_patches_sources"), cited)
+    texts = [
+        caution(c, raw.get(k), (*path, k), cited) for k in ("to_patch", "from_patch", "cautions")
+    ]
+    to_patch, from_patch, cautions = texts
+    if not products or max_rate is None or not max_patches:
+        return None
+    if not (to_patch and from_patch and cautions):
+        return None
+    return Patch(
+        tuple(products), max_rate, max_sources, max_patches, to_patch, from_patch, cautions
+    )
+
+
+def opioids(
+    c: Checker, data: Any, route_map: dict[str, Route], cited: list[tuple[KeyPath, str]]
+) -> dict[str, Opioid]:
+    route_keys = set(route_map)
+    result = {}
+    required = ("name", "atc", "aliases", "unit", "status", "sources", "routes")
+    for key, raw in c.entries(data, ("opioids",)).items():
+        path: KeyPath = ("opioids", key)
+        entry = c.mapping(
+            raw, path, required, ("status_text", "ceiling", "renal", "refused_routes")
+        )
+        if entry is None:
+            continue
+        name = loc(c, entry.get("name"), (*path, "name"))
+        atc = c.text(entry.get("atc"), (*path, "atc"), ATC_PATTERN)
+        aliases = c.strings(entry.get("aliases"), (*path, "aliases"), allow_empty=True)
+        unit = c.choice(entry.get("unit"), (*path, "unit"), ("mg", "microgram"))
+        status = c.choice(entry.get("status"), (*path, "status"), ("normal", "avoid", "nonlinear"))
+        status_text = None
+        if "status_text" in entry:
+            status_text = loc(c, entry["status_text"], (*path, "status_text"))
+        elif status in ("avoid", "nonlinear"):
+            c.problem(path, f"status '{status}' needs a status_text (the warning or referral)")
+        sources = cite(c, entry.get("sources"), (*path, "sources"), cited)
+        ceiling = (
+            _ceiling(c, entry["ceiling"], (*path, "ceiling"), cited) if "ceiling" in entry else None
+        )
+        renal = caution(c, entry["renal"], (*path, "renal"), cited) if "renal" in entry else None
+        routes: dict[str, Factor] = {}
+        for route, factor_raw in (c.entries(entry.get("routes"), (*path, "routes")) or {}).items():
+            if route not in route_keys:
+                c.problem(
+                    (*path, "routes", route),
+                    f"unknown route '{route}'",
+                    "routes must be defined under `routes`: " + ", ".join(sorted(route_keys)),
+                )
+                continue
+            rate = route_map[route].kind == "rate"
+            factor = _factor(c, factor_raw, (*path, "routes", route), rate, cited)
+            if factor:
+                routes[route] = factor
+        refused: dict[str, Caution] = {}
+        for route, text_raw in c.entries(
+            entry.get("refused_routes"), (*path, "refused_routes")
+        ).items():
+            rpath: KeyPath = (*path, "refused_routes", route)
+            if route not in route_keys or route in routes:
+                c.problem(rpath, f"'{route}' must be a known route that the drug has no factor for")
+                continue
+            text = caution(c, text_raw, rpath, cited)
+            if text:
+                refused[route] = text
+        if not routes and status != "nonlinear":
+            c.problem((*path, "routes"), "a drug that can be converted needs at least one route")
+        if name and atc and unit and status:
+            result[key] = Opioid(
+                key,
+                name,
+                atc,
+                aliases,
+                unit,
+                status,
+                status_text,
+                ceiling,
+                renal,
+                sources,
+                routes,
+                refused,
+            )
+    return result
+
+
+def _ceiling(
+    c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
+) -> Ceiling | None:
+    raw = c.mapping(data, path, ("value", "unit", "sources"))
+    if raw is None:
+        return None
+    value = c.number(raw.get("value"), (*path, "value"))
+    unit = c.choice(raw.get("unit"), (*path, "unit"), ("mg/24h",))
+    sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
+    return Ceiling(value, sources) if value and unit else None
+
+
+def check_names(
+    c: Checker,
+    opioids: dict[str, Opioid],
+    routes: dict[str, Route],
+    refused: dict[str, RefusedGroup],
+    pump: Pump | None = None,
+) -> None:
+    """Every name a user may type must lead to exactly one thing."""
+    owner: dict[str, str] = {}
+
+    def claim(name: str, who: str, path: KeyPath) -> None:
+        norm = normalize_name(name)
+        if owner.get(norm, who) != who:
+            c.problem(
+                path,
+                f"the name '{name}' already names {owner[norm]}",
+                "an alias must lead to exactly one drug",
+            )
+        owner.setdefault(norm, who)
+
+    for key, drug in opioids.items():
+        path: KeyPath = ("opioids", key)
+        for name in (key, drug.name.nb, drug.name.en):
+            claim(name, f"drug {key}", (*path, "name"))
+        for i, alias in enumerate(drug.aliases):
+            claim(alias, f"drug {key}", (*path, "aliases", i))
+    for gid, group in refused.items():
+        for i, name in enumerate(group.names):
+            claim(name, f"refused group {gid}", ("refused_names", gid, "names", i))
+    for key, adjuvant in (pump.adjuvants if pump else {}).items():
+        path = ("pump", "adjuvants", key)
+        for name in (key, adjuvant.name.nb, adjuvant.name.en):
+            claim(name, f"pump drug {key}", (*path, "name"))
+        for i, alias in enumerate(adjuvant.aliases):
+            claim(alias, f"pump drug {key}", (*path, "aliases", i))
+    route_owner: dict[str, str] = {}
+    for key, route in routes.items():
+        for i, alias in enumerate((key, *route.aliases)):
+            norm = normalize_name(alias)
+            if route_owner.get(norm, key) != key:
+                c.problem(
+                    ("routes", key, "aliases", i),
+                    f"the route name '{alias}' already names {route_owner[norm]}",
+                )
+            route_owner.setdefault(norm, key)
