@@ -70,7 +70,7 @@ def parse_request(tables: Tables, words: list[str]) -> Request:
             groups[-1].append(token)
     if len(groups) > MAX_PARTS:
         raise InputError("too_many_parts", limit=MAX_PARTS)
-    parts = tuple(_part(tables, group) for group in groups)
+    parts = tuple(parse_part(tables, group) for group in groups)
     target, rest = _take_drug(tables, right)
     target_route, extra = _take_route(tables, target, rest)
     if extra:
@@ -85,7 +85,8 @@ def build_request(
     return parse_request(tables, [drug, dose, route, "to", target, target_route])
 
 
-def _part(tables: Tables, words: list[str]) -> Part:
+def parse_part(tables: Tables, words: list[str]) -> Part:
+    """One ``DRUG DOSE ROUTE`` group (the words of one part)."""
     drug, rest = _take_drug(tables, words)
     route, dose_words = _take_route(tables, drug, rest)
     if not dose_words:

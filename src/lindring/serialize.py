@@ -15,6 +15,7 @@ from lindring.errors import LindringError, TableError
 from lindring.model import Amount, Localized, Span
 from lindring.numbers import json_number
 from lindring.patches import PatchChoice
+from lindring.pump import PumpPlan
 from lindring.working import Alert, DoseSplit, Refusal, Step
 
 SCHEMA_VERSION = 1
@@ -151,3 +152,34 @@ def error_dict(error: LindringError, lang: str) -> dict[str, Any]:
     if isinstance(error, TableError):
         body["problems"] = error.problems
     return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, key: body}
+
+
+def pump_dict(plan: PumpPlan, lang: str) -> dict[str, Any]:
+    """The ``--json`` object for a pump plan (``docs/pump.md``)."""
+    return {
+        "route": plan.request.route,
+        "days": plan.days,
+        "rate_ml_per_h": json_number(plan.rate_ml_per_h),
+        "fill_ml": json_number(plan.fill_ml),
+        "diluent_ml": json_number(plan.diluent_ml),
+        "drugs": [
+            {
+                "drug": d.key,
+                "daily_dose_mg": json_number(d.daily_mg),
+                "stock_mg_per_ml": json_number(d.stock.mg_per_ml),
+                "draw_ml": json_number(d.drawn_ml),
+                "ampoules": d.ampoules,
+                "amount_mg": json_number(d.amount_mg),
+                "concentration_mg_per_ml": json_number(d.concentration),
+                "delivered_mg_per_24h": json_number(d.delivered_mg_per_24h),
+            }
+            for d in plan.drugs
+        ],
+        "bolus": {
+            "fraction": str(plan.bolus_fraction),
+            "volume_ml": json_number(plan.bolus_ml),
+            "dose_mg": json_number(plan.bolus_mg),
+            "lockout_minutes": plan.lockout_minutes,
+        },
+        "warnings": [_coded(a, lang) for a in plan.alerts],
+    }

@@ -14,6 +14,7 @@ import typer
 
 from lindring.cli import convert as convert_cmd
 from lindring.cli import info as info_cmd
+from lindring.cli import pump as pump_cmd
 from lindring.cli.boundary import EXIT_INTERNAL, EXIT_INTERRUPTED
 
 app = typer.Typer(
@@ -25,6 +26,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command(name="convert", no_args_is_help=True)(convert_cmd.convert)
+app.command(name="pump", no_args_is_help=True)(pump_cmd.pump)
 app.command(name="drugs")(info_cmd.drugs)
 app.command(name="table")(info_cmd.table)
 

@@ -47,6 +47,14 @@ IntervalOpt = Annotated[
 ]
 
 
+PumpOpt = Annotated[
+    bool,
+    typer.Option(
+        "--pump",
+        help="Also plan a pain pump for the suggested daily dose "
+        "(sc or iv target; defaults as `lindring pump`).",
+    ),
+]
 SourcesOpt = Annotated[
     bool, typer.Option("--sources", help="Cite every source, not only the primary ones.")
 ]
@@ -57,6 +65,7 @@ def convert(
     reduce: ReduceOpt = None,
     interval: IntervalOpt = None,
     sources: SourcesOpt = False,
+    pump: PumpOpt = False,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     tables: TablesOpt = None,
@@ -74,14 +83,25 @@ def convert(
         table = load_tables(opts.tables)
         options = Options(parse_percent(reduce), interval)
         result = run(table, parse_request(table, words), options)
+        plan = None
+        if pump and result.refusal is None:
+            from lindring.pump import plan_for
+
+            plan = plan_for(table, result)
         if opts.json:
-            from lindring.serialize import conversion_dict
+            from lindring.serialize import conversion_dict, pump_dict
 
             data = conversion_dict(result, opts.lang)
+            if pump:
+                data["pump"] = None if plan is None else pump_dict(plan, opts.lang)
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
             from lindring.cli.output import console
             from lindring.render import conversion
 
             console().print(conversion(result, table, opts.lang, all_sources=sources))
+            if plan is not None:
+                from lindring.render_pump import pump_plan
+
+                console().print(pump_plan(plan, table, opts.lang))
     raise typer.Exit(EXIT_REFUSED if result.refusal else EXIT_OK)
