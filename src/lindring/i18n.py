@@ -243,8 +243,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{name}»: {text}",
     },
     "table_invalid": {
-        "en": "the conversion table is invalid ({count} problems, listed above); nothing was converted",
-        "nb": "omregningstabellen er ugyldig ({count} feil, se over); ingenting ble regnet om",
+        "en": "the conversion table is invalid (problems found: {count}, listed above); nothing was converted",
+        "nb": "omregningstabellen er ugyldig (feil funnet: {count}, se over); ingenting ble regnet om",
     },
     "internal": {
         "en": "internal error ({kind}): this is a bug in lindring; run with --debug for details "

@@ -222,6 +222,7 @@ class PumpRules:
     max_rate: Fraction
     max_ampoules: int
     sources: tuple[str, ...]
+    min_delivered: Fraction = Fraction(9, 10)  # warn when rounding leaves less of the dose
 
 
 @dataclass(frozen=True, eq=False)

@@ -261,6 +261,10 @@ def _alerts(
                     rules.sources,
                 )
             )
+    opioid = drugs[0]
+    if opioid.delivered_mg_per_24h < opioid.daily_mg * rules.min_delivered:
+        alerts.append(Alert("pump_rounding_loss", {"delivered": opioid.delivered_mg_per_24h,
+                                                   "asked": opioid.daily_mg}, rules.sources))
     if bolus_ml == 0:
         alerts.append(Alert("pump_bolus_small", {"step": rules.bolus_step}))
     if len(drugs) > 1:

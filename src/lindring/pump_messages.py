@@ -73,6 +73,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{drug} needs {n} ampoules (more than {limit}): use a stronger injection if there is one.",
         "nb": "{drug} krever {n} ampuller (flere enn {limit}): bruk sterkere injeksjon om den finnes.",
     },
+    "alert.pump_rounding_loss": {
+        "en": "Rounding the rate down leaves {delivered} mg per 24 h of the {asked} mg asked for: choose a weaker concentration so the rate can be set more finely.",
+        "nb": "Nedrunding av hastigheten gir {delivered} mg per døgn av {asked} mg som var bedt om: velg svakere konsentrasjon så hastigheten kan settes finere.",
+    },
     "alert.pump_bolus_small": {
         "en": "The bolus volume is below the pump's bolus step ({step} ml): set the bolus with the responsible doctor.",
         "nb": "Bolusvolumet er under pumpens bolustrinn ({step} ml): bestem bolus sammen med ansvarlig lege.",

@@ -8,7 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lindring.convert import Options, convert
-from lindring.numbers import to_decimal_str
 from lindring.request import parse_request
 from lindring.tables import load_tables
 

@@ -21,6 +21,7 @@ DEFAULTS = (
     "lockout_minutes",
     "max_rate_ml_per_h",
     "max_ampoules",
+    "warn_below_delivered_fraction",
     "sources",
 )
 
@@ -94,6 +95,7 @@ def _defaults(c: Checker, data: Any, cited: Cited) -> PumpRules | None:
             "bolus_step_ml",
             "bolus_fraction",
             "max_rate_ml_per_h",
+            "warn_below_delivered_fraction",
         )
     }
     whole = {
@@ -127,4 +129,5 @@ def _defaults(c: Checker, data: Any, cited: Cited) -> PumpRules | None:
         max_rate=num["max_rate_ml_per_h"],
         max_ampoules=ints["max_ampoules"],
         sources=sources,
+        min_delivered=num["warn_below_delivered_fraction"],
     )
