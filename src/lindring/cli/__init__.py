@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Annotated
 
 import typer
 
@@ -25,10 +26,28 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-app.command(name="convert", no_args_is_help=True)(convert_cmd.convert)
+app.command(name="convert", no_args_is_help=True, epilog=convert_cmd.EXAMPLES)(convert_cmd.convert)
 app.command(name="pump", no_args_is_help=True)(pump_cmd.pump)
 app.command(name="drugs")(info_cmd.drugs)
 app.command(name="table")(info_cmd.table)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from lindring import __version__
+
+        typer.echo(f"lindring {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Opioid conversion calculator and handbook for palliative care (offline)."""
 
 
 def main() -> None:

@@ -19,6 +19,20 @@ from lindring.cli.boundary import (
     common,
 )
 
+EXAMPLES = """Examples:
+
+  lindring convert oxycodone 40mg po to morphine sc
+
+  lindring convert oksykodon 20 mg x2 po til morfin sc --lang nb
+
+  lindring convert "oxycodone 20mg po x2" + "fentanyl 25mcg/h td" to morphine sc --pump
+
+  lindring convert morphine 90mg x2 po to fentanyl td --json
+
+Doses: 40mg, 2,5 mg, 100 mcg, 20 mg x2, 20 mg bid, 10 mg q4h, 40 mg/24h, 25 mcg/h (patch),
+5 mg x3 prn (breakthrough doses taken). A dose without a frequency is the 24-hour total.
+"""
+
 WordsArg = Annotated[
     list[str],
     typer.Argument(
