@@ -327,6 +327,7 @@ def _reduction_step(tables: Tables, reduction: Reduction, start: Amount, reduced
         "band_low": reduction.band_low,
         "band_high": reduction.band_high,
         "threshold": _mg(tables.reduction.threshold_ome),
+        "high_percent": tables.reduction.at_or_above.default,
     }
     return Step(f"reduction_{reduction.reason}", params, tables.reduction.sources)
 

@@ -325,8 +325,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Start fra {low}: tabellens punktverdier er allerede nedre ende av spennet i denne retningen",
     },
     "step.reduction_drug_change": {
-        "en": "New drug, incomplete cross-tolerance: reduce by {percent} % (handbook: {band_low}-{band_high} % in this dose band; 50 % at or above {threshold} oral morphine): {start} -> {result}",
-        "nb": "Nytt legemiddel, ufullstendig krysstoleranse: reduser med {percent} % (håndboken: {band_low}-{band_high} % i dette doseområdet; 50 % ved {threshold} oral morfin eller mer): {start} -> {result}",
+        "en": "New drug, incomplete cross-tolerance: reduce by {percent} % (handbook: {band_low}-{band_high} % in this dose band; {high_percent} % at or above {threshold} oral morphine): {start} -> {result}",
+        "nb": "Nytt legemiddel, ufullstendig krysstoleranse: reduser med {percent} % (håndboken: {band_low}-{band_high} % i dette doseområdet; {high_percent} % ved {threshold} oral morfin eller mer): {start} -> {result}",
     },
     "step.reduction_route_change": {
         "en": "Same drug, new route: no automatic reduction (handbook band for a drug change here: {band_low}-{band_high} %): {result}",
