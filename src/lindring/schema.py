@@ -24,8 +24,11 @@ class Checker:
     def __init__(self, doc: Located) -> None:
         self.doc = doc
         self.problems: list[str] = []
+        self.missing: set[Path] = set()  # reported once as missing, not again per check
 
     def problem(self, path: Path, message: str, hint: str = "") -> None:
+        if path in self.missing:
+            return
         line = f"{self.doc.where(path)}: {dotted(path) or '(top)'}: {message}"
         self.problems.append(f"{line}\n  hint: {hint}" if hint else line)
 
@@ -39,12 +42,13 @@ class Checker:
         allowed = [*required, *optional]
         for key in value:
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
                 hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
                 self.problem((*path, key), f"unknown key '{key}'", hint)
         for key in required:
             if key not in value:
                 self.problem(path, f"missing required key '{key}'")
+                self.missing.add((*path, key))
         return value
 
     def entries(self, value: Any, path: Path) -> dict[str, Any]:

@@ -105,6 +105,12 @@ class _Builder:
             if key_node.tag == _MERGE:
                 raise self.fail(key_node, "merge keys (<<) are not allowed")
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if isinstance(key, int | Fraction) and not isinstance(key, bool):
+                raise self.fail(
+                    key_node,
+                    "a number stands where a key should be: in a {...} "
+                    "mapping a decimal comma splits the value; write 1.5, not 1,5",
+                )
             if not isinstance(key, str):
                 raise self.fail(key_node, "keys must be plain text")
             if key in result:

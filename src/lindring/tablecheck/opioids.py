@@ -180,7 +180,8 @@ def opioids(
             text = caution(c, text_raw, rpath, cited)
             if text:
                 refused[route] = text
-        if not routes and status != "nonlinear":
+        written = entry.get("routes")
+        if isinstance(written, dict) and not written and status != "nonlinear":
             c.problem((*path, "routes"), "a drug that can be converted needs at least one route")
         if name and atc and unit and status:
             result[key] = Opioid(

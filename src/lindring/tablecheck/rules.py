@@ -95,15 +95,17 @@ def breakthrough(
     c: Checker, data: Any, cited: list[tuple[KeyPath, str]]
 ) -> BreakthroughRule | None:
     path: KeyPath = ("rules", "breakthrough")
-    raw = c.mapping(data, path, ("fraction", "range", "sources", "patch_rescue"))
+    raw = c.mapping(data, path, ("fraction", "range", "sources"), ("patch_rescue",))
     if raw is None:
         return None
     fraction = c.number(raw.get("fraction"), (*path, "fraction"))
     pair = c.pair(raw.get("range"), (*path, "range"))
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
-    rescue = c.mapping(raw.get("patch_rescue"), (*path, "patch_rescue"), ("drug", "route")) or {}
-    drug = c.text(rescue.get("drug"), (*path, "patch_rescue", "drug")) or ""
-    route = c.text(rescue.get("route"), (*path, "patch_rescue", "route")) or ""
+    drug = route = ""
+    if "patch_rescue" in raw:  # the rescue drug when the target is a patch
+        rescue = c.mapping(raw["patch_rescue"], (*path, "patch_rescue"), ("drug", "route")) or {}
+        drug = c.text(rescue.get("drug"), (*path, "patch_rescue", "drug")) or ""
+        route = c.text(rescue.get("route"), (*path, "patch_rescue", "route")) or ""
     if fraction is None or pair is None:
         return None
     if not pair[0] <= fraction <= pair[1] or pair[1] >= 1:

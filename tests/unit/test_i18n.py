@@ -1,0 +1,49 @@
+"""Both languages say the same things, and numbers and units are printed safely."""
+
+from __future__ import annotations
+
+import string
+from fractions import Fraction
+
+import pytest
+
+import lindring.pump_messages  # noqa: F401  (registers its messages)
+from lindring.i18n import MESSAGES, detect_lang, show_amount
+from lindring.model import Amount
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_both_languages_with_the_same_placeholders(code: str) -> None:
+    entry = MESSAGES[code]
+    assert set(entry) == {"nb", "en"}
+    assert placeholders(entry["nb"]) == placeholders(entry["en"])
+    assert "µ" not in entry["nb"] + entry["en"]
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LINDRING_LANG": "nb"}, "nb"),
+        ({"LANG": "nb_NO.UTF-8"}, "nb"),
+        ({"LANG": "no_NO"}, "nb"),
+        ({"LANG": "nn_NO"}, "nb"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "C"}, "en"),
+        ({}, "en"),
+        ({"LINDRING_LANG": "en", "LANG": "nb_NO.UTF-8"}, "en"),
+    ],
+)
+def test_language_from_the_environment(env: dict[str, str], lang: str) -> None:
+    assert detect_lang(env) == lang
+
+
+def test_amounts_spell_their_units() -> None:
+    assert show_amount(Amount(Fraction(100), "microgram"), "nb") == "100 mikrogram"
+    assert show_amount(Amount(Fraction(100), "microgram"), "en") == "100 microgram"
+    assert show_amount(Amount(Fraction(5, 2), "mg", True), "nb") == "2,5 mg/døgn"
+    assert show_amount(Amount(Fraction(5, 2), "mg", True), "en") == "2.5 mg/24 h"
+    assert show_amount(Amount(Fraction(25, 2), "microgram/h"), "nb") == "12,5 mikrogram/time"

@@ -1,0 +1,52 @@
+"""Exact numbers, rounding down, and how numbers are printed."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lindring.numbers import floor_to_step, format_number, json_number, to_decimal_str
+
+values = st.fractions(min_value=Fraction(0), max_value=Fraction(10**6), max_denominator=10**6)
+steps = st.sampled_from(
+    [
+        Fraction(1, 20),
+        Fraction(1, 10),
+        Fraction(1, 5),
+        Fraction(1, 2),
+        Fraction(13, 10),
+        Fraction(5, 2),
+        Fraction(5),
+        Fraction(25),
+    ]
+)
+
+
+@given(values, steps)
+def test_floor_to_step_never_rounds_up(value: Fraction, step: Fraction) -> None:
+    result = floor_to_step(value, step)
+    assert result <= value
+    assert value - result < step
+    assert (result / step).denominator == 1
+
+
+def test_printed_numbers() -> None:
+    assert to_decimal_str(Fraction(40, 3)) == "13.33"
+    assert format_number(Fraction(40, 3), "nb") == "13,33"
+    assert to_decimal_str(Fraction(5)) == "5"  # no trailing zero
+    assert to_decimal_str(Fraction(1, 2)) == "0.5"  # leading zero
+    assert to_decimal_str(Fraction(2999, 1000)) == "2.99"  # rounded down, not to 3
+    assert json_number(Fraction(5)) == 5 and isinstance(json_number(Fraction(5)), int)
+    assert json_number(Fraction(1, 3)) == 0.3333
+
+
+@given(st.fractions(min_value=Fraction(1, 10**6), max_value=Fraction(10**6)))
+def test_no_exponent_no_trailing_zero_no_naked_decimal(value: Fraction) -> None:
+    for lang in ("en", "nb"):
+        text = format_number(value, lang)
+        assert not re.search(r"[eE]", text)
+        assert not re.search(r"[.,]0$", text) and not re.search(r"[.,]\d*0$", text)
+        assert not text.startswith((".", ","))
