@@ -210,15 +210,18 @@ def _result_table(conv: Conversion, tables: Tables, lang: str) -> Table:
 
 def drugs(tables: Tables, lang: str) -> Table:
     """Drugs, their names and aliases, routes and status."""
-    table = Table(box=box.SIMPLE_HEAD, show_lines=False)
-    table.add_column(label("drug", lang), no_wrap=True)
-    table.add_column("ATC", no_wrap=True)
-    table.add_column(label("names", lang), overflow="fold")
-    table.add_column(label("routes", lang), overflow="fold")
-    table.add_column(label("status", lang), overflow="fold")
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True)
+    width = max(len(k) for k in tables.opioids)
+    table.add_column(label("drug", lang), no_wrap=True, min_width=width)
+    table.add_column("ATC", no_wrap=True, min_width=7)
+    table.add_column(label("names", lang), overflow="fold", ratio=4)
+    table.add_column(label("routes", lang), overflow="fold", ratio=2)
+    table.add_column(label("status", lang), no_wrap=True, min_width=8)
+    legend = "; ".join(f"{k} = {r.name.get(lang)}" for k, r in tables.routes.items())
+    table.caption = f"{label('routes', lang)}: {legend}"
     for key, drug in tables.opioids.items():
         names = ", ".join(dict.fromkeys((drug.name.nb, drug.name.en, *drug.aliases)))
-        routes = ", ".join(f"{r} ({tables.routes[r].name.get(lang)})" for r in drug.routes) or "–"
+        routes = ", ".join(drug.routes) or "–"
         status = drug.status if drug.status == "normal" else f"⚠ {drug.status}"
         table.add_row(key, drug.atc, Text(names), routes, status)
     return table
