@@ -67,9 +67,12 @@ CODES = {0, 1, 2, 3}
 
 
 @settings(max_examples=200)
-@given(st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=10))
-def test_the_cli_never_shows_a_traceback(words: list[str]) -> None:
-    result = CliRunner().invoke(app, ["convert", *words], env={"NO_COLOR": "1"})
+@given(
+    st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=10),
+    st.sampled_from(["convert", "pump"]),
+)
+def test_the_cli_never_shows_a_traceback(words: list[str], command: str) -> None:
+    result = CliRunner().invoke(app, [command, *words], env={"NO_COLOR": "1"})
     if result.exception is not None:
         assert isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code in CODES, (words, result.exit_code, result.output)
