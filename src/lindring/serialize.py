@@ -7,16 +7,18 @@ never renamed or removed, without raising ``schema_version``.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lindring import __version__
 from lindring.convert import Conversion, PartResult
 from lindring.errors import LindringError, TableError
 from lindring.model import Amount, Localized, Span
 from lindring.numbers import json_number
-from lindring.patches import PatchChoice
-from lindring.pump import PumpPlan
 from lindring.working import Alert, DoseSplit, Refusal, Step
+
+if TYPE_CHECKING:  # type names only: importing the pump is not needed for a conversion
+    from lindring.patches import PatchChoice
+    from lindring.pump import PumpPlan
 
 SCHEMA_VERSION = 1
 UNITS = {"mg": "mg", "microgram": "microgram", "microgram/h": "microgram/h"}
