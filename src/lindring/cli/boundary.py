@@ -95,11 +95,16 @@ def boundary(opts: Common) -> Iterator[None]:
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
+def write_json(data: object) -> None:
+    """One JSON document on stdout (non-ASCII kept readable: ø stays ø)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
 def _fail(opts: Common, exc: LindringError, code: int) -> None:
     if opts.json:
         from lindring.serialize import error_dict
 
-        sys.stdout.write(json.dumps(error_dict(exc, opts.lang), ensure_ascii=False) + "\n")
+        write_json(error_dict(exc, opts.lang))
     kind = text("kind.refused" if code == EXIT_REFUSED else "kind.error", opts.lang)
     if isinstance(exc, InputError) or code in (EXIT_REFUSED, EXIT_TABLES):
         sys.stderr.write(f"lindring: {kind}: {exc.message(opts.lang)}\n")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Annotated
 
 import typer
@@ -17,6 +15,7 @@ from lindring.cli.boundary import (
     TablesOpt,
     boundary,
     common,
+    write_json,
 )
 
 EXAMPLES = """Examples:
@@ -108,7 +107,7 @@ def convert(
             data = conversion_dict(result, opts.lang)
             if pump:
                 data["pump"] = None if plan is None else pump_dict(plan, opts.lang)
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            write_json(data)
         else:
             from lindring.cli.output import console
             from lindring.render import conversion

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Annotated
 
 import typer
 
-from lindring.cli.boundary import DebugOpt, JsonOpt, LangOpt, TablesOpt, boundary, common
+from lindring.cli.boundary import (
+    DebugOpt,
+    JsonOpt,
+    LangOpt,
+    TablesOpt,
+    boundary,
+    common,
+    write_json,
+)
 
 WordsArg = Annotated[
     list[str],
@@ -68,9 +74,7 @@ def pump(
         if opts.json:
             from lindring.serialize import pump_dict
 
-            sys.stdout.write(
-                json.dumps(pump_dict(result, opts.lang), ensure_ascii=False, indent=2) + "\n"
-            )
+            write_json(pump_dict(result, opts.lang))
         else:
             from lindring.cli.output import console
             from lindring.render_pump import pump_plan

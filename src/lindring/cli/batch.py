@@ -1,0 +1,115 @@
+"""``lindring batch INPUT [-o OUTPUT]``: convert and check every row of a file."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Annotated
+
+import typer
+
+from lindring.cli.boundary import EXIT_OK, DebugOpt, LangOpt, TablesOpt, boundary, common
+from lindring.errors import EXIT_INPUT
+
+InputArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="INPUT",
+        help="CSV (Excel, ; or ,) or JSON Lines file, one conversion per row; - reads stdin.",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", metavar="OUTPUT", help="Write here (default, or -: standard output)."
+    ),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        metavar="csv|jsonl|xlsx-friendly",
+        help="Output format (default: the input's own; xlsx-friendly = UTF-8 with BOM, "
+        "semicolons, decimal comma).",
+    ),
+]
+DelimiterOpt = Annotated[
+    str | None,
+    typer.Option("--delimiter", help="Input delimiter: ';', ',' or tab (default: detected)."),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Input encoding, e.g. cp1252 (default: detected)."),
+]
+OverwriteOpt = Annotated[
+    bool, typer.Option("--overwrite", help="Replace OUTPUT if it exists (never the input).")
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option("--jobs", "-j", metavar="N", help="Worker processes (0: one per processor)."),
+]
+
+
+def batch(
+    input_file: InputArg,
+    output: OutputOpt = None,
+    fmt: FormatOpt = None,
+    delimiter: DelimiterOpt = None,
+    encoding: EncodingOpt = None,
+    overwrite: OverwriteOpt = False,
+    jobs: JobsOpt = 1,
+    lang: LangOpt = None,
+    tables: TablesOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Convert every row of a CSV or JSON Lines file; check prescribed doses (docs/batch.md)."""
+    opts = common(lang, tables, debug=debug)
+    with boundary(opts):
+        from lindring.batch_run import Job, run_file
+        from lindring.serialize import conversion_dict
+        from lindring.tables import load_tables
+
+        job = Job(input_file, output, fmt, delimiter, encoding, overwrite, jobs, opts.lang)
+        table = load_tables(opts.tables)
+        counter = Counter(opts.lang) if sys.stderr.isatty() else None
+        try:
+            summary = run_file(
+                job, table, conversion_dict, sys.stdin.buffer, sys.stdout.buffer, say, counter
+            )
+        finally:
+            if counter is not None:
+                counter.clear()
+        for line in summary.report(opts.lang):
+            say(line)
+    raise typer.Exit(EXIT_INPUT if summary.flagged else EXIT_OK)
+
+
+def say(line: str) -> None:
+    sys.stderr.write(f"lindring: {line}\n")
+
+
+class Counter:
+    """A row counter on one terminal line of stderr, redrawn at most five times a second."""
+
+    def __init__(self, lang: str) -> None:
+        from lindring.i18n import text
+
+        self._text = text
+        self._lang = lang
+        self._shown = 0.0
+        self._width = 0
+
+    def __call__(self, rows: int) -> None:
+        now = time.monotonic()
+        if now - self._shown < 0.2:
+            return
+        self._shown = now
+        line = f"lindring: {self._text('batch.progress', self._lang, rows=rows)}"
+        self._width = max(self._width, len(line))
+        sys.stderr.write(f"\r{line}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self._width:
+            sys.stderr.write("\r" + " " * self._width + "\r")
