@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from lindring.patches import PatchChoice
     from lindring.request import Request
 
-#: Potency ratios at or beyond this (per unit typed) get a "check the drug name" warning.
-POTENCY_GAP = 5
-
 
 def _mg(value: Fraction) -> Amount:
     return Amount(value, "mg", per_24h=True)
@@ -111,11 +108,11 @@ def clinical_alerts(
             )
     if tgt.renal:
         alerts.append(Alert("renal", {"drug": tgt.name, "text": tgt.renal.text}, tgt.renal.sources))
-    alerts.extend(_potency(request, parts))
+    alerts.extend(_potency(request, parts, plaus.potency_gap))
     return alerts
 
 
-def _potency(request: Request, parts: tuple[PartResult, ...]) -> list[Alert]:
+def _potency(request: Request, parts: tuple[PartResult, ...], gap: Fraction) -> list[Alert]:
     """Look-alike risk: the target and a source differ fivefold or more per unit typed."""
     tgt = request.target
     f_tgt = tgt.routes[request.target_route]
@@ -127,7 +124,7 @@ def _potency(request: Request, parts: tuple[PartResult, ...]) -> list[Alert]:
             continue
         per_src = part.factor.value * mg_per(part.part.drug.unit)
         ratio = max(per_src, per_tgt) / min(per_src, per_tgt)
-        if ratio >= POTENCY_GAP:
+        if ratio >= gap:
             stronger = tgt if per_tgt > per_src else part.part.drug
             return [Alert("potency_gap", {"stronger": stronger.name, "ratio": ratio})]
     return []

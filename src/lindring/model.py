@@ -173,6 +173,7 @@ class PlausibilityRule:
     refuse_above: Fraction
     warn_below: Fraction
     sources: tuple[str, ...]
+    potency_gap: Fraction = Fraction(5)  # look-alike warning at this potency ratio
 
 
 @dataclass(frozen=True)

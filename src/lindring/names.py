@@ -3,7 +3,7 @@
 Every generic name (Norwegian and English), alias and brand in the table leads to
 exactly one drug (checked when the table loads). An unknown name is never corrected
 automatically: the error lists close names, and when two of them differ fivefold or
-more in potency (morphine and hydromorphone) it says so.
+more in potency (``rules.plausibility.potency_gap_warning``) it says so.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from lindring.model import Opioid, RefusedGroup, Route, Tables
 from lindring.names_norm import normalize_name
 
 MAX_NAME_LENGTH = 80
-LOOKALIKE_RATIO = 5
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def resolve_drug(tables: Tables, name: str) -> Opioid:
     if not close:
         raise UnknownNameError("unknown_drug_none", name=name)
     shown = ", ".join(f"{d.name.nb} ({d.name.en})" for d in close)
-    gap = _potency_gap(close)
+    gap = _potency_gap(close, tables.plausibility.potency_gap)
     if gap:
         weak, strong, ratio = gap
         raise UnknownNameError(
@@ -94,7 +93,7 @@ def close_drugs(tables: Tables, name: str) -> list[Opioid]:
     return [tables.opioids[k] for k in keys[:4]]
 
 
-def _potency_gap(drugs: list[Opioid]) -> tuple[Opioid, Opioid, Fraction] | None:
+def _potency_gap(drugs: list[Opioid], limit: Fraction) -> tuple[Opioid, Opioid, Fraction] | None:
     """Two look-alike suggestions whose oral potency differs fivefold or more.
 
     Mix-ups between such names (morphine and hydromorphone are the classic pair) are
@@ -104,7 +103,7 @@ def _potency_gap(drugs: list[Opioid]) -> tuple[Opioid, Opioid, Fraction] | None:
     if len(oral) < 2:
         return None
     (low, weak), (high, strong) = min(oral, key=_first), max(oral, key=_first)
-    return (weak, strong, high / low) if high / low >= LOOKALIKE_RATIO else None
+    return (weak, strong, high / low) if high / low >= limit else None
 
 
 def _first(pair: tuple[Fraction, Opioid]) -> Fraction:

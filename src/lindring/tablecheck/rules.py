@@ -118,17 +118,18 @@ def plausibility(
 ) -> PlausibilityRule | None:
     path: KeyPath = ("rules", "plausibility")
     keys = ("warn_above_ome_mg_per_24h", "refuse_above_ome_mg_per_24h", "warn_below_ome_mg_per_24h")
-    raw = c.mapping(data, path, (*keys, "sources"))
+    raw = c.mapping(data, path, (*keys, "potency_gap_warning", "sources"))
     if raw is None:
         return None
     values = [c.number(raw.get(k), (*path, k)) for k in keys]
+    gap = c.number(raw.get("potency_gap_warning"), (*path, "potency_gap_warning"))
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
     warn_above, refuse_above, warn_below = values
-    if warn_above is None or refuse_above is None or warn_below is None:
+    if warn_above is None or refuse_above is None or warn_below is None or gap is None:
         return None
     if not warn_below < warn_above < refuse_above:
         c.problem(path, "expected warn_below < warn_above < refuse_above")
-    return PlausibilityRule(warn_above, refuse_above, warn_below, sources)
+    return PlausibilityRule(warn_above, refuse_above, warn_below, sources, gap)
 
 
 def routes(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str, Route]:
