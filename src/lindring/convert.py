@@ -279,7 +279,7 @@ def _part(tables: Tables, part: Part, steps: list[Step], alerts: list[Alert]) ->
     ome = daily_mg * factor.value
     steps.append(
         Step(
-            "ome",
+            "ome_rate" if factor.patch else "ome",
             {
                 "daily": daily,
                 "factor": _shown_factor(factor),
@@ -309,9 +309,10 @@ def _daily_mg(part: Part, factor: Factor) -> Fraction:
     if dose.basis != "per_hour":
         raise InputError("patch_needs_rate", text=dose.text)
     typed = dose.amount_mg / mg_per("microgram")
-    if mg_per(dose.unit) >= 1:
-        raise InputError("patch_unit_mg", text=dose.text, number=dose.number)
     rate = patches.delivered(factor.patch, typed)
+    if rate is None and mg_per(dose.unit) >= 1 and patches.delivered(factor.patch, dose.number):
+        # "25mg/h": a strength sold, typed with milligram for microgram
+        raise InputError("patch_unit_mg", text=dose.text, number=dose.number)
     if rate is None:
         raise InputError(
             "patch_strength_unknown", text=dose.text, strengths=patches.strengths_text(factor.patch)
@@ -333,7 +334,9 @@ def _reduction_step(tables: Tables, reduction: Reduction, start: Amount, reduced
 
 
 def _split(tables: Tables, request: Request, daily: Amount, interval: int | None) -> DoseSplit:
-    hours = interval or tables.routes[request.target_route].default_interval_hours
+    hours = (
+        tables.routes[request.target_route].default_interval_hours if interval is None else interval
+    )
     if hours not in INTERVALS:
         raise InputError("interval", hours=hours, allowed=", ".join(map(str, INTERVALS)))
     n = 24 // hours
@@ -371,14 +374,14 @@ def _patch_breakthrough(tables: Tables, f_tgt: Factor, patch_rate: Amount) -> Br
 
 
 def _breakthrough_step(tables: Tables, bt: Breakthrough, daily: Amount) -> Step:
-    params = {
+    params: dict[str, object] = {
         "daily": daily,
-        "fraction": bt.fraction,
+        "fraction": str(bt.fraction),
         "dose": bt.dose,
         "low": bt.low,
         "high": bt.high,
-        "frac_low": tables.breakthrough.low,
-        "frac_high": tables.breakthrough.high,
+        "frac_low": str(tables.breakthrough.low),
+        "frac_high": str(tables.breakthrough.high),
     }
     if bt.drug:
         params["drug"] = tables.opioids[bt.drug].name

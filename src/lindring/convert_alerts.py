@@ -34,11 +34,11 @@ def reduction_alerts(tables: Tables, reduction: Reduction, request: Request) -> 
         alerts.append(
             Alert("route_change_advice", {"text": rule.route_change_advice}, rule.sources)
         )
-    if (
-        reduction.reason == "override"
-        and not same_drug
-        and not reduction.band_low <= reduction.percent <= reduction.band_high
-    ):
+    target = request.target.routes[request.target_route]
+    override = reduction.reason == "override" and not same_drug
+    if override and not target.target_reduction and reduction.percent > 0:
+        alerts.append(Alert("reduction_twice", {"percent": reduction.percent}, rule.sources))
+    elif override and not reduction.band_low <= reduction.percent <= reduction.band_high:
         alerts.append(
             Alert(
                 "reduction_outside_band",

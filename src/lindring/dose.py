@@ -110,7 +110,7 @@ def parse_dose(raw: str) -> DoseExpression:
         times = 24 // every
         basis = "times"
     prn = bool(match["prn"])
-    if prn and basis != "times":
+    if prn and not match["times"]:  # a count of doses taken (x3), not an interval (q4h)
         raise DoseError("dose_prn", text=text)
     return DoseExpression(text, number, unit, number * factor, times, basis, prn)
 

@@ -58,8 +58,6 @@ def show(value: Any, lang: str) -> str:
         low, high = format_number(value.low, lang, 4), format_number(value.high, lang, 4)
         return low if low == high else f"{low}-{high}"
     if isinstance(value, Fraction):
-        if value.numerator == 1 and value.denominator > 1:
-            return f"1/{value.denominator}"
         return format_number(value, lang)
     if isinstance(value, tuple):  # amounts are added up; anything else is listed
         sep = " + " if all(isinstance(item, Amount) for item in value) else "; "
@@ -243,14 +241,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{name}»: {text}",
     },
     "table_invalid": {
-        "en": "the conversion table is invalid (problems found: {count}, listed above); nothing was converted",
-        "nb": "omregningstabellen er ugyldig (feil funnet: {count}, se over); ingenting ble regnet om",
+        "en": "the conversion table is invalid (problems found: {count}); nothing was converted",
+        "nb": "omregningstabellen er ugyldig (feil funnet: {count}); ingenting ble regnet om",
     },
     "internal": {
-        "en": "internal error ({kind}): this is a bug in lindring; run with --debug for details "
-        "and report it. No result was produced.",
-        "nb": "intern feil ({kind}): dette er en feil i lindring; kjør med --debug for detaljer "
-        "og meld den. Ingen resultat ble laget.",
+        "en": "internal error ({kind}): this is a bug in lindring; run with --debug (or set "
+        "LINDRING_DEBUG=1) for details and report it. No result was produced.",
+        "nb": "intern feil ({kind}): dette er en feil i lindring; kjør med --debug (eller sett "
+        "LINDRING_DEBUG=1) for detaljer og meld den. Ingen resultat ble laget.",
     },
     "interrupted": {"en": "interrupted", "nb": "avbrutt"},
     "kind.error": {"en": "error", "nb": "feil"},
@@ -390,6 +388,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "alert.reduction_outside_band": {
         "en": "The chosen reduction ({percent} %) is outside the handbook's band for this dose ({low}-{high} %).",
         "nb": "Valgt reduksjon ({percent} %) er utenfor håndbokens spenn for denne dosen ({low}-{high} %).",
+    },
+    "alert.reduction_twice": {
+        "en": "The {percent} % reduction comes on top of the margin this patch factor already carries (the product text's table for switching): the dose may be too low; consider no extra reduction.",
+        "nb": "Reduksjonen på {percent} % kommer i tillegg til marginen plasterfaktoren allerede har (preparatomtalens tabell for bytte): dosen kan bli for lav; vurder å ikke redusere ekstra.",
     },
     "alert.high_dose": {
         "en": "High dose: {ome} oral morphine equivalent (at or above {threshold}). Risk of life-threatening overdose when switching: consider advice from a palliative care team.",

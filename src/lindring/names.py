@@ -64,7 +64,7 @@ def resolve_drug(tables: Tables, name: str) -> Opioid:
     if isinstance(found, Opioid):
         return found
     if isinstance(found, RefusedGroup):
-        raise RefusedError("refused_name", name=name, text=found.text)
+        raise RefusedError("refused_name", name=name, text=found.text, sources=found.sources)
     close = close_drugs(tables, name)
     if not close:
         raise UnknownNameError("unknown_drug_none", name=name)

@@ -155,7 +155,7 @@ def plan_for(tables: Tables, conversion: Conversion) -> PumpPlan:
     request = conversion.request
     exact = conversion.suggested_exact
     if exact is None or exact.unit not in ("mg", "microgram") or not exact.per_24h:
-        raise InputError("pump_drug", drug=request.target.name, drugs="")
+        raise InputError("pump_target", drug=request.target.name)
     step = request.target.routes[request.target_route].step
     daily_mg = floor_to_step(exact.value, step) * mg_per(exact.unit)
     return plan(tables, PumpRequest(request.target, request.target_route, daily_mg))
@@ -263,8 +263,13 @@ def _alerts(
             )
     opioid = drugs[0]
     if opioid.delivered_mg_per_24h < opioid.daily_mg * rules.min_delivered:
-        alerts.append(Alert("pump_rounding_loss", {"delivered": opioid.delivered_mg_per_24h,
-                                                   "asked": opioid.daily_mg}, rules.sources))
+        alerts.append(
+            Alert(
+                "pump_rounding_loss",
+                {"delivered": opioid.delivered_mg_per_24h, "asked": opioid.daily_mg},
+                rules.sources,
+            )
+        )
     if bolus_ml == 0:
         alerts.append(Alert("pump_bolus_small", {"step": rules.bolus_step}))
     if len(drugs) > 1:

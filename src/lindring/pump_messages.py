@@ -17,6 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{drug} cannot go in the pump: a subcutaneous or intravenous opioid with injection strengths in the table is needed ({drugs})",
         "nb": "{drug} kan ikke brukes i pumpen: det trengs et subkutant eller intravenøst opioid med injeksjonsstyrker i tabellen ({drugs})",
     },
+    "pump_target": {
+        "en": "--pump needs a subcutaneous or intravenous target; {drug} by this route is not given by pump",
+        "nb": "--pump krever et subkutant eller intravenøst mål; {drug} gis ikke i pumpe ved denne veien",
+    },
     "pump_dose": {
         "en": "'{text}': give the pump dose per 24 hours, e.g. 30 mg/24h",
         "nb": "«{text}»: oppgi pumpedosen per døgn, f.eks. 30 mg/døgn",

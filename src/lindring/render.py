@@ -29,8 +29,8 @@ LABELS = {
     "suggested": {"nb": "Foreslått startdose", "en": "Suggested start"},
     "split": {"nb": "Fordeling", "en": "Split"},
     "every": {
-        "nb": "{dose} hver {h}. time ({n} doser per døgn)",
-        "en": "{dose} every {h} h ({n} doses per 24 h)",
+        "nb": "{dose} hver {h}. time ({n} per døgn)",
+        "en": "{dose} every {h} h ({n} per 24 h)",
     },
     "breakthrough": {"nb": "Behovsdose", "en": "Breakthrough dose"},
     "patches": {
@@ -200,7 +200,7 @@ def _result_table(conv: Conversion, tables: Tables, lang: str) -> Table:
             "bt_value",
             lang,
             dose=dose,
-            fraction=show(bt.fraction, lang),
+            fraction=str(bt.fraction),
             low=show_amount(bt.low, lang),
             high=show_amount(bt.high, lang),
         ),

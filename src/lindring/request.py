@@ -17,7 +17,7 @@ from lindring.errors import InputError, RefusedError
 from lindring.model import Localized, Opioid, Tables
 from lindring.names import find_drug, find_route, resolve_drug, route_list
 
-SEPARATORS = ("to", "til", "->", "→")
+SEPARATORS = ("to", "til", "→")
 MAX_LENGTH = 400
 MAX_PARTS = 8
 
@@ -116,7 +116,13 @@ def _take_route(tables: Tables, drug: Opioid, words: list[str]) -> tuple[str, li
     rest = words[:index] + words[index + 1 :]
     if route.key in drug.refused_routes:
         refusal = drug.refused_routes[route.key]
-        raise RefusedError("refused_route", drug=drug.name, route=route.name, text=refusal.text)
+        raise RefusedError(
+            "refused_route",
+            drug=drug.name,
+            route=route.name,
+            text=refusal.text,
+            sources=refusal.sources,
+        )
     if route.key not in drug.routes and drug.status != "nonlinear":
         raise InputError(
             "route_unavailable", drug=drug.name, route=route.name, routes=_routes(tables, drug)

@@ -59,7 +59,7 @@ def _number(value: Fraction | None) -> int | float | None:
     return None if value is None else json_number(value)
 
 
-def _part(part: PartResult) -> dict[str, Any]:
+def _part(part: PartResult, refused: bool) -> dict[str, Any]:
     dose = part.part.dose
     return {
         "drug": part.part.drug.key,
@@ -68,7 +68,7 @@ def _part(part: PartResult) -> dict[str, Any]:
         "daily_dose": amount(part.daily),
         "daily_dose_basis": dose.basis,
         "prn": dose.prn,
-        "ome_mg_per_24h": json_number(part.ome),
+        "ome_mg_per_24h": None if refused else json_number(part.ome),
     }
 
 
@@ -111,7 +111,8 @@ def _breakthrough(conv: Conversion) -> dict[str, Any] | None:
 def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
     """The ``--json`` object for one conversion (``docs/json.md``)."""
     req = conv.request
-    parts = [_part(p) for p in conv.parts]
+    nonlinear = conv.refusal is not None and conv.ome_mg_per_24h is None
+    parts = [_part(p, nonlinear) for p in conv.parts]
     single = parts[0] if len(parts) == 1 else dict.fromkeys(parts[0])
     target: dict[str, Any] = {
         "drug": req.target.key,
@@ -151,6 +152,8 @@ def error_dict(error: LindringError, lang: str) -> dict[str, Any]:
     """The ``--json`` object for an input error or a refused name."""
     key = "refused" if error.exit_code == 3 else "error"
     body: dict[str, Any] = {"code": error.code, "message": error.message(lang)}
+    if key == "refused":
+        body["sources"] = list(error.params.get("sources", ()))
     if isinstance(error, TableError):
         body["problems"] = error.problems
     return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, key: body}

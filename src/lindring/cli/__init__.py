@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from typing import Annotated
 
 import typer
@@ -61,9 +62,9 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("lindring: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
-    except Exception as exc:  # the boundary: never a traceback
+    except Exception as exc:  # the boundary: never a traceback unless asked for
         if os.environ.get("LINDRING_DEBUG"):
-            raise
+            traceback.print_exc()
         sys.stderr.write(
             f"lindring: internal error ({type(exc).__name__}); set LINDRING_DEBUG=1 "
             "for details and please report it\n"

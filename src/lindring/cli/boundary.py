@@ -9,6 +9,7 @@ code; anything unexpected becomes one line and exit 70, with the traceback only 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from typing import Annotated
 import typer
 
 from lindring.errors import (
+    EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -64,9 +66,10 @@ def common(
     lang: str | None, tables: str | None, as_json: bool = False, debug: bool = False
 ) -> Common:
     chosen = (lang or detect_lang()).lower()
+    debug = debug or bool(os.environ.get("LINDRING_DEBUG"))
     if chosen not in LANGS:
-        sys.stderr.write(f"lindring: {text('lang', 'en')}\n")
-        raise typer.Exit(1)
+        opts = Common("en", tables, as_json, debug)
+        _fail(opts, InputError("lang"), EXIT_INPUT)
     return Common(chosen, tables, as_json, debug)
 
 

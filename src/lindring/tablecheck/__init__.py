@@ -47,7 +47,8 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
     opioid_checks.check_names(c, opioids, routes, refused, pump)
     morphine = opioids.get("morphine")
     morphine_po = morphine.routes.get("po") if morphine else None
-    if morphine_po is None or morphine_po.value != 1:
+    written = isinstance(top.get("opioids"), dict) and "morphine" in top["opioids"]
+    if (morphine is not None or not written) and (morphine_po is None or morphine_po.value != 1):
         c.problem(
             ("opioids", "morphine"), "morphine po must be present with factor 1 (the reference)"
         )

@@ -18,6 +18,7 @@ from lindring.model import (
     Span,
 )
 from lindring.names_norm import normalize_name
+from lindring.numbers import to_decimal_str
 from lindring.schema import Checker
 from lindring.tablecheck.common import caution, cite, loc
 from lindring.tablecheck.rules import ATC_PATTERN
@@ -66,7 +67,7 @@ def _factor(
     if not low <= value <= high:
         c.problem(
             (*path, "range"),
-            f"the range [{float(low)}, {float(high)}] does not contain the factor {float(value)}",
+            f"the range [{_n(low)}, {_n(high)}] does not contain the factor {_n(value)}",
         )
         return None
     # per mg: a patch factor is mg OME per 24 h for each microgram/h
@@ -258,3 +259,7 @@ def check_names(
                     f"the route name '{alias}' already names {route_owner[norm]}",
                 )
             route_owner.setdefault(norm, key)
+
+
+def _n(value: Fraction) -> str:
+    return to_decimal_str(value, 4)
