@@ -132,3 +132,5 @@ def test_wheel_ships_the_tables(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "lindring/_data/tables/opioids.yaml" in names
     assert "lindring/units.txt" in names
+    assert "lindring/_data/handbook/opioidkonvertering.md" in names
+    assert "lindring/_data/handbook/sources.yaml" in names

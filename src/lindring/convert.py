@@ -135,8 +135,12 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
 
     f_tgt = tgt.routes[request.target_route]
     eq_mg = ome / f_tgt.value
-    low_mg = sum((p.daily_mg * p.factor.low for p in parts), Fraction(0)) / f_tgt.high
-    high_mg = sum((p.daily_mg * p.factor.high for p in parts), Fraction(0)) / f_tgt.low
+    # a part already given as the target drug and route converts exactly (ratio 1)
+    same = [p for p in parts if (p.part.drug.key, p.part.route) == (tgt.key, request.target_route)]
+    exact_mg = sum((p.daily_mg for p in same), Fraction(0))
+    others = [p for p in parts if p not in same]
+    low_mg = exact_mg + sum((p.daily_mg * p.factor.low for p in others), Fraction(0)) / f_tgt.high
+    high_mg = exact_mg + sum((p.daily_mg * p.factor.high for p in others), Fraction(0)) / f_tgt.low
     eq, low, high = (shown(tables, tgt, request.target_route, v) for v in (eq_mg, low_mg, high_mg))
     route_name = tables.routes[request.target_route].name
     steps.append(

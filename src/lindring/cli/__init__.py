@@ -14,6 +14,8 @@ from typing import Annotated
 
 import typer
 
+from lindring.cli import batch as batch_cmd
+from lindring.cli.handbook import handbook_app
 from lindring.cli import convert as convert_cmd
 from lindring.cli import info as info_cmd
 from lindring.cli import pump as pump_cmd
@@ -29,6 +31,8 @@ app = typer.Typer(
 )
 app.command(name="convert", no_args_is_help=True, epilog=convert_cmd.EXAMPLES)(convert_cmd.convert)
 app.command(name="pump", no_args_is_help=True)(pump_cmd.pump)
+app.command(name="batch", no_args_is_help=True)(batch_cmd.batch)
+app.add_typer(handbook_app, name="handbook")
 app.command(name="drugs")(info_cmd.drugs)
 app.command(name="table")(info_cmd.table)
 

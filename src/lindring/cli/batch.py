@@ -36,11 +36,15 @@ FormatOpt = Annotated[
 ]
 DelimiterOpt = Annotated[
     str | None,
-    typer.Option("--delimiter", help="Input delimiter: ';', ',' or tab (default: detected)."),
+    typer.Option(
+        "--delimiter", metavar="CHAR", help="Input delimiter: ';', ',' or tab (default: detected)."
+    ),
 ]
 EncodingOpt = Annotated[
     str | None,
-    typer.Option("--encoding", help="Input encoding, e.g. cp1252 (default: detected)."),
+    typer.Option(
+        "--encoding", metavar="NAME", help="Input encoding, e.g. cp1252 (default: detected)."
+    ),
 ]
 OverwriteOpt = Annotated[
     bool, typer.Option("--overwrite", help="Replace OUTPUT if it exists (never the input).")

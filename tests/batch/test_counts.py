@@ -1,0 +1,88 @@
+"""Whatever mix of good and bad rows a file holds, the summary's counts add up to the rows
+read and the output has one line per row that is not empty."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lindring.batch_jobs import Plan
+from lindring.batch_read import Reader
+from lindring.batch_run import run
+from lindring.batch_summary import STATUSES, VERDICTS, Summary
+from lindring.batch_write import output_format
+from lindring.model import Tables
+from lindring.tables import load_tables
+
+from ..conftest import TABLES_DIR
+
+HEADER = "id;legemiddel;dose;vei;til;tilvei;forskrevet"
+GOOD = [
+    "1;oksykodon;20 mg x2;po;morfin;sc;15 mg",
+    "2;oksykodon;20 mg x2;po;morfin;sc;",
+    "3;morfin;60 mg/døgn;po;oksykodon;po;60 mg",
+    "4;morfin;90 mg x2;po;fentanyl;td;12 mcg/t",
+    "5;hydromorfon;4 mg x2;po;morfin;sc;2 mg",
+    "6;metadon;30 mg;po;morfin;po;",
+]
+BAD = [
+    "7;morfn;30 mg;po;oksykodon;po;",
+    "8;oksykodon;40;po;morfin;sc;",
+    "9;oksykodon;;po;morfin;sc;",
+    "10;oksykodon;20 mg",
+    "11;oksykodon;20 mg;po;morfin;sc;;;",
+    '12;"oksykodon',  # a quote mark without its pair: swallows the lines after it
+    "13;oksykodon;20 mg x2;po;morfin;sc;15",
+    '14;=HYPERLINK("x");20 mg;po;morfin;sc;',
+]
+EMPTY = ["", ";;;;;;", "   "]
+lines = st.lists(st.sampled_from(GOOD + BAD + EMPTY), max_size=40)
+
+
+def summarize_file(tables: Tables, path: Path, jobs: int = 1) -> tuple[Summary, str]:
+    out = io.StringIO()
+    with Reader(str(path)) as reader:
+        plan = Plan(tables, reader.layout.columns, output_format(reader.layout, None), "en")
+        summary = run(plan, reader.rows(), out.write, None, jobs, chunk=7)
+    return summary, out.getvalue()
+
+
+TABLE = load_tables(str(TABLES_DIR))
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@given(body=lines)
+def test_the_counts_always_add_up(tmp_path: Path, body: list[str]) -> None:
+    path = tmp_path / "mix.csv"
+    path.write_bytes(("\r\n".join([HEADER, *body]) + "\r\n").encode("utf-8-sig"))
+    summary, output = summarize_file(TABLE, path)
+    text = "".join(line + "\r\n" for line in body)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert summary.rows == len(records)
+    assert sum(summary.count(s) for s in STATUSES) == summary.rows
+    assert sum(summary.count(v) for v in VERDICTS) == summary.count("ok")
+    written = list(csv.reader(io.StringIO(output, newline=""), delimiter=";"))
+    assert len(written) - 1 == summary.rows - summary.count("empty")
+    statuses = [row[8] for row in written[1:]]
+    for status in ("ok", "error", "refused"):
+        assert statuses.count(status) == summary.count(status)
+    assert summary.flagged is bool(summary.count("error") + summary.count("refused")
+                                   + summary.count("above"))  # fmt: skip
+    assert sum(summary.counts.values()) == summary.rows + summary.count("ok")
+
+
+def test_the_summary_reads_well(tables: Tables, tmp_path: Path) -> None:
+    path = tmp_path / "mix.csv"
+    bad = [line for line in BAD if '"oksykodon' not in line]
+    path.write_bytes(("\r\n".join([HEADER, *GOOD, *bad, *EMPTY]) + "\r\n").encode())
+    summary, _ = summarize_file(tables, path)
+    report = summary.report("en")
+    assert report[0] == "16 rows: 5 converted, 7 with errors, 1 refused, 3 empty lines skipped"
+    assert report[1].startswith("checked against the prescribed dose: ")
+    assert report[1].endswith("; 1 without a prescribed dose")
+    assert "errors on line(s) 8, 9, 10, 11, 12, 13, 14" in report
+    assert "refused on line(s) 7" in report

@@ -1,0 +1,45 @@
+"""Every broken handbook in tests/cases/handbook/<case>/ gives exactly its expected problems.
+
+A case is a small handbook folder (chapters, optionally sources.yaml) and expected.txt
+with the first line of each problem, in order. Paths are shown relative to the case
+folder. A new kind of mistake becomes a new folder, not new test code.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from lindring.handbook import check_chapters
+from lindring.model import Tables
+
+CASES = Path(__file__).resolve().parents[1] / "cases" / "handbook"
+TODAY = datetime.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("case", sorted(p for p in CASES.iterdir() if p.is_dir()), ids=str)
+def test_case(case: Path, tables: Tables, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(case)
+    found = [p.splitlines()[0] for p in check_chapters(tables, ".", today=TODAY)]
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert found == [line for line in expected if line]
+
+
+def test_hints_are_kept(tables: Tables, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES / "unknown-embed")
+    problems = check_chapters(tables, ".", today=TODAY)
+    assert problems[0].endswith("\n  hint: did you mean 'oxycodone'?")
+
+
+def test_warnings_are_told_apart(tables: Tables, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lindring.handbook import WARNING, errors_only
+
+    monkeypatch.chdir(CASES / "review-dates")
+    problems = check_chapters(tables, ".", today=TODAY)
+    warnings = [p for p in problems if p.startswith(WARNING)]
+    assert len(warnings) == 1 and "last_reviewed" in warnings[0]
+    assert len(errors_only(problems)) == len(problems) - 1
+    later = check_chapters(tables, ".", today=TODAY, max_age_days=5000)
+    assert not any(p.startswith(WARNING) for p in later)
