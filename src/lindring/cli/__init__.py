@@ -15,11 +15,11 @@ from typing import Annotated
 import typer
 
 from lindring.cli import batch as batch_cmd
-from lindring.cli.handbook import handbook_app
 from lindring.cli import convert as convert_cmd
 from lindring.cli import info as info_cmd
 from lindring.cli import pump as pump_cmd
 from lindring.cli.boundary import EXIT_INTERNAL, EXIT_INTERRUPTED
+from lindring.cli.handbook import handbook_app
 
 app = typer.Typer(
     name="lindring",
