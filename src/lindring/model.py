@@ -78,6 +78,7 @@ class Patch:
     to_patch: Caution
     from_patch: Caution
     cautions: Caution
+    max_patches_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,15 @@ class Pump:
     adjuvants: dict[str, Adjuvant]
 
 
+@dataclass(frozen=True)
+class Change:
+    """One entry of the table's changelog (``table.changelog``), newest first."""
+
+    version: str
+    date: str
+    changes: str
+
+
 @dataclass(frozen=True, eq=False)
 class Tables:
     """The whole validated conversion table."""
@@ -249,6 +259,8 @@ class Tables:
     opioids: dict[str, Opioid]
     refused: dict[str, RefusedGroup]
     pump: Pump | None = None
+    changelog: tuple[Change, ...] = ()
+    profile: str = ""  # a guideline profile applied on top (lindring.profiles), or ""
 
     def cite(self, ids: tuple[str, ...]) -> str:
         return "; ".join(self.sources[i].cite() for i in ids)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
+from lindring.spec import Section
 from lindring.yamlsource import Located, Path
 
 
@@ -50,6 +51,10 @@ class Checker:
                 self.problem(path, f"missing required key '{key}'")
                 self.missing.add((*path, key))
         return value
+
+    def section(self, value: Any, path: Path, spec: Section) -> dict[str, Any] | None:
+        """A mapping with the keys ``spec`` declares (:mod:`lindring.tablespec`)."""
+        return self.mapping(value, path, spec.required, spec.optional)
 
     def entries(self, value: Any, path: Path) -> dict[str, Any]:
         """A mapping whose keys are names chosen by the editor (ids, drug keys)."""
@@ -92,8 +97,7 @@ class Checker:
         elif isinstance(value, str) and re.fullmatch(r"[0-9]+/[1-9][0-9]*", value):
             result = Fraction(value)
         if result is None:
-            hint = "use a decimal point: 1.5, not 1,5" if isinstance(value, str) else ""
-            self.problem(path, f"expected a number, got {_show(value)}", hint)
+            self.problem(path, f"expected a number, got {_show(value)}", _number_hint(value))
             return None
         if (positive and result <= 0) or result < 0:
             self.problem(path, f"expected a number above 0, got {_show(value)}")
@@ -114,7 +118,11 @@ class Checker:
         return low, high
 
     def strings(self, value: Any, path: Path, allow_empty: bool = False) -> tuple[str, ...]:
-        if not isinstance(value, list) or (not value and not allow_empty):
+        if isinstance(value, list) and not value and not allow_empty:
+            hint = "every number needs a source" if path and path[-1] == "sources" else ""
+            self.problem(path, "expected a list of text, got an empty list", hint)
+            return ()
+        if not isinstance(value, list):
             self.problem(path, f"expected a list of text, got {_show(value)}")
             return ()
         found = [self.text(item, (*path, i)) for i, item in enumerate(value)]
@@ -141,6 +149,27 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (a boolean)"
     return type(value).__name__ if isinstance(value, dict | list) else repr(value)
+
+
+_NUMBER_HINTS = (
+    (r"[0-9]+,[0-9]+", "use a decimal point: 1.5, not 1,5"),
+    (r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", "remove the quotes: a number in quotes is text"),
+    (r"0[0-9]+(?:\.[0-9]+)?", "leave out the leading zero: YAML 1.1 tools read 010 as 8"),
+    (r"[0-9]+(?::[0-5]?[0-9])+", "YAML 1.1 tools read 1:30 as 90 (base 60): write the number"),
+    (r"[0-9.]+[eE][-+]?[0-9]+", "write the number out in full: 1000, not 1e3"),
+    (r"\.[0-9]+", "write a zero before the decimal point: 0.5, not .5"),
+    (r"[0-9]+\.", "write digits after the decimal point, or none: 5 or 5.5, not 5."),
+)
+
+
+def _number_hint(value: Any) -> str:
+    """What to write instead of a text that was meant as a number."""
+    if not isinstance(value, str):
+        return ""
+    for pattern, hint in _NUMBER_HINTS:
+        if re.fullmatch(pattern, value.strip()):
+            return hint
+    return "use a decimal point: 1.5, not 1,5"
 
 
 def _quote_hint(value: Any) -> str:

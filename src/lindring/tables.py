@@ -30,7 +30,7 @@ NO_CACHE_VAR = "LINDRING_NO_CACHE"
 _HERE = Path(__file__).parent
 _CODE = (_HERE / "model.py", _HERE / "schema.py", *sorted((_HERE / "tablecheck").glob("*.py")))
 
-__all__ = ["load_tables", "normalize_name", "parse_tables", "tables_dir"]
+__all__ = ["load_tables", "normalize_name", "parse_cached", "parse_tables", "tables_dir"]
 
 
 def tables_dir(override: str | None = None) -> Path:
@@ -55,6 +55,12 @@ def load_tables(directory: str | None = None) -> Tables:
         raise TableError([f"{shown}: file not found"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TableError([f"{shown}: cannot be read: {exc}"]) from None
+    return parse_cached(text, shown)
+
+
+def parse_cached(text: str, shown: str) -> Tables:
+    """:func:`parse_tables`, through the cache of validated tables (any version of the
+    table: the working copy, or ``git HEAD``'s for ``lindring check``)."""
     cached = _cache_file(text, shown)
     if cached is not None:
         try:

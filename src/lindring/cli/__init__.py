@@ -15,9 +15,13 @@ from typing import Annotated
 import typer
 
 from lindring.cli import batch as batch_cmd
+from lindring.cli import check as check_cmd
+from lindring.cli import compare as compare_cmd
 from lindring.cli import convert as convert_cmd
+from lindring.cli import diff as diff_cmd
 from lindring.cli import info as info_cmd
 from lindring.cli import pump as pump_cmd
+from lindring.cli import validate as validate_cmd
 from lindring.cli.boundary import EXIT_INTERNAL, EXIT_INTERRUPTED
 from lindring.cli.handbook import handbook_app
 
@@ -35,6 +39,10 @@ app.command(name="batch", no_args_is_help=True)(batch_cmd.batch)
 app.add_typer(handbook_app, name="handbook")
 app.command(name="drugs")(info_cmd.drugs)
 app.command(name="table")(info_cmd.table)
+app.command(name="validate")(validate_cmd.validate)
+app.command(name="check")(check_cmd.check)
+app.command(name="diff", no_args_is_help=True)(diff_cmd.diff)
+app.command(name="compare", no_args_is_help=True, epilog=compare_cmd.EXAMPLES)(compare_cmd.compare)
 
 
 def _version(value: bool) -> None:

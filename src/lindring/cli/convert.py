@@ -71,6 +71,15 @@ PumpOpt = Annotated[
 SourcesOpt = Annotated[
     bool, typer.Option("--sources", help="Cite every source, not only the primary ones.")
 ]
+ProfileOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--profile",
+        metavar="NAME",
+        help="Use the factors of another guideline: fpm-uk, cdc-2022, anzca-2021 "
+        "(tables/profiles/; default: the Norwegian table). `lindring compare` shows all.",
+    ),
+]
 
 
 def convert(
@@ -79,6 +88,7 @@ def convert(
     interval: IntervalOpt = None,
     sources: SourcesOpt = False,
     pump: PumpOpt = False,
+    profile: ProfileOpt = None,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     tables: TablesOpt = None,
@@ -89,11 +99,11 @@ def convert(
     with boundary(opts):
         from lindring.convert import Options
         from lindring.convert import convert as run
+        from lindring.profiles import load_profiled
         from lindring.request import parse_request
-        from lindring.tables import load_tables
         from lindring.tolerance import parse_percent
 
-        table = load_tables(opts.tables)
+        table = load_profiled(opts.tables, profile)
         options = Options(parse_percent(reduce), interval)
         result = run(table, parse_request(table, words), options)
         plan = None

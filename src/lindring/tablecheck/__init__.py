@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lindring import tablespec as spec
 from lindring.model import Tables
 from lindring.schema import Checker
 from lindring.tablecheck import opioids as opioid_checks
@@ -19,18 +20,17 @@ from lindring.tablecheck.common import Cited
 
 def build(c: Checker, data: Any, file: str) -> Tables | None:
     """The table from ``data``, or ``None``; problems are collected in ``c``."""
-    top = c.mapping(
-        data, (), ("table", "sources", "rules", "routes", "opioids"), ("refused_names", "pump")
-    )
+    top = c.section(data, (), spec.TABLE)
     if top is None:
         return None
-    meta = c.mapping(top.get("table"), ("table",), ("version", "date", "status")) or {}
-    version = c.text(meta.get("version"), ("table", "version"), r"[0-9]+(\.[0-9]+)*")
-    date = c.text(meta.get("date"), ("table", "date"), r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-    status = c.choice(meta.get("status"), ("table", "status"), ("draft", "reviewed"))
+    meta = c.section(top.get("table"), ("table",), spec.META) or {}
+    version = c.text(meta.get("version"), ("table", "version"), spec.VERSION_PATTERN)
+    date = c.text(meta.get("date"), ("table", "date"), spec.DATE_PATTERN)
+    status = c.choice(meta.get("status"), ("table", "status"), spec.META.choices("status"))
+    changelog = rule_checks.changelog(c, meta, version)
     sources = rule_checks.sources(c, top.get("sources"))
     cited: Cited = []
-    rules = c.mapping(top.get("rules"), ("rules",), ("reduction", "breakthrough", "plausibility"))
+    rules = c.section(top.get("rules"), ("rules",), spec.RULES)
     rules = rules or {}
     reduction = rule_checks.reduction(c, rules.get("reduction"), cited)
     breakthrough = rule_checks.breakthrough(c, rules.get("breakthrough"), cited)
@@ -45,6 +45,8 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
                 path, f"unknown source id '{source_id}'", "add it under `sources` or fix the id"
             )
     opioid_checks.check_names(c, opioids, routes, refused, pump)
+    rates = {key for key, route in routes.items() if route.kind == "rate"}
+    rule_checks.check_rescue(c, breakthrough, opioids, rates)
     morphine = opioids.get("morphine")
     morphine_po = morphine.routes.get("po") if morphine else None
     written = isinstance(top.get("opioids"), dict) and "morphine" in top["opioids"]
@@ -68,4 +70,5 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
         opioids,
         refused,
         pump,
+        changelog,
     )

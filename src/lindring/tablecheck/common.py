@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lindring import tablespec as spec
 from lindring.model import (
     Caution,
     Localized,
@@ -30,7 +31,7 @@ def loc(c: Checker, value: Any, path: KeyPath) -> Localized | None:
 def caution(
     c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
 ) -> Caution | None:
-    raw = c.mapping(data, path, ("nb", "en", "sources"))
+    raw = c.section(data, path, spec.CAUTION)
     if raw is None:
         return None
     nb, en = c.text(raw.get("nb"), (*path, "nb")), c.text(raw.get("en"), (*path, "en"))

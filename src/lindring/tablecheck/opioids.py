@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from lindring import tablespec as spec
 from lindring.model import (
     Caution,
     Ceiling,
@@ -30,18 +31,7 @@ def _factor(
     c: Checker, data: Any, path: KeyPath, rate: bool, cited: list[tuple[KeyPath, str]]
 ) -> Factor | None:
     """One drug-route factor; a rate route (patch) must list its patch products."""
-    patch_keys = (
-        "patches",
-        "max_rate",
-        "max_rate_sources",
-        "max_patches",
-        "max_patches_sources",
-        "to_patch",
-        "from_patch",
-        "cautions",
-    )
-    needed = ("factor", "sources") + (patch_keys if rate else ("step", "step_sources"))
-    raw = c.mapping(data, path, needed, ("range", "note", "target_reduction"))
+    raw = c.section(data, path, spec.RATE_FACTOR if rate else spec.DOSE_FACTOR)
     if raw is None:
         return None
     value = c.number(raw.get("factor"), (*path, "factor"))
@@ -50,7 +40,10 @@ def _factor(
     note = c.text(raw["note"], (*path, "note")) if "note" in raw else ""
     target_reduction = raw.get("target_reduction", True)
     if not isinstance(target_reduction, bool):
-        c.problem((*path, "target_reduction"), "expected true or false")
+        hint = ""
+        if str(target_reduction).lower() in ("yes", "no", "on", "off", "y", "n"):
+            hint = "YAML 1.1 tools read yes/no/on/off as booleans; write true or false"
+        c.problem((*path, "target_reduction"), "expected true or false", hint)
         target_reduction = True
     patch = _patch(c, raw, path, cited) if rate else None
     if rate:
@@ -97,13 +90,16 @@ def _patch(
         items = []
     for i, item in enumerate(items):
         ppath: KeyPath = (*path, "patches", i)
-        entry = c.mapping(item, ppath, ("product", "change_every_hours", "strengths", "sources"))
+        entry = c.section(item, ppath, spec.PATCH_PRODUCT)
         if entry is None:
             continue
         product = c.text(entry.get("product"), (*ppath, "product"))
         hours = c.integer(entry.get("change_every_hours"), (*ppath, "change_every_hours"), 1)
         strengths = []
-        for label, rate in c.entries(entry.get("strengths"), (*ppath, "strengths")).items():
+        written = c.entries(entry.get("strengths"), (*ppath, "strengths"))
+        if isinstance(entry.get("strengths"), dict | None) and not written:
+            c.problem((*ppath, "strengths"), "expected at least one strength: label -> microgram/h")
+        for label, rate in written.items():
             number = c.number(rate, (*ppath, "strengths", label))
             if number is not None:
                 strengths.append((label, number))
@@ -115,7 +111,7 @@ def _patch(
     max_rate = c.number(raw.get("max_rate"), (*path, "max_rate"))
     max_sources = cite(c, raw.get("max_rate_sources"), (*path, "max_rate_sources"), cited)
     max_patches = c.integer(raw.get("max_patches"), (*path, "max_patches"), minimum=1)
-    cite(c, raw.get("max_patches_sources"), (*path, "max_patches_sources"), cited)
+    patches_sources = cite(c, raw.get("max_patches_sources"), (*path, "max_patches_sources"), cited)
     texts = [
         caution(c, raw.get(k), (*path, k), cited) for k in ("to_patch", "from_patch", "cautions")
     ]
@@ -125,7 +121,14 @@ def _patch(
     if not (to_patch and from_patch and cautions):
         return None
     return Patch(
-        tuple(products), max_rate, max_sources, max_patches, to_patch, from_patch, cautions
+        tuple(products),
+        max_rate,
+        max_sources,
+        max_patches,
+        to_patch,
+        from_patch,
+        cautions,
+        patches_sources,
     )
 
 
@@ -134,24 +137,23 @@ def opioids(
 ) -> dict[str, Opioid]:
     route_keys = set(route_map)
     result = {}
-    required = ("name", "atc", "aliases", "unit", "status", "sources", "routes")
     for key, raw in c.entries(data, ("opioids",)).items():
         path: KeyPath = ("opioids", key)
-        entry = c.mapping(
-            raw, path, required, ("status_text", "ceiling", "renal", "refused_routes")
-        )
+        entry = c.section(raw, path, spec.OPIOID)
         if entry is None:
             continue
         name = loc(c, entry.get("name"), (*path, "name"))
         atc = c.text(entry.get("atc"), (*path, "atc"), ATC_PATTERN)
         aliases = c.strings(entry.get("aliases"), (*path, "aliases"), allow_empty=True)
-        unit = c.choice(entry.get("unit"), (*path, "unit"), ("mg", "microgram"))
-        status = c.choice(entry.get("status"), (*path, "status"), ("normal", "avoid", "nonlinear"))
+        unit = c.choice(entry.get("unit"), (*path, "unit"), spec.OPIOID.choices("unit"))
+        status = c.choice(entry.get("status"), (*path, "status"), spec.OPIOID.choices("status"))
         status_text = None
         if "status_text" in entry:
             status_text = loc(c, entry["status_text"], (*path, "status_text"))
-        elif status in ("avoid", "nonlinear"):
-            c.problem(path, f"status '{status}' needs a status_text (the warning or referral)")
+        for rule in spec.OPIOID.needs:
+            value = entry.get(rule.key)
+            if value in rule.values and rule.needed not in entry:
+                c.problem(path, f"{rule.key} '{value}' needs a {rule.needed} ({rule.why})")
         sources = cite(c, entry.get("sources"), (*path, "sources"), cited)
         ceiling = (
             _ceiling(c, entry["ceiling"], (*path, "ceiling"), cited) if "ceiling" in entry else None
@@ -182,7 +184,7 @@ def opioids(
             if text:
                 refused[route] = text
         written = entry.get("routes")
-        if isinstance(written, dict) and not written and status != "nonlinear":
+        if "routes" in entry and written in (None, {}) and status != "nonlinear":
             c.problem((*path, "routes"), "a drug that can be converted needs at least one route")
         if name and atc and unit and status:
             result[key] = Opioid(
@@ -205,11 +207,11 @@ def opioids(
 def _ceiling(
     c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
 ) -> Ceiling | None:
-    raw = c.mapping(data, path, ("value", "unit", "sources"))
+    raw = c.section(data, path, spec.CEILING)
     if raw is None:
         return None
     value = c.number(raw.get("value"), (*path, "value"))
-    unit = c.choice(raw.get("unit"), (*path, "unit"), ("mg/24h",))
+    unit = c.choice(raw.get("unit"), (*path, "unit"), spec.CEILING.choices("unit"))
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
     return Ceiling(value, sources) if value and unit else None
 

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from lindring import tablespec as spec
 from lindring.model import Adjuvant, Ampoules, Opioid, Pump, PumpRules, Stock
 from lindring.schema import Checker
 from lindring.tablecheck.common import Cited, cite, loc
 from lindring.yamlsource import Path as KeyPath
 
 PARENTERAL = ("sc", "iv")
-DEFAULTS = (
-    "volume_ml",
-    "days",
-    "rate_step_ml_per_h",
-    "draw_step_ml",
-    "bolus_step_ml",
-    "bolus_fraction",
-    "bolus_fractions",
-    "lockout_minutes",
-    "max_rate_ml_per_h",
-    "max_ampoules",
-    "warn_below_delivered_fraction",
-    "sources",
-)
 
 
 def pump(c: Checker, data: Any, opioids: dict[str, Opioid], cited: Cited) -> Pump | None:
-    top = c.mapping(data, ("pump",), ("defaults", "ampoules", "adjuvants"))
+    top = c.section(data, ("pump",), spec.PUMP)
     if top is None:
         return None
     rules = _defaults(c, top.get("defaults"), cited)
@@ -38,29 +25,28 @@ def pump(c: Checker, data: Any, opioids: dict[str, Opioid], cited: Cited) -> Pum
         if drug is None or not set(PARENTERAL) & set(drug.routes):
             c.problem(path, f"'{key}' is not an opioid with a subcutaneous or intravenous route")
             continue
-        found = _ampoules(c, raw, path, (), cited)
+        entry = c.section(raw, path, spec.AMPOULES)
+        found = _stocks(c, entry, path, cited) if entry is not None else None
         if found:
             ampoules[key] = found
     adjuvants: dict[str, Adjuvant] = {}
     for key, raw in c.entries(top.get("adjuvants"), ("pump", "adjuvants")).items():
         path = ("pump", "adjuvants", key)
-        entry = c.mapping(raw, path, ("name", "aliases", "strengths", "sources"), ("note",))
+        entry = c.section(raw, path, spec.ADJUVANT)
         if entry is None:
             continue
         name = loc(c, entry.get("name"), (*path, "name"))
         aliases = c.strings(entry.get("aliases"), (*path, "aliases"), allow_empty=True)
-        found = _ampoules(c, entry, path, ("name", "aliases"), cited)
+        found = _stocks(c, entry, path, cited)
         if name and found:
             adjuvants[key] = Adjuvant(key, name, aliases, found)
     return Pump(rules, ampoules, adjuvants) if rules else None
 
 
-def _ampoules(
-    c: Checker, raw: Any, path: KeyPath, extra: tuple[str, ...], cited: Cited
-) -> Ampoules | None:
-    entry = c.mapping(raw, path, ("strengths", "sources"), ("note", *extra))
-    if entry is None:
-        return None
+def _stocks(c: Checker, entry: dict[str, Any], path: KeyPath, cited: Cited) -> Ampoules | None:
+    """The strengths and sources of an ampoule entry whose keys were checked."""
+    if "note" in entry:
+        c.text(entry["note"], (*path, "note"))
     stocks = []
     items = entry.get("strengths")
     if not isinstance(items, list) or not items:
@@ -68,7 +54,7 @@ def _ampoules(
         items = []
     for i, item in enumerate(items):
         spath: KeyPath = (*path, "strengths", i)
-        stock = c.mapping(item, spath, ("mg_per_ml", "ml"))
+        stock = c.section(item, spath, spec.STOCK)
         if stock is None:
             continue
         mg = c.number(stock.get("mg_per_ml"), (*spath, "mg_per_ml"))
@@ -83,7 +69,7 @@ def _ampoules(
 
 def _defaults(c: Checker, data: Any, cited: Cited) -> PumpRules | None:
     path: KeyPath = ("pump", "defaults")
-    raw = c.mapping(data, path, DEFAULTS)
+    raw = c.section(data, path, spec.PUMP_DEFAULTS)
     if raw is None:
         return None
     numbers = {

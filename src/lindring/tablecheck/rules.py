@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from lindring import tablespec as spec
 from lindring.model import (
     Band,
     BreakthroughRule,
+    Change,
+    Opioid,
     PlausibilityRule,
     ReductionRule,
     RefusedGroup,
@@ -17,19 +20,18 @@ from lindring.schema import Checker
 from lindring.tablecheck.common import cite, loc
 from lindring.yamlsource import Path as KeyPath
 
-ATC_PATTERN = r"[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}"
-ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-ROUTE_KEYS = ("po", "sc", "iv", "rectal", "sl", "td", "buccal", "nasal")
+ATC_PATTERN = spec.ATC_PATTERN
+ID_PATTERN = spec.ID_PATTERN
+ROUTE_KEYS = spec.ROUTE_KEYS
 
 
 def sources(c: Checker, data: Any) -> dict[str, Source]:
     found = c.entries(data, ("sources",))
     result = {}
-    fields = ("title", "publisher", "year", "section")
     for sid, raw in found.items():
         path: KeyPath = ("sources", sid)
         c.text(sid, path, ID_PATTERN)
-        entry = c.mapping(raw, path, fields, ("url", "note"))
+        entry = c.section(raw, path, spec.SOURCE)
         if entry is None:
             continue
         texts = {k: c.text(entry.get(k), (*path, k)) for k in ("title", "publisher", "section")}
@@ -50,7 +52,7 @@ def sources(c: Checker, data: Any) -> dict[str, Source]:
 
 
 def _band(c: Checker, data: Any, path: KeyPath) -> Band | None:
-    raw = c.mapping(data, path, ("default", "range"))
+    raw = c.section(data, path, spec.BAND)
     if raw is None:
         return None
     default = c.number(raw.get("default"), (*path, "default"), positive=False)
@@ -64,15 +66,7 @@ def _band(c: Checker, data: Any, path: KeyPath) -> Band | None:
 
 def reduction(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> ReductionRule | None:
     path: KeyPath = ("rules", "reduction")
-    keys = (
-        "threshold_ome_mg_per_24h",
-        "below",
-        "at_or_above",
-        "max_override",
-        "route_change_advice",
-        "sources",
-    )
-    raw = c.mapping(data, path, keys)
+    raw = c.section(data, path, spec.REDUCTION)
     if raw is None:
         return None
     threshold = c.number(raw.get("threshold_ome_mg_per_24h"), (*path, "threshold_ome_mg_per_24h"))
@@ -95,7 +89,7 @@ def breakthrough(
     c: Checker, data: Any, cited: list[tuple[KeyPath, str]]
 ) -> BreakthroughRule | None:
     path: KeyPath = ("rules", "breakthrough")
-    raw = c.mapping(data, path, ("fraction", "range", "sources"), ("patch_rescue",))
+    raw = c.section(data, path, spec.BREAKTHROUGH)
     if raw is None:
         return None
     fraction = c.number(raw.get("fraction"), (*path, "fraction"))
@@ -103,7 +97,7 @@ def breakthrough(
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
     drug = route = ""
     if "patch_rescue" in raw:  # the rescue drug when the target is a patch
-        rescue = c.mapping(raw["patch_rescue"], (*path, "patch_rescue"), ("drug", "route")) or {}
+        rescue = c.section(raw["patch_rescue"], (*path, "patch_rescue"), spec.PATCH_RESCUE) or {}
         drug = c.text(rescue.get("drug"), (*path, "patch_rescue", "drug")) or ""
         route = c.text(rescue.get("route"), (*path, "patch_rescue", "route")) or ""
     if fraction is None or pair is None:
@@ -118,7 +112,7 @@ def plausibility(
 ) -> PlausibilityRule | None:
     path: KeyPath = ("rules", "plausibility")
     keys = ("warn_above_ome_mg_per_24h", "refuse_above_ome_mg_per_24h", "warn_below_ome_mg_per_24h")
-    raw = c.mapping(data, path, (*keys, "potency_gap_warning", "sources"))
+    raw = c.section(data, path, spec.PLAUSIBILITY)
     if raw is None:
         return None
     values = [c.number(raw.get(k), (*path, k)) for k in keys]
@@ -138,12 +132,11 @@ def routes(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str,
         path: KeyPath = ("routes", key)
         if c.choice(key, path, ROUTE_KEYS) is None:
             continue
-        entry = c.mapping(
-            raw, path, ("name", "aliases", "default_interval_hours", "sources"), ("kind",)
-        )
+        entry = c.section(raw, path, spec.ROUTE)
         if entry is None:
             continue
-        kind = c.choice(entry.get("kind", "dose"), (*path, "kind"), ("dose", "rate")) or "dose"
+        kinds = spec.ROUTE.choices("kind")
+        kind = c.choice(entry.get("kind", "dose"), (*path, "kind"), kinds) or "dose"
         name = loc(c, entry.get("name"), (*path, "name"))
         aliases = c.strings(entry.get("aliases"), (*path, "aliases"), allow_empty=True)
         interval = c.integer(
@@ -161,7 +154,7 @@ def refused(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str
     result = {}
     for gid, raw in c.entries(data, ("refused_names",)).items():
         path: KeyPath = ("refused_names", gid)
-        entry = c.mapping(raw, path, ("names", "text", "sources"))
+        entry = c.section(raw, path, spec.REFUSED_GROUP)
         if entry is None:
             continue
         names = c.strings(entry.get("names"), (*path, "names"))
@@ -170,3 +163,69 @@ def refused(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str
         if text:
             result[gid] = RefusedGroup(gid, names, text, sources)
     return result
+
+
+def changelog(c: Checker, meta: dict[str, Any], version: str | None) -> tuple[Change, ...]:
+    """``table.changelog``: newest first, each version once, the newest the table's own."""
+    if "changelog" not in meta:
+        return ()
+    path: KeyPath = ("table", "changelog")
+    items = meta["changelog"]
+    if not isinstance(items, list) or not items:
+        c.problem(path, "expected a list of changes, newest first")
+        return ()
+    found = []
+    for i, item in enumerate(items):
+        ipath: KeyPath = (*path, i)
+        entry = c.section(item, ipath, spec.CHANGE)
+        if entry is None:
+            continue
+        number = c.text(entry.get("version"), (*ipath, "version"), spec.VERSION_PATTERN)
+        date = c.text(entry.get("date"), (*ipath, "date"), spec.DATE_PATTERN)
+        text = c.text(entry.get("changes"), (*ipath, "changes"))
+        if number and date and text:
+            found.append(Change(number, date, text))
+    keys = [version_key(change.version) for change in found]
+    if keys != sorted(set(keys), reverse=True):
+        c.problem(path, "list the versions newest first, each once")
+    if version and found and found[0].version != version:
+        c.problem(
+            (*path, 0, "version"),
+            f"the newest entry is for version '{found[0].version}', "
+            f"but table.version is '{version}'",
+            "add an entry for the new version at the top of the changelog",
+        )
+    return tuple(found)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """``"2026.11.0"`` -> ``(2026, 11, 0)``, for ordering versions."""
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+def check_rescue(
+    c: Checker, rule: BreakthroughRule | None, opioids: dict[str, Opioid], rate_routes: set[str]
+) -> None:
+    """The rescue drug used with a patch must exist, by a dose route, wherever patches do."""
+    if rule is None:
+        return
+    path: KeyPath = ("rules", "breakthrough", "patch_rescue")
+    drug_key, route = rule.patch_rescue
+    has_patch = any(set(d.routes) & rate_routes for d in opioids.values())
+    if not drug_key and not route:
+        if has_patch:
+            c.problem(
+                path[:-1],
+                "the table has patches, so it needs patch_rescue (the drug and route of "
+                "rescue doses with a patch)",
+            )
+        return
+    drug = opioids.get(drug_key)
+    if drug is None:
+        c.problem((*path, "drug"), f"'{drug_key}' is not a drug key under `opioids`")
+    elif route not in drug.routes or route in rate_routes:
+        c.problem(
+            (*path, "route"),
+            f"'{route}' is not a dose route of {drug_key}",
+            "choose one of: " + ", ".join(r for r in drug.routes if r not in rate_routes),
+        )

@@ -1,0 +1,56 @@
+"""``lindring check``: consistency of the whole table, beyond its schema."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lindring.cli.boundary import (
+    EXIT_OK,
+    DebugOpt,
+    JsonOpt,
+    TablesOpt,
+    boundary,
+    common,
+    write_json,
+)
+from lindring.errors import EXIT_TABLES
+
+HandbookOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--handbook",
+        metavar="DIR",
+        help="Check the embeds of the chapters in DIR (default: the handbook lindring ships).",
+    ),
+]
+
+
+def check(
+    as_json: JsonOpt = False,
+    tables: TablesOpt = None,
+    handbook: HandbookOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Check that the whole table works: every conversion, round trip, patch, ceiling,
+    name and source; profiles; handbook embeds; a new version when numbers changed.
+
+    Exit 0 when every check passes, 4 when any fails.
+    """
+    opts = common(None, tables, as_json, debug)
+    with boundary(opts):
+        from lindring.consistency import run_checks
+        from lindring.tables import load_tables, tables_dir
+
+        report = run_checks(load_tables(opts.tables), tables_dir(opts.tables), handbook=handbook)
+        if opts.json:
+            from lindring.cli.editor_json import check_dict
+
+            write_json(check_dict(report))
+        else:
+            from lindring.cli.output import console
+            from lindring.render_editors import check_report
+
+            console().print(check_report(report))
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_TABLES)

@@ -1,0 +1,55 @@
+"""``lindring compare DOSE... to DRUG ROUTE``: the result under every guideline profile."""
+
+from __future__ import annotations
+
+import typer
+
+from lindring.cli.boundary import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    DebugOpt,
+    JsonOpt,
+    LangOpt,
+    TablesOpt,
+    boundary,
+    common,
+    write_json,
+)
+from lindring.cli.convert import IntervalOpt, ReduceOpt, WordsArg
+
+EXAMPLES = """Examples:
+
+  lindring compare oxycodone 40mg po to morphine po
+
+  lindring compare morphine 120mg po to fentanyl td --json
+"""
+
+
+def compare(
+    words: WordsArg,
+    reduce: ReduceOpt = None,
+    interval: IntervalOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+    tables: TablesOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Convert under every guideline profile (Norwegian, UK FPM, US CDC 2022, ANZCA)
+    side by side, with the spread: how much the guidelines disagree."""
+    opts = common(lang, tables, as_json, debug)
+    with boundary(opts):
+        from lindring.compare import compare as run
+        from lindring.convert import Options
+        from lindring.tolerance import parse_percent
+
+        result = run(words, opts.tables, Options(parse_percent(reduce), interval))
+        if opts.json:
+            from lindring.cli.editor_json import compare_dict
+
+            write_json(compare_dict(result, opts.lang))
+        else:
+            from lindring.cli.output import console
+            from lindring.render_compare import comparison
+
+            console().print(comparison(result, opts.lang))
+    raise typer.Exit(EXIT_OK if result.converted else EXIT_REFUSED)

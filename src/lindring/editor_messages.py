@@ -1,0 +1,31 @@
+"""Messages of the editors' commands (validate, check, diff, compare, --profile), in
+both languages, registered with :mod:`lindring.i18n`."""
+
+from __future__ import annotations
+
+from lindring.i18n import register
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "profile_unknown": {
+        "en": "no profile '{name}'. Profiles: {profiles}.",
+        "nb": "ingen profil «{name}». Profiler: {profiles}.",
+    },
+    "profile_invalid": {
+        "en": "the profile is invalid (problems found: {count}); nothing was converted",
+        "nb": "profilen er ugyldig (feil funnet: {count}); ingenting ble regnet om",
+    },
+    "revision_unreadable": {
+        "en": "cannot read {what}: not a file, a directory with {file}, or a git revision ({reason})",
+        "nb": "kan ikke lese {what}: verken en fil, en mappe med {file} eller en git-revisjon ({reason})",
+    },
+    "validate_nothing": {
+        "en": "nothing to validate in {paths}: give table files, profiles, tables/ or handbook/",
+        "nb": "ingenting å validere i {paths}: oppgi tabellfiler, profiler, tables/ eller handbook/",
+    },
+    "compare_refused": {
+        "en": "every profile refused this conversion: {text}",
+        "nb": "alle profilene avviste denne omregningen: {text}",
+    },
+}
+
+register(MESSAGES)

@@ -1,0 +1,150 @@
+"""The table as a flat list of ``path -> value`` entries, to compare two versions.
+
+Every number, range, source list, status and text the calculator uses gets one entry,
+named like the YAML key it comes from (``opioids.oxycodone.routes.po.factor``), with a
+*kind* that says what sort of change it is. Numbers are written exactly (``1.5``,
+never ``1.50000001``), in the table's own units (per microgram/h for patches).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from lindring.model import Factor, Localized, Tables
+from lindring.numbers import to_decimal_str
+
+#: kinds of change, in the order a reviewer reads them; the first ones are clinical numbers
+KINDS = (
+    "factor",
+    "range",
+    "ceiling",
+    "patch",
+    "step",
+    "rule",
+    "status",
+    "sources",
+    "source",
+    "names",
+    "text",
+)
+#: a change of one of these kinds needs a new table version (``lindring check``)
+NUMBER_KINDS = frozenset({"factor", "range", "ceiling", "patch", "step", "rule", "status"})
+
+Flat = dict[str, tuple[str, str]]  # path -> (kind, value)
+
+
+def num(value: Fraction) -> str:
+    """Exact for any decimal the table can hold; fractions such as 1/6 as written."""
+    text = to_decimal_str(value, 8)
+    return text if Fraction(text) == value else f"{value.numerator}/{value.denominator}"
+
+
+def _span(low: Fraction, high: Fraction) -> str:
+    return num(low) if low == high else f"{num(low)}-{num(high)}"
+
+
+def _ids(ids: tuple[str, ...]) -> str:
+    return ", ".join(ids)
+
+
+def _text(value: Localized) -> str:
+    return f"{value.nb} / {value.en}"
+
+
+def _factor(flat: Flat, path: str, factor: Factor) -> None:
+    value = factor.shown_value if factor.shown_value is not None else factor.value
+    low, high = (factor.shown.low, factor.shown.high) if factor.shown else (value, value)
+    flat[f"{path}.factor"] = ("factor", num(value))
+    flat[f"{path}.range"] = ("range", _span(low, high))
+    flat[f"{path}.target_reduction"] = ("factor", str(factor.target_reduction).lower())
+    flat[f"{path}.sources"] = ("sources", _ids(factor.sources))
+    if factor.note:
+        flat[f"{path}.note"] = ("text", factor.note)
+    patch = factor.patch
+    if patch is None:
+        flat[f"{path}.step"] = ("step", num(factor.step))
+        flat[f"{path}.step_sources"] = ("sources", _ids(factor.step_sources))
+        return
+    for i, product in enumerate(patch.products):
+        strengths = ", ".join(f"{label}={num(rate)}" for label, rate in product.strengths)
+        flat[f"{path}.patches[{i}].strengths"] = ("patch", strengths)
+        flat[f"{path}.patches[{i}].change_every_hours"] = ("patch", str(product.change_every_hours))
+        flat[f"{path}.patches[{i}].sources"] = ("sources", _ids(product.sources))
+    flat[f"{path}.max_rate"] = ("patch", num(patch.max_rate))
+    flat[f"{path}.max_patches"] = ("patch", str(patch.max_patches))
+    for name in ("to_patch", "from_patch", "cautions"):
+        flat[f"{path}.{name}"] = ("text", _text(getattr(patch, name).text))
+
+
+def flatten(tables: Tables) -> Flat:
+    """Every clinical value of ``tables`` by its path."""
+    flat: Flat = {}
+    for key, drug in tables.opioids.items():
+        path = f"opioids.{key}"
+        flat[f"{path}.status"] = ("status", drug.status)
+        flat[f"{path}.unit"] = ("status", drug.unit)
+        flat[f"{path}.aliases"] = ("names", ", ".join(drug.aliases))
+        flat[f"{path}.sources"] = ("sources", _ids(drug.sources))
+        if drug.status_text:
+            flat[f"{path}.status_text"] = ("text", _text(drug.status_text))
+        if drug.ceiling:
+            flat[f"{path}.ceiling"] = ("ceiling", f"{num(drug.ceiling.value)} mg/24h")
+            flat[f"{path}.ceiling.sources"] = ("sources", _ids(drug.ceiling.sources))
+        if drug.renal:
+            flat[f"{path}.renal"] = ("text", _text(drug.renal.text))
+        for route, factor in drug.routes.items():
+            _factor(flat, f"{path}.routes.{route}", factor)
+        for route, caution in drug.refused_routes.items():
+            flat[f"{path}.refused_routes.{route}"] = ("status", "refused: " + _text(caution.text))
+    _rules(flat, tables)
+    for sid, source in tables.sources.items():
+        flat[f"sources.{sid}"] = ("source", source.cite())
+    for key, way in tables.routes.items():
+        flat[f"routes.{key}.default_interval_hours"] = ("rule", str(way.default_interval_hours))
+        flat[f"routes.{key}.kind"] = ("rule", way.kind)
+        flat[f"routes.{key}.aliases"] = ("names", ", ".join(way.aliases))
+    for gid, group in tables.refused.items():
+        flat[f"refused_names.{gid}.names"] = ("names", ", ".join(group.names))
+    return flat
+
+
+def _rules(flat: Flat, tables: Tables) -> None:
+    red = tables.reduction
+    flat["rules.reduction.threshold_ome_mg_per_24h"] = ("rule", num(red.threshold_ome))
+    for name, band in (("below", red.below), ("at_or_above", red.at_or_above)):
+        flat[f"rules.reduction.{name}"] = (
+            "rule",
+            f"{num(band.default)} % ({_span(band.low, band.high)} %)",
+        )
+    flat["rules.reduction.max_override"] = ("rule", num(red.max_override))
+    bt = tables.breakthrough
+    flat["rules.breakthrough.fraction"] = ("rule", f"{num(bt.fraction)} ({_span(bt.low, bt.high)})")
+    flat["rules.breakthrough.patch_rescue"] = ("rule", " ".join(bt.patch_rescue))
+    pl = tables.plausibility
+    flat["rules.plausibility"] = (
+        "rule",
+        f"warn below {num(pl.warn_below)}, warn above {num(pl.warn_above)}, "
+        f"refuse above {num(pl.refuse_above)} mg OME/24h; look-alike gap {num(pl.potency_gap)}",
+    )
+    if tables.pump:
+        rules = tables.pump.rules
+        flat["pump.defaults"] = (
+            "rule",
+            f"{num(rules.volume_ml)} ml, {rules.days} days, bolus {num(rules.bolus_fraction)}, "
+            f"lockout {rules.lockout_minutes} min, max {num(rules.max_rate)} ml/h",
+        )
+        for key, ampoules in tables.pump.ampoules.items():
+            shown = ", ".join(f"{num(s.mg_per_ml)} mg/ml" for s in ampoules.strengths)
+            flat[f"pump.ampoules.{key}"] = ("patch", shown)
+
+
+def changes(old: Flat, new: Flat) -> list[tuple[str, str, str | None, str | None]]:
+    """``(kind, path, old value, new value)`` for every entry that differs, by kind."""
+    found = []
+    for path in dict.fromkeys([*old, *new]):
+        before, after = old.get(path), new.get(path)
+        if before is not None and after is not None and before[1] == after[1]:
+            continue
+        kind = (after or before or ("text", ""))[0]
+        found.append((kind, path, before[1] if before else None, after[1] if after else None))
+    return sorted(found, key=lambda c: KINDS.index(c[0]))

@@ -1,0 +1,246 @@
+"""`lindring check`: the shipped table passes; a table with each kind of inconsistency
+fails the check named for it; git HEAD comparison; --json is the library's report."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import lindring.tablesource
+from lindring import consistency_convert as calc
+from lindring import consistency_table as checks
+from lindring.consistency import Report, run_checks
+from lindring.convert import convert
+from lindring.model import Caution, Ceiling, Localized, Source, Tables
+from lindring.request import Request
+
+from ..conftest import TABLES_DIR, Run
+from .helpers import raw_table, write_table
+
+QUIET = frozenset({"handbook", "version"})  # the other engineers' chapters; git state
+
+
+def _check(report: Report, name: str) -> tuple[int, tuple[str, ...]]:
+    (found,) = [c for c in report.checks if c.name == name]
+    return found.passed, found.failures
+
+
+def _drug(tables: Tables, key: str, **changes: object) -> Tables:
+    opioids = dict(tables.opioids)
+    opioids[key] = replace(opioids[key], **changes)  # type: ignore[arg-type]
+    return replace(tables, opioids=opioids)
+
+
+def test_the_shipped_table_passes_every_check(tables: Tables) -> None:
+    report = run_checks(tables, TABLES_DIR, skip=QUIET)
+    assert report.ok, [c.failures for c in report.checks]
+    counts = {c.name: c.passed for c in report.checks}
+    assert counts["pairs"] > 600 and counts["round_trips"] == 26 and counts["profiles"] > 0
+    assert report.seconds < 5  # measured by hand well under a second (bench, not here)
+
+
+def test_an_unreachable_drug_and_route(tables: Tables) -> None:
+    broken = _drug(tables, "tapentadol", routes={})
+    assert checks.reachable(broken).failures == [
+        "tapentadol: no route with a factor, so it can never be converted"
+    ]
+    fentanyl = tables.opioids["fentanyl"]
+    refused = {k: v for k, v in fentanyl.refused_routes.items() if k != "nasal"}
+    assert checks.reachable(_drug(tables, "fentanyl", refused_routes=refused)).failures == [
+        "route nasal: no drug has a factor or a refusal for it"
+    ]
+
+
+def test_a_pair_that_divides_by_zero(tables: Tables) -> None:
+    codeine = tables.opioids["codeine"]
+    zero = {"po": replace(codeine.routes["po"], value=Fraction(0), low=Fraction(0))}
+    failures = calc.pairs(_drug(tables, "codeine", routes=zero)).failures
+    assert failures and all("codeine po" in f for f in failures)
+    assert any("ZeroDivisionError" in f for f in failures)
+
+
+def test_a_patch_rescue_drug_that_is_gone(tables: Tables) -> None:
+    broken = replace(tables, breakthrough=replace(tables.breakthrough, patch_rescue=("x", "po")))
+    failures = calc.pairs(broken).failures
+    assert any(f.endswith("-> fentanyl td: KeyError: 'x'") for f in failures)
+
+
+def test_a_linear_drug_refused_is_a_failure(tables: Tables) -> None:
+    broken = replace(tables, plausibility=replace(tables.plausibility, refuse_above=Fraction(1)))
+    assert any("refused (implausible)" in f for f in calc.pairs(broken).failures)
+
+
+def test_a_round_trip_that_does_not_return_the_dose(tables: Tables) -> None:
+    def lossy(t: Tables, request: Request) -> object:  # a float slip on the way back
+        conv = convert(t, request)
+        if request.drug.key != "morphine" or conv.equianalgesic is None:
+            return conv
+        value = Fraction(float(conv.equianalgesic.value) * (1 + 1e-9))
+        return replace(conv, equianalgesic=replace(conv.equianalgesic, value=value))
+
+    failures = calc.round_trips(tables, lossy).failures  # type: ignore[arg-type]
+    assert len(failures) == 26 and "-> morphine po -> back: " in failures[0]
+
+
+def test_patch_strengths_that_do_not_rise_or_reach_the_maximum(tables: Tables) -> None:
+    fentanyl = tables.opioids["fentanyl"]
+    td = fentanyl.routes["td"]
+    assert td.patch is not None
+    product = td.patch.products[0]
+    falling = replace(product, strengths=tuple(reversed(product.strengths)))
+    short = replace(td.patch, products=(falling,), max_patches=1, max_rate=Fraction(400))
+    routes = {**fentanyl.routes, "td": replace(td, patch=short)}
+    failures = calc.patch_tables(_drug(tables, "fentanyl", routes=routes)).failures
+    assert "fentanyl td Durogesic and generic fentanyl patches: strengths do not rise" in failures
+    assert "fentanyl td: 1 patches of 100 do not reach max_rate 400" in failures
+
+
+def test_ceilings(tables: Tables) -> None:
+    low = _drug(tables, "tramadol", ceiling=Ceiling(Fraction(10), ("nobligan-spc",)))
+    assert checks.ceilings(low).failures == [
+        "tramadol: the ceiling 10 mg/24h is below one dose step (25 mg)"
+    ]
+    huge = _drug(tables, "codeine", ceiling=Ceiling(Fraction(240000), ("paralgin-forte",)))
+    assert checks.ceilings(huge).failures == [
+        "codeine: the ceiling is 24000 mg OME/24h, above the plausibility limit 10000: "
+        "is its unit mg/24h?"
+    ]
+    fentanyl = tables.opioids["fentanyl"]
+    patch_only = _drug(
+        tables,
+        "fentanyl",
+        routes={"td": fentanyl.routes["td"]},
+        ceiling=Ceiling(Fraction(1), ("durogesic-spc",)),
+    )
+    assert checks.ceilings(patch_only).failures == [
+        "fentanyl: a ceiling in mg/24h needs a route dosed per 24 h, not only a patch rate"
+    ]
+
+
+def test_an_alias_that_leads_elsewhere(tables: Tables) -> None:
+    morphine = tables.opioids["morphine"]
+    broken = _drug(tables, "morphine", aliases=(*morphine.aliases, "OxyNorm"))
+    assert checks.names(broken).failures == ["'OxyNorm' does not lead to morphine alone"]
+
+
+def test_sources(tables: Tables) -> None:
+    extra = Source("unused-2020", "T", "P", 2020, "S")
+    uncited = replace(tables, sources={**tables.sources, "unused-2020": extra})
+    assert checks.sources(uncited, set()).failures == [
+        "source 'unused-2020' is defined but cited nowhere (table or profiles): cite or remove it"
+    ]
+    codeine = tables.opioids["codeine"]
+    unsourced = {"po": replace(codeine.routes["po"], sources=(), step_sources=("nope",))}
+    failures = checks.sources(_drug(tables, "codeine", routes=unsourced), set()).failures
+    assert "codeine po: a number without a source" in failures
+    assert "source id 'nope' is cited but not defined" in failures
+
+
+def test_sources_cited_only_by_a_profile_count(tables: Tables) -> None:
+    report = run_checks(tables, TABLES_DIR, skip=QUIET)
+    assert _check(report, "sources")[1] == ()
+
+
+def test_a_broken_profile(tables: Tables, tmp_path: Path) -> None:
+    write_table(tmp_path, raw_table())
+    (tmp_path / "profiles").mkdir()
+    text = (TABLES_DIR / "profiles" / "cdc-2022.yaml").read_text(encoding="utf-8")
+    broken = text.replace("  oxycodone: [sc, iv]\n", "  oxycodone: [sc]\n")
+    (tmp_path / "profiles" / "cdc-2022.yaml").write_text(broken, encoding="utf-8")
+    tally, _ = checks.profiles(tables, tmp_path)
+    assert tally.failures == [
+        "profile cdc-2022: "
+        f"{tmp_path / 'profiles' / 'cdc-2022.yaml'}:43:3: not_covered.oxycodone: oxycodone iv "
+        "is in the conversion table but neither under `factors` nor under `not_covered`"
+    ]
+
+
+def test_handbook_embeds_that_do_not_resolve(
+    tables: Tables, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handbook = pytest.importorskip("lindring.handbook")
+    if not hasattr(handbook, "check_chapters"):
+        pytest.skip("no handbook check yet")
+    problem = "handbook/plaster.md:12:5: {{ faktor: fentanyl xx }}: unknown route 'xx'"
+    monkeypatch.setattr(handbook, "check_chapters", lambda t, d=None: [problem, "warning: x"])
+    result = checks.handbook(tables, None)
+    assert result.failures == (problem,)
+
+
+def _head(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lindring.tablesource, "git_show", lambda rev, directory, name="": text)
+
+
+def test_numbers_changed_without_a_new_version(
+    tables: Tables, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (TABLES_DIR / "opioids.yaml").read_text(encoding="utf-8")
+    head = text.replace("ceiling: {value: 400, unit: mg/24h", "ceiling: {value: 300, unit: mg/24h")
+    _head(head, monkeypatch)
+    result = checks.version(tables, TABLES_DIR)
+    assert result.failures == (
+        "1 number(s) changed since HEAD (opioids.tramadol.ceiling: 300 mg/24h -> 400 mg/24h) "
+        f"but table.version is still {tables.version}: raise it and add a changelog entry "
+        "(lindring diff HEAD)",
+    )
+
+
+def test_a_new_version_with_a_changelog_entry_passes(
+    tables: Tables, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (TABLES_DIR / "opioids.yaml").read_text(encoding="utf-8")
+    head = text.replace("ceiling: {value: 400, unit: mg/24h", "ceiling: {value: 300, unit: mg/24h")
+    head = head.replace('version: "2026.11.0"', 'version: "2026.10.0"')
+    _head(head, monkeypatch)
+    result = checks.version(tables, TABLES_DIR)
+    assert result.failures == () and result.passed == 1
+
+
+def test_no_changelog_fails_and_no_git_is_a_note(
+    tables: Tables, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_git(*args: object, **kwargs: object) -> str:
+        raise lindring.tablesource.GitUnavailable("not a git repository")
+
+    monkeypatch.setattr(lindring.tablesource, "git_show", no_git)
+    result = checks.version(replace(tables, changelog=()), TABLES_DIR)
+    assert result.failures == ("table.changelog is missing: add an entry for 2026.11.0",)
+    assert result.notes == ("not compared with git: not a git repository",)
+
+
+def test_cli_fails_on_an_uncited_source_and_json_is_the_report(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = raw_table()
+    data["sources"]["unused-2020"] = {"title": "T", "publisher": "P", "year": 2020, "section": "S"}
+    write_table(tmp_path, data)
+    monkeypatch.setenv("LINDRING_HANDBOOK", str(tmp_path / "no-handbook"))
+    _head((TABLES_DIR / "opioids.yaml").read_text(encoding="utf-8"), monkeypatch)
+    result = run("check", "--tables", str(tmp_path), "--json")
+    assert result.exit_code == 4
+    data = json.loads(result.stdout)
+    sources = next(c for c in data["checks"] if c["name"] == "sources")
+    assert sources["failures"] == [
+        "source 'unused-2020' is defined but cited nowhere (table or profiles): cite or remove it"
+    ]
+    assert data["ok"] is False
+    text = run("check", "--tables", str(tmp_path))
+    assert text.exit_code == 4 and "✖ sources: source 'unused-2020'" in text.stdout
+
+
+def test_cli_passes_on_the_shipped_table(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINDRING_HANDBOOK", str(TABLES_DIR / "no-handbook"))
+    _head((TABLES_DIR / "opioids.yaml").read_text(encoding="utf-8"), monkeypatch)
+    result = run("check", "--tables", str(TABLES_DIR))
+    assert result.exit_code == 0, result.stdout
+    for name in ("reachable", "pairs", "round_trips", "patches", "ceilings", "names", "sources"):
+        assert f"  {name} " in result.stdout
+
+
+def test_caution_type_is_used_for_refused_routes(tables: Tables) -> None:
+    caution = tables.opioids["fentanyl"].refused_routes["sl"]
+    assert isinstance(caution, Caution) and isinstance(caution.text, Localized)

@@ -1,0 +1,161 @@
+"""Guideline profiles: each is fully sourced, changes only the factors it gives, never
+borrows a Norwegian number; `convert --profile`; `compare` shows every profile."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import pytest
+
+from lindring.compare import compare
+from lindring.convert import convert
+from lindring.errors import InputError, RefusedError
+from lindring.model import Tables
+from lindring.profiles import DEFAULT, load_profiled, profile_names, profile_of
+from lindring.request import parse_request
+
+from ..conftest import TABLES_DIR, Run
+
+DIR = str(TABLES_DIR)
+PROFILES = ["anzca-2021", "cdc-2022", "fpm-uk"]
+GUIDELINE = {"anzca-2021": "anzca-ps01", "cdc-2022": "cdc-2022", "fpm-uk": "fpm-opioids-aware"}
+
+
+def test_the_profiles() -> None:
+    assert profile_names(DIR) == [DEFAULT, *PROFILES]
+
+
+@pytest.mark.parametrize("name", PROFILES)
+def test_a_profile_takes_nothing_from_the_norwegian_table(tables: Tables, name: str) -> None:
+    profiled = load_profiled(DIR, name)
+    profile = profile_of(DIR, name)
+    assert profiled.version == f"{tables.version}+{name}" and profiled.profile == name
+    assert profile.sources == (GUIDELINE[name],)
+    for key, drug in tables.opioids.items():
+        mine = profiled.opioids[key]
+        for route in drug.routes:
+            if (key, route) in profile.factors:
+                factor = mine.routes[route]
+                assert factor.sources == (GUIDELINE[name],), (key, route)
+                assert factor.target_reduction  # the usual reduction unless said otherwise
+                assert factor.step == drug.routes[route].step  # Norwegian products
+            else:
+                assert route not in mine.routes
+                assert mine.refused_routes[route].text == profile.not_covered_text
+        assert mine.status == drug.status
+
+
+@pytest.mark.parametrize(
+    ("name", "drug", "route", "factor"),
+    [
+        ("cdc-2022", "tramadol", "po", Fraction(2, 10)),
+        ("cdc-2022", "codeine", "po", Fraction(15, 100)),
+        ("cdc-2022", "fentanyl", "td", Fraction(24, 10)),
+        ("fpm-uk", "tramadol", "po", Fraction(1, 10)),
+        ("fpm-uk", "buprenorphine", "td", Fraction(24, 10)),
+        ("anzca-2021", "tapentadol", "po", Fraction(3, 10)),
+        ("anzca-2021", "fentanyl", "sc", Fraction(200)),
+        ("anzca-2021", "fentanyl", "td", Fraction(3)),
+        ("anzca-2021", "codeine", "po", Fraction(13, 100)),
+    ],
+)
+def test_profile_factors_from_the_facts_file(
+    name: str, drug: str, route: str, factor: Fraction
+) -> None:
+    found = load_profiled(DIR, name).opioids[drug].routes[route]
+    shown = found.shown_value if found.shown_value is not None else found.value
+    assert shown == factor and found.low == found.high == found.value
+
+
+def test_methadone_is_refused_under_every_profile() -> None:
+    for name in profile_names(DIR):
+        tables = load_profiled(DIR, name)
+        conv = convert(
+            tables, parse_request(tables, ["methadone", "30mg", "po", "to", "morphine", "po"])
+        )
+        assert conv.refusal is not None and conv.refusal.code == "nonlinear"
+
+
+def test_a_route_a_profile_does_not_cover_is_refused() -> None:
+    tables = load_profiled(DIR, "cdc-2022")
+    with pytest.raises(RefusedError) as caught:
+        parse_request(tables, ["oxycodone", "40mg", "po", "to", "morphine", "sc"])
+    assert "The CDC 2022 table gives no factor" in caught.value.message("en")
+
+
+def test_convert_profile_changes_the_factor_used(run: Run) -> None:
+    words = ["convert", "tramadol", "200mg", "po", "to", "morphine", "po", "--json"]
+    default = json.loads(run(*words).stdout)
+    uk = json.loads(run(*words, "--profile", "fpm-uk").stdout)
+    us = json.loads(run(*words, "--profile", "cdc-2022").stdout)
+    assert (default["ome_mg_per_24h"], uk["ome_mg_per_24h"], us["ome_mg_per_24h"]) == (30, 20, 40)
+    assert uk["table_version"].endswith("+fpm-uk")
+    assert uk["steps"][1]["sources"] == ["fpm-opioids-aware"]
+
+
+def test_convert_profile_refusal_and_unknown_profile(run: Run) -> None:
+    refused = run(
+        "convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "--profile", "cdc-2022"
+    )
+    assert refused.exit_code == 3 and "CDC 2022 table gives no factor" in refused.stderr
+    unknown = run("convert", "oxycodone", "40mg", "po", "to", "morphine", "po", "--profile", "nhs")
+    assert unknown.exit_code == 1
+    assert "no profile 'nhs'. Profiles: norwegian, anzca-2021, cdc-2022, fpm-uk." in unknown.stderr
+
+
+def test_compare_has_every_profile_and_the_spread() -> None:
+    result = compare(["tramadol", "200mg", "po", "to", "morphine", "po"], DIR)
+    assert [r.profile for r in result.results] == [DEFAULT, *PROFILES]
+    eq = {r.profile: r.conversion.equianalgesic.value for r in result.results if r.conversion}  # type: ignore[union-attr]
+    assert eq == {"norwegian": 30, "anzca-2021": 40, "cdc-2022": 40, "fpm-uk": 20}
+    spread = result.equianalgesic
+    assert spread is not None
+    assert (spread.low.value, spread.low_profile) == (20, "fpm-uk")
+    assert (spread.high.value, spread.high_profile) == (40, "anzca-2021")
+    assert spread.ratio == 2
+
+
+def test_compare_a_route_some_profiles_do_not_cover() -> None:
+    result = compare(["hydromorphone", "8mg", "po", "to", "morphine", "sc"], DIR)
+    covered = {r.profile: r.conversion is not None for r in result.results}
+    assert covered == {"norwegian": True, "anzca-2021": True, "cdc-2022": False, "fpm-uk": False}
+    assert result.equianalgesic is not None
+
+
+def test_compare_input_errors_are_raised_once() -> None:
+    with pytest.raises(InputError):
+        compare(["oxycodonx", "40mg", "po", "to", "morphine", "po"], DIR)
+
+
+def test_cli_compare_text_shows_every_profile(run: Run) -> None:
+    result = run("compare", "tramadol", "200mg", "po", "to", "morphine", "po")
+    assert result.exit_code == 0, result.stderr
+    for name in profile_names(DIR):
+        assert f"  {name} " in result.stdout
+    flat = " ".join(result.stdout.split())
+    assert "Spread of the equianalgesic daily dose: lowest 20 mg/24 h (fpm-uk)" in flat
+    assert "highest 40 mg/24 h (anzca-2021), highest/lowest 2" in flat
+
+
+def test_cli_compare_json_is_the_library_result(run: Run) -> None:
+    words = ["morphine", "120mg", "po", "to", "fentanyl", "td"]
+    result = run("compare", *words, "--json")
+    data = json.loads(result.stdout)
+    assert [p["profile"] for p in data["profiles"]] == [DEFAULT, *PROFILES]
+    library = compare(words, None)
+    spread = library.equianalgesic
+    assert spread is not None
+    assert data["spread"]["equianalgesic_daily_dose"]["max_over_min"] == float(spread.ratio or 0)
+    assert data["spread"]["equianalgesic_daily_dose"]["min"] == {"value": 40, "unit": "microgram/h"}
+    for item, mine in zip(data["profiles"], library.results, strict=True):
+        conv = mine.conversion
+        assert conv is not None and conv.suggested is not None
+        assert item["conversion"]["target"]["suggested_daily_dose"]["value"] == float(
+            conv.suggested.value
+        )
+
+
+def test_cli_compare_refused_everywhere(run: Run) -> None:
+    result = run("compare", "methadone", "30mg", "po", "to", "morphine", "po")
+    assert result.exit_code == 3
