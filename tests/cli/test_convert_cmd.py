@@ -275,3 +275,15 @@ def test_several_parts_json_lists_each_part(run: Run) -> None:
     assert [p["ome_mg_per_24h"] for p in data["parts"]] == [60, 60]
     assert data["input"]["drug"] is None
     assert data["ome_mg_per_24h"] == 120
+
+
+def test_explain_points_at_the_handbook(run: Run) -> None:
+    result = run(*FLAGSHIP, "--explain")
+    assert "lindring handbook smertepumpe" in result.stdout
+    data = json.loads(
+        run(
+            "convert", "morphine", "90mg", "x2", "po", "to", "fentanyl", "td", "--explain", "--json"
+        ).stdout
+    )
+    assert data["explain"]["chapter"] == "plaster"
+    assert run("handbook", data["explain"]["chapter"]).exit_code == 0

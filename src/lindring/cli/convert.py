@@ -68,6 +68,14 @@ PumpOpt = Annotated[
         "(sc or iv target; defaults as `lindring pump`).",
     ),
 ]
+ExplainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--explain",
+        help="End with the handbook section that explains this "
+        "conversion (`lindring handbook CHAPTER`).",
+    ),
+]
 SourcesOpt = Annotated[
     bool, typer.Option("--sources", help="Cite every source, not only the primary ones.")
 ]
@@ -89,6 +97,7 @@ def convert(
     sources: SourcesOpt = False,
     pump: PumpOpt = False,
     profile: ProfileOpt = None,
+    explain: ExplainOpt = False,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     tables: TablesOpt = None,
@@ -111,12 +120,24 @@ def convert(
             from lindring.pump import plan_for
 
             plan = plan_for(table, result)
+        pointer = None
+        if explain:
+            from lindring.handbook import section_for
+
+            req = result.request
+            pointer = section_for(
+                req.drug.key, req.target.key, req.target_route, source_route=req.route
+            )
         if opts.json:
             from lindring.serialize import conversion_dict, pump_dict
 
             data = conversion_dict(result, opts.lang)
             if pump:
                 data["pump"] = None if plan is None else pump_dict(plan, opts.lang)
+            if explain:
+                data["explain"] = (
+                    None if pointer is None else {"chapter": pointer[0], "section": pointer[1]}
+                )
             write_json(data)
         else:
             from lindring.cli.output import console
@@ -127,4 +148,7 @@ def convert(
                 from lindring.render_pump import pump_plan
 
                 console().print(pump_plan(plan, table, opts.lang))
+            if pointer is not None:
+                where = {"nb": "Les mer", "en": "Read more"}[opts.lang]
+                console().print(f"{where}: lindring handbook {pointer[0]}  ({pointer[1]})")
     raise typer.Exit(EXIT_REFUSED if result.refusal else EXIT_OK)
