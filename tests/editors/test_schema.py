@@ -13,23 +13,8 @@ from typing import Any
 
 import pytest
 
-from lindring import table_schema
+from lindring import spec, table_schema
 from lindring.errors import TableError
-from lindring.spec import (
-    AnyOf,
-    Choice,
-    Flag,
-    Kind,
-    ListOf,
-    MapOf,
-    Number,
-    Pair,
-    Ref,
-    Section,
-    Text,
-    Texts,
-    Whole,
-)
 from lindring.tables import parse_tables
 from lindring.tablespec import TABLE, TABLE_SECTIONS
 
@@ -96,25 +81,25 @@ def test_every_file_names_its_schema_on_its_first_line(path: Path, schema: str) 
 # --- drift: the loader and the schema reject the same changes --------------------------
 
 
-def _wrong(kind: Kind) -> list[Any]:
+def _wrong(kind: spec.Kind) -> list[Any]:
     """Values of the wrong type or shape for ``kind``."""
-    if isinstance(kind, Text):
+    if isinstance(kind, spec.Text):
         return [["a list"], "!not the pattern!" if kind.pattern else " "]
-    if isinstance(kind, Choice):
+    if isinstance(kind, spec.Choice):
         return ["not-a-choice"]
-    if isinstance(kind, Whole):
+    if isinstance(kind, spec.Whole):
         return [kind.minimum - 1, True]
-    if isinstance(kind, Number):
+    if isinstance(kind, spec.Number):
         return ["1,5", 0 if kind.positive else -1]
-    if isinstance(kind, Pair):
+    if isinstance(kind, spec.Pair):
         return [[1]]
-    if isinstance(kind, Texts):
+    if isinstance(kind, spec.Texts):
         return ["x"] + ([] if kind.allow_empty else [[]])
-    if isinstance(kind, Flag):
+    if isinstance(kind, spec.Flag):
         return ["no"]
-    if isinstance(kind, ListOf):
+    if isinstance(kind, spec.ListOf):
         return ["x"] + ([[]] if kind.min_items else [])
-    if isinstance(kind, MapOf):
+    if isinstance(kind, spec.MapOf):
         return [["x"]] + ([{}] if kind.min_items else [])
     return ["x"]  # a section (Ref) or a choice of sections (AnyOf)
 
@@ -131,16 +116,16 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
     return changed
 
 
-def _section_of(kind: Kind, value: Any) -> Section | None:
-    if isinstance(kind, Ref):
+def _section_of(kind: spec.Kind, value: Any) -> spec.Section | None:
+    if isinstance(kind, spec.Ref):
         return TABLE_SECTIONS[kind.name]
-    if isinstance(kind, AnyOf):  # a factor: a patch route lists its patch products
+    if isinstance(kind, spec.AnyOf):  # a factor: a patch route lists its patch products
         name = "rate_factor" if isinstance(value, dict) and "patches" in value else "dose_factor"
         return TABLE_SECTIONS[name]
     return None
 
 
-def mutations(root: Any, value: Any, kind: Kind, path: tuple[Any, ...]) -> Iterator[Mutation]:
+def mutations(root: Any, value: Any, kind: spec.Kind, path: tuple[Any, ...]) -> Iterator[Mutation]:
     """Every change of a key or type below ``path`` (one entry of each map or list)."""
     label = ".".join(map(str, path))
     for wrong in _wrong(kind):
@@ -154,9 +139,9 @@ def mutations(root: Any, value: Any, kind: Kind, path: tuple[Any, ...]) -> Itera
                     trimmed = {k: v for k, v in value.items() if k != key.name}
                     yield f"{label}: without {key.name}", _set(root, path, trimmed)
                 yield from mutations(root, value[key.name], key.kind, (*path, key.name))
-    elif isinstance(kind, ListOf) and value:
+    elif isinstance(kind, spec.ListOf) and value:
         yield from mutations(root, value[0], kind.item, (*path, 0))
-    elif isinstance(kind, MapOf) and value:
+    elif isinstance(kind, spec.MapOf) and value:
         first = next(iter(value))
         if kind.keys is not None:
             yield (

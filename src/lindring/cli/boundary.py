@@ -103,6 +103,14 @@ def write_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def display(renderable: object) -> None:
+    """Print a result on the stdout console: rich is imported here, on the text path only
+    (``--json`` never loads it)."""
+    from lindring.cli.output import console
+
+    console().print(renderable)
+
+
 def _fail(opts: Common, exc: LindringError, code: int) -> None:
     if opts.json:
         from lindring.serialize import error_dict

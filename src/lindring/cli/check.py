@@ -13,6 +13,7 @@ from lindring.cli.boundary import (
     TablesOpt,
     boundary,
     common,
+    display,
     write_json,
 )
 from lindring.errors import EXIT_TABLES
@@ -49,8 +50,7 @@ def check(
 
             write_json(check_dict(report))
         else:
-            from lindring.cli.output import console
             from lindring.render_editors import check_report
 
-            console().print(check_report(report))
+            display(check_report(report))
     raise typer.Exit(EXIT_OK if report.ok else EXIT_TABLES)

@@ -13,6 +13,7 @@ from lindring.cli.boundary import (
     TablesOpt,
     boundary,
     common,
+    display,
     write_json,
 )
 from lindring.cli.convert import IntervalOpt, ReduceOpt, WordsArg
@@ -48,8 +49,7 @@ def compare(
 
             write_json(compare_dict(result, opts.lang))
         else:
-            from lindring.cli.output import console
             from lindring.render_compare import comparison
 
-            console().print(comparison(result, opts.lang))
+            display(comparison(result, opts.lang))
     raise typer.Exit(EXIT_OK if result.converted else EXIT_REFUSED)

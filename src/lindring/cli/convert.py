@@ -15,6 +15,7 @@ from lindring.cli.boundary import (
     TablesOpt,
     boundary,
     common,
+    display,
     write_json,
 )
 
@@ -140,15 +141,14 @@ def convert(
                 )
             write_json(data)
         else:
-            from lindring.cli.output import console
             from lindring.render import conversion
 
-            console().print(conversion(result, table, opts.lang, all_sources=sources))
+            display(conversion(result, table, opts.lang, all_sources=sources))
             if plan is not None:
                 from lindring.render_pump import pump_plan
 
-                console().print(pump_plan(plan, table, opts.lang))
+                display(pump_plan(plan, table, opts.lang))
             if pointer is not None:
                 where = {"nb": "Les mer", "en": "Read more"}[opts.lang]
-                console().print(f"{where}: lindring handbook {pointer[0]}  ({pointer[1]})")
+                display(f"{where}: lindring handbook {pointer[0]}  ({pointer[1]})")
     raise typer.Exit(EXIT_REFUSED if result.refusal else EXIT_OK)

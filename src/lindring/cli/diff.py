@@ -13,6 +13,7 @@ from lindring.cli.boundary import (
     TablesOpt,
     boundary,
     common,
+    display,
     write_json,
 )
 
@@ -58,8 +59,7 @@ def diff(
 
             write_json(diff_dict(result))
         else:
-            from lindring.cli.output import console
             from lindring.render_editors import diff_view
 
-            console().print(diff_view(result))
+            display(diff_view(result))
     raise typer.Exit(EXIT_OK)

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from lindring.cli.boundary import Common, DebugOpt, LangOpt, TablesOpt, boundary, common
+from lindring.cli.boundary import Common, DebugOpt, LangOpt, TablesOpt, boundary, common, display
 
 HandbookOpt = Annotated[
     str | None,
@@ -64,11 +64,10 @@ def chapters(
         return  # the subcommand reads these options from ctx.parent
     opts = common(lang, tables, debug=debug)
     with boundary(opts):
-        from lindring.cli.output import console
         from lindring.handbook import load_handbook
         from lindring.render_handbook import chapter_list
 
-        console().print(chapter_list(load_handbook(handbook), opts.lang))
+        display(chapter_list(load_handbook(handbook), opts.lang))
 
 
 def _options(
@@ -154,7 +153,6 @@ def search_cmd(
     """Find the chapters and sections that match WORDS, best first, with snippets."""
     opts, folder = _options(ctx, lang, tables, handbook, debug)
     with boundary(opts):
-        from lindring.cli.output import console
         from lindring.errors import InputError
         from lindring.handbook import load_handbook
         from lindring.handbook_search import search
@@ -165,7 +163,7 @@ def search_cmd(
         found = search(load_handbook(folder), load_tables(opts.tables), query)
         if not found:
             raise InputError("handbook_no_hits", query=query)
-        console().print(hits(found, opts.lang))
+        display(hits(found, opts.lang))
 
 
 @handbook_app.command("export", no_args_is_help=True)

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from lindring.cli.boundary import DebugOpt, LangOpt, TablesOpt, boundary, common
+from lindring.cli.boundary import DebugOpt, LangOpt, TablesOpt, boundary, common, display
 
 
 def drugs(lang: LangOpt = None, tables: TablesOpt = None, debug: DebugOpt = False) -> None:
     """List the drugs, their names, aliases and brand names, and their routes."""
     opts = common(lang, tables, debug=debug)
     with boundary(opts):
-        from lindring.cli.output import console
         from lindring.render import drugs as render
         from lindring.tables import load_tables
 
-        console().print(render(load_tables(opts.tables), opts.lang))
+        display(render(load_tables(opts.tables), opts.lang))
 
 
 def table(lang: LangOpt = None, tables: TablesOpt = None, debug: DebugOpt = False) -> None:
     """Print the conversion table: factor, range, ceiling and sources per drug and route."""
     opts = common(lang, tables, debug=debug)
     with boundary(opts):
-        from lindring.cli.output import console
         from lindring.render import conversion_table
         from lindring.tables import load_tables
 
-        console().print(conversion_table(load_tables(opts.tables), opts.lang))
+        display(conversion_table(load_tables(opts.tables), opts.lang))

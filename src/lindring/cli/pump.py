@@ -13,6 +13,7 @@ from lindring.cli.boundary import (
     TablesOpt,
     boundary,
     common,
+    display,
     write_json,
 )
 
@@ -76,7 +77,6 @@ def pump(
 
             write_json(pump_dict(result, opts.lang))
         else:
-            from lindring.cli.output import console
             from lindring.render_pump import pump_plan
 
-            console().print(pump_plan(result, table, opts.lang))
+            display(pump_plan(result, table, opts.lang))

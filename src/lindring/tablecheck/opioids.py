@@ -21,7 +21,7 @@ from lindring.model import (
 from lindring.names_norm import normalize_name
 from lindring.numbers import to_decimal_str
 from lindring.schema import Checker
-from lindring.tablecheck.common import caution, cite, loc
+from lindring.tablecheck.common import caution, cite, list_of, loc, rising
 from lindring.tablecheck.rules import ATC_PATTERN
 from lindring.units import mg_per
 from lindring.yamlsource import Path as KeyPath
@@ -84,15 +84,7 @@ def _patch(
     c: Checker, raw: dict[str, Any], path: KeyPath, cited: list[tuple[KeyPath, str]]
 ) -> Patch | None:
     products = []
-    items = raw.get("patches")
-    if not isinstance(items, list) or not items:
-        c.problem((*path, "patches"), "expected a list of patch products")
-        items = []
-    for i, item in enumerate(items):
-        ppath: KeyPath = (*path, "patches", i)
-        entry = c.section(item, ppath, spec.PATCH_PRODUCT)
-        if entry is None:
-            continue
+    for ppath, entry in list_of(c, raw, path, "patches", spec.PATCH_PRODUCT, "patch products"):
         product = c.text(entry.get("product"), (*ppath, "product"))
         hours = c.integer(entry.get("change_every_hours"), (*ppath, "change_every_hours"), 1)
         strengths = []
@@ -103,8 +95,7 @@ def _patch(
             number = c.number(rate, (*ppath, "strengths", label))
             if number is not None:
                 strengths.append((label, number))
-        if [r for _, r in strengths] != sorted({r for _, r in strengths}):
-            c.problem((*ppath, "strengths"), "strengths must rise, each once")
+        rising(c, [r for _, r in strengths], (*ppath, "strengths"))
         sources = cite(c, entry.get("sources"), (*ppath, "sources"), cited)
         if product and hours and strengths:
             products.append(PatchProduct(product, hours, tuple(strengths), sources))

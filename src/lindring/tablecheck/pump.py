@@ -7,7 +7,7 @@ from typing import Any
 from lindring import tablespec as spec
 from lindring.model import Adjuvant, Ampoules, Opioid, Pump, PumpRules, Stock
 from lindring.schema import Checker
-from lindring.tablecheck.common import Cited, cite, loc
+from lindring.tablecheck.common import Cited, cite, list_of, loc, rising
 from lindring.yamlsource import Path as KeyPath
 
 PARENTERAL = ("sc", "iv")
@@ -48,21 +48,12 @@ def _stocks(c: Checker, entry: dict[str, Any], path: KeyPath, cited: Cited) -> A
     if "note" in entry:
         c.text(entry["note"], (*path, "note"))
     stocks = []
-    items = entry.get("strengths")
-    if not isinstance(items, list) or not items:
-        c.problem((*path, "strengths"), "expected a list of {mg_per_ml, ml}")
-        items = []
-    for i, item in enumerate(items):
-        spath: KeyPath = (*path, "strengths", i)
-        stock = c.section(item, spath, spec.STOCK)
-        if stock is None:
-            continue
+    for spath, stock in list_of(c, entry, path, "strengths", spec.STOCK, "{mg_per_ml, ml}"):
         mg = c.number(stock.get("mg_per_ml"), (*spath, "mg_per_ml"))
         ml = c.number(stock.get("ml"), (*spath, "ml"))
         if mg and ml:
             stocks.append(Stock(mg, ml))
-    if [s.mg_per_ml for s in stocks] != sorted({s.mg_per_ml for s in stocks}):
-        c.problem((*path, "strengths"), "strengths must rise, each once")
+    rising(c, [s.mg_per_ml for s in stocks], (*path, "strengths"))
     sources = cite(c, entry.get("sources"), (*path, "sources"), cited)
     return Ampoules(tuple(stocks), sources) if stocks else None
 
