@@ -19,7 +19,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -80,7 +80,11 @@ class Batch:
         self._size = cache_size
         self._calc = lru_cache(maxsize=cache_size // 2)(self._calculate)
         self._request = lru_cache(maxsize=cache_size // 4)(self._build)
-        self._convert = lru_cache(maxsize=CONVERSIONS)(self._conversion)
+        self._convert = self._conversion
+        # by meaning, not by text: brand and generic names, and the same dose written
+        # another way, give one request (convert is pure, so this is plain memoizing)
+        self._converted = lru_cache(maxsize=CONVERSIONS)(partial(convert, tables))
+        self._options = lru_cache(maxsize=256)(self._parse_options)
         self._given = lru_cache(maxsize=1024)(self._prescribed)
 
     def outcomes(self, rows: Iterable[RawRow]) -> Iterator[Outcome]:
@@ -146,16 +150,22 @@ class Batch:
         self, drug: str, dose: str, route: str, target: str, target_route: str,
         interval: str, reduce: str,
     ) -> Conversion | Result:  # fmt: skip
+        options = self._options(interval, reduce)
+        if isinstance(options, Result):
+            return options
+        request = self._request(drug, dose, route, target, target_route)
+        if isinstance(request, Result):
+            return request
         try:
-            options = Options(self._reduce(reduce), self._interval(interval))
-            request = self._request(drug, dose, route, target, target_route)
-            if isinstance(request, Result):
-                return request
-            return convert(self.tables, request, options)
-        except _Failed as failed:
-            return failed.result
+            return self._converted(request, options)
         except LindringError as exc:
             return _from_error(exc)
+
+    def _parse_options(self, interval: str, reduce: str) -> Options | Result:
+        try:
+            return Options(self._reduce(reduce), self._interval(interval))
+        except _Failed as failed:
+            return failed.result
 
     def _build(
         self, drug: str, dose: str, route: str, target: str, target_route: str

@@ -49,10 +49,16 @@ class Summary:
             elif status in _LISTED:
                 listed.add(result)
         if listed:  # the first lines of each listed kind, in one pass over the chunk
+            wanted = {_kinds(result)[-1] for result in listed}
             for line, _, result, _ in (o for o in outcomes if o.result in listed):
-                kept = self.lines.setdefault(_kinds(result)[-1], [])
+                kind = _kinds(result)[-1]
+                kept = self.lines.setdefault(kind, [])
                 if len(kept) < self.keep:
                     kept.append(line)
+                elif kind in wanted:  # this kind has its lines: stop once all have theirs
+                    wanted.discard(kind)
+                    if not wanted:
+                        break
 
     def _count(self, kind: str, line: int) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + 1

@@ -50,6 +50,8 @@ def show_amount(amount: Amount, lang: str) -> str:
 
 def show(value: Any, lang: str) -> str:
     """One parameter as text in ``lang``."""
+    if type(value) is str:  # most parameters (a fast path: messages run per batch row)
+        return value
     if isinstance(value, Amount):
         return show_amount(value, lang)
     if isinstance(value, Localized):

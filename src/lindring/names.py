@@ -83,17 +83,21 @@ def resolve_drug(tables: Tables, name: str) -> Opioid:
     raise UnknownNameError("unknown_drug", name=name, suggestions=shown)
 
 
-def close_drugs(tables: Tables, name: str) -> list[Opioid]:
-    """Up to four drugs whose names are close to ``name``, closest first."""
+@cache
+def close_drugs(tables: Tables, name: str) -> tuple[Opioid, ...]:
+    """Up to four drugs whose names are close to ``name``, closest first (kept: a batch
+    file repeats its misspellings, and difflib is slow)."""
     import difflib  # only on the error path
 
     idx = index(tables)
     close = difflib.get_close_matches(normalize_name(name), list(idx.drugs), n=8, cutoff=0.6)
     keys = list(dict.fromkeys(idx.drugs[match] for match in close))
-    return [tables.opioids[k] for k in keys[:4]]
+    return tuple(tables.opioids[k] for k in keys[:4])
 
 
-def _potency_gap(drugs: list[Opioid], limit: Fraction) -> tuple[Opioid, Opioid, Fraction] | None:
+def _potency_gap(
+    drugs: tuple[Opioid, ...], limit: Fraction
+) -> tuple[Opioid, Opioid, Fraction] | None:
     """Two look-alike suggestions whose oral potency differs fivefold or more.
 
     Mix-ups between such names (morphine and hydromorphone are the classic pair) are

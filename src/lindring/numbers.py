@@ -20,7 +20,9 @@ def floor_to_step(value: Fraction, step: Fraction) -> Fraction:
     """Round ``value`` down to a whole multiple of ``step`` (never up)."""
     if step <= 0:
         raise ValueError("step must be positive")
-    return math.floor(value / step) * step
+    # floor(value / step) with integers only: Fraction division is slow on hot paths
+    whole = (value.numerator * step.denominator) // (value.denominator * step.numerator)
+    return whole * step
 
 
 def floor_places(value: Fraction, places: int = SHOWN_PLACES) -> Fraction:

@@ -68,8 +68,9 @@ def accepted(dimension: str) -> str:
     return ", ".join(s for s, u in registry().items() if u.dimension == dimension)
 
 
+@cache
 def mg_per(spelling: str) -> Fraction:
-    """How many mg one ``spelling`` is (``microgram`` -> 1/1000)."""
+    """How many mg one ``spelling`` is (``microgram`` -> 1/1000); kept per spelling."""
     found = unit(spelling)
     if found.dimension != "mass":
         raise UnitError(
