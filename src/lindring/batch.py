@@ -80,9 +80,9 @@ class Batch:
         self._size = cache_size
         self._calc = lru_cache(maxsize=cache_size // 2)(self._calculate)
         self._request = lru_cache(maxsize=cache_size // 4)(self._build)
-        self._convert = self._conversion
-        # by meaning, not by text: brand and generic names, and the same dose written
-        # another way, give one request (convert is pure, so this is plain memoizing)
+        self._convert = lru_cache(maxsize=CONVERSIONS)(self._conversion)
+        # below it, by meaning: a brand and its generic name give one request, so one
+        # conversion (convert is pure: this is plain memoizing)
         self._converted = lru_cache(maxsize=CONVERSIONS)(partial(convert, tables))
         self._options = lru_cache(maxsize=256)(self._parse_options)
         self._given = lru_cache(maxsize=1024)(self._prescribed)

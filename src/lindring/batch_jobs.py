@@ -73,9 +73,10 @@ def chunks(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
         yield chunk
 
 
-def router(columns: Columns, jobs: int) -> Callable[[RawRow], int]:
+def router(columns: Columns, jobs: int, forked: bool = False) -> Callable[[RawRow], int]:
     """Which process a row goes to: the same for every row with the same conversion, in
-    every process (CRC-32, not ``hash``, which differs between processes)."""
+    every process. Processes forked from one parent share its ``hash``; others do not,
+    and use CRC-32 (slower: it needs the cells encoded)."""
     width = len(columns.header)
     fields = [columns.index[f] for f in ROUTED if f in columns.index]
     key: Callable[[list[str]], tuple[str, ...]] = itemgetter(*fields)
@@ -84,6 +85,8 @@ def router(columns: Columns, jobs: int) -> Callable[[RawRow], int]:
         cells = row[2]
         if len(cells) != width:
             return 0
+        if forked:
+            return hash(key(cells)) % jobs
         return zlib.crc32("\x1f".join(key(cells)).encode("utf-8", "surrogatepass")) % jobs
 
     return route
@@ -98,9 +101,12 @@ def parallel(plan: Plan, rows: Rows, jobs: int, window: int) -> Iterator[tuple[l
     import multiprocessing
 
     context = multiprocessing.get_context()
+    forked = context.get_start_method() == "fork"
     queues = [context.Queue(QUEUED) for _ in range(jobs)]
     workers = [
-        context.Process(target=_serve, args=(plan, rows, me, jobs, window, queue), daemon=True)
+        context.Process(
+            target=_serve, args=(plan, rows, me, jobs, window, queue, forked), daemon=True
+        )
         for me, queue in enumerate(queues)
     ]
     for worker in workers:
@@ -149,13 +155,15 @@ def _take(queue: Any, worker: Any) -> Any:
         return found
 
 
-def _serve(plan: Plan, rows: Rows, me: int, jobs: int, window: int, queue: Any) -> None:
+def _serve(
+    plan: Plan, rows: Rows, me: int, jobs: int, window: int, queue: Any, forked: bool
+) -> None:
     """A worker process: read every row, convert its own, send each window's lines."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.set_threshold(*GC_THRESHOLD)
     try:
         worker = Worker(plan)
-        route = router(plan.columns, jobs)
+        route = router(plan.columns, jobs, forked)
         for chunk in chunks(rows(), window):
             where = list(map(route, chunk))
             mine = [row for row, part in zip(chunk, where, strict=True) if part == me]

@@ -105,6 +105,12 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "blitt lest med feil tegnkoding tidligere (f.eks. «Ã¸» for «ø»); kontroller teksten",
     },
     "batch.written": {"en": "wrote {file}", "nb": "skrev {file}"},
+    "batch.profile": {
+        "en": "every row uses the factors of {name} (--profile {id}); a drug or route that "
+        "guideline does not cover is refused",
+        "nb": "alle rader bruker faktorene fra {name} (--profile {id}); legemidler og veier "
+        "som retningslinjen ikke dekker, blir avvist",
+    },
     "batch.progress": {"en": "{rows} rows", "nb": "{rows} rader"},
     # --- one row (written to the output's message column) -----------------------------
     "batch.row_column": {"en": "{column}: {message}", "nb": "{column}: {message}"},

@@ -36,10 +36,11 @@ _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 
 
 @cache
-def _formula(delimiter: str) -> Callable[[str], re.Match[str] | None]:
-    """Finds a cell that starts like a formula in cells joined by ``delimiter`` (with one
-    before the first)."""
-    return re.compile(rf"{re.escape(delimiter)}[=+\-@\t\r]").search
+def _special(delimiter: str) -> Callable[[str], re.Match[str] | None]:
+    """Finds, in cells joined by ``delimiter``, what the plain join cannot carry: a quote
+    mark or line break (the cell must be quoted) or a cell that starts like a formula."""
+    d = re.escape(delimiter)
+    return re.compile(rf'["\n\r]|(?:^|{d})[=+\-@\t]').search
 
 
 @dataclass(frozen=True)
@@ -92,14 +93,15 @@ class CsvRows:
         self.width = len(columns.header)
         self._memo = (fmt, lang)  # this writer's mark on the text it keeps with a result
         self._no_conversion = fmt.delimiter * (len(_CONV_KEYS) - 1)
-
-    def _writer(self, buffer: io.StringIO, end: str = "\r\n") -> Any:
-        return csv.writer(buffer, delimiter=self.fmt.delimiter, lineterminator=end)
+        self._buffer = io.StringIO()
+        self._csv = csv.writer(self._buffer, delimiter=fmt.delimiter, lineterminator="\r\n")
 
     def _render(self, cells: list[str]) -> str:
         """``cells`` as one CSV line without its line end (quoted as needed)."""
-        buffer = io.StringIO()
-        self._writer(buffer).writerow([guard(c) for c in cells])
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._csv.writerow([guard(c) for c in cells])
         return buffer.getvalue()[:-2]
 
     def header(self) -> str:
@@ -114,7 +116,7 @@ class CsvRows:
         add = out.append
         delimiter = self.fmt.delimiter
         memo, width, render = self._memo, self.width, self._render
-        formula = _formula(delimiter)
+        special = _special(delimiter)
         for line, cells, result, key in outcomes:
             kept = result.memo  # results are shared by the rows that repeat
             tail = kept[1] if kept and kept[0] is memo else None
@@ -129,13 +131,7 @@ class CsvRows:
                 cells = _fit(cells, width, delimiter)
             text = delimiter.join(cells)
             # most rows need no quoting and no formula guard: their cells joined are the CSV
-            if (
-                text.count(delimiter) != width - 1
-                or '"' in text
-                or "\n" in text
-                or "\r" in text
-                or formula(delimiter + text)
-            ):
+            if text.count(delimiter) != width - 1 or special(text):
                 text = render(cells)
             add(f"{text}{delimiter}{line}{delimiter}{tail}\r\n")
         return out

@@ -117,3 +117,34 @@ def test_and_literally_what_the_convert_command_prints(tmp_path: Path, run_batch
     assert printed.exit_code == 0, printed.output
     expected = json.loads(printed.stdout)
     assert {k: v for k, v in line.items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("profile", ["fpm-uk", "cdc-2022", "anzca-2021"])
+def test_under_a_profile_each_row_is_what_convert_prints_under_it(
+    tmp_path: Path, run_batch: RunBatch, profile: str
+) -> None:
+    source = write(tmp_path / "in.csv", [HEADER, *ROWS])
+    result = run_batch(str(source), "--format", "jsonl", "--profile", profile)
+    assert f"(--profile {profile})" in result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(ROWS)
+    statuses = set()
+    for row, line in zip(ROWS, lines, strict=True):
+        options = [
+            *(["--interval", row[6]] if row[6] else []),
+            *(["--reduce", row[7]] if row[7] else []),
+        ]
+        printed = CliRunner().invoke(
+            app, ["convert", *words(row), *options, "--json", "--profile", profile,
+                  "--tables", str(TABLES_DIR)], env={"LINDRING_LANG": "en"},
+        )  # fmt: skip
+        expected = json.loads(printed.stdout)
+        if printed.exit_code == 3:  # a drug or route the guideline does not cover
+            assert line["status"] == "refused", row
+        else:
+            assert printed.exit_code == 0, printed.output
+            assert line["status"] == "ok"
+            assert {k: v for k, v in line.items() if k in expected} == expected
+            assert expected["table_version"].endswith(f"+{profile}")
+        statuses.add(line["status"])
+    assert "ok" in statuses  # the profile was really used for some conversions

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from lindring.cli.boundary import EXIT_OK, DebugOpt, LangOpt, TablesOpt, boundary, common
+from lindring.cli.convert import ProfileOpt
 from lindring.errors import EXIT_INPUT
 
 InputArg = Annotated[
@@ -50,8 +51,14 @@ OverwriteOpt = Annotated[
     bool, typer.Option("--overwrite", help="Replace OUTPUT if it exists (never the input).")
 ]
 JobsOpt = Annotated[
-    int,
-    typer.Option("--jobs", "-j", metavar="N", help="Worker processes (0: one per processor)."),
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        help="Worker processes (0: one per processor; default: 2 for large files, else 1).",
+        show_default=False,
+    ),
 ]
 
 
@@ -62,7 +69,8 @@ def batch(
     delimiter: DelimiterOpt = None,
     encoding: EncodingOpt = None,
     overwrite: OverwriteOpt = False,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
+    profile: ProfileOpt = None,
     lang: LangOpt = None,
     tables: TablesOpt = None,
     debug: DebugOpt = False,
@@ -71,11 +79,15 @@ def batch(
     opts = common(lang, tables, debug=debug)
     with boundary(opts):
         from lindring.batch_run import Job, run_file
+        from lindring.i18n import text
+        from lindring.profiles import DEFAULT, load_profiled, profile_of
         from lindring.serialize import conversion_dict
-        from lindring.tables import load_tables
 
         job = Job(input_file, output, fmt, delimiter, encoding, overwrite, jobs, opts.lang)
-        table = load_tables(opts.tables)
+        table = load_profiled(opts.tables, profile)
+        if profile not in (None, DEFAULT):
+            chosen = profile_of(opts.tables, profile)
+            say(text("batch.profile", opts.lang, name=chosen.name, id=chosen.id))
         counter = Counter(opts.lang) if sys.stderr.isatty() else None
         try:
             summary = run_file(
