@@ -28,7 +28,7 @@ from lindring import batch_messages as _messages  # noqa: F401  (registers the t
 from lindring.batch_check import bounds, judge, prescribed_amount
 from lindring.batch_columns import REQUIRED, Columns
 from lindring.batch_types import EMPTY, Calc, Outcome, RawRow, Result, RowError
-from lindring.convert import Conversion, Options, convert
+from lindring.convert import Options, convert
 from lindring.dose import parse_dose
 from lindring.errors import DoseError, LindringError, RefusedError
 from lindring.model import Amount, Tables
@@ -64,10 +64,12 @@ class _Failed(Exception):
 class Batch:
     """Turns the rows of one file (laid out as ``columns``) into outcomes.
 
-    Caches, from the cheapest to recompute to the dearest: the parsed request (drug,
-    dose, route and target cells), the :class:`Calc` of each conversion (adds interval
-    and reduction; small, so many are kept), the row's :class:`Result` (adds the
-    prescribed dose) and, few of them, the full conversions (about 7 KB each).
+    Each row text is looked up in turn by what it means: its cells give a request and
+    options (cached by text), a request and options give one :class:`Calc` (cached by
+    meaning, so a brand and its generic name share it), and a calc and the prescribed
+    amount give one :class:`Result` (so do the rows that differ only in how they write
+    it). Full conversions (about 7 KB each) are kept for the most recent few; every
+    cache is bounded.
     """
 
     def __init__(self, tables: Tables, columns: Columns, cache_size: int = CACHE_SIZE) -> None:
@@ -79,13 +81,13 @@ class Batch:
         self._results: dict[tuple[str, ...], Result] = {}
         self._size = cache_size
         self._calc = lru_cache(maxsize=cache_size // 2)(self._calculate)
+        self._calc_of = lru_cache(maxsize=cache_size // 2)(self._meaning)
+        self._judged = lru_cache(maxsize=cache_size // 2)(self._judge)
         self._request = lru_cache(maxsize=cache_size // 4)(self._build)
-        self._convert = lru_cache(maxsize=CONVERSIONS)(self._conversion)
-        # below it, by meaning: a brand and its generic name give one request, so one
-        # conversion (convert is pure: this is plain memoizing)
-        self._converted = lru_cache(maxsize=CONVERSIONS)(partial(convert, tables))
         self._options = lru_cache(maxsize=256)(self._parse_options)
         self._given = lru_cache(maxsize=1024)(self._prescribed)
+        # convert is pure: this is plain memoizing
+        self.converted = lru_cache(maxsize=CONVERSIONS)(partial(convert, tables))
 
     def outcomes(self, rows: Iterable[RawRow]) -> Iterator[Outcome]:
         """One outcome per row, in order."""
@@ -132,34 +134,42 @@ class Batch:
         )  # fmt: skip
         prescribed = cells.get("prescribed", "")
         if calc.status != "ok" or calc.bounds is None or not prescribed:
-            return Result(calc.status, calc, calc.error)
+            return self._judged(calc, None)
         given = self._given(prescribed, calc.bounds.low.unit, calc.bounds.low.per_24h)
         if isinstance(given, RowError):
             return Result("error", calc, given)
-        return Result("ok", calc, check=judge(calc.bounds, given))
+        return self._judged(calc, given.value)
 
-    def _calculate(self, *key: str) -> Calc:
-        found = self._convert(*key)
-        if isinstance(found, Result):
-            return Calc(key, found.status, found.error)
-        if found.refusal is not None:
-            return Calc(key, "refused", batch=self)
-        return Calc(key, "ok", bounds=bounds(found), batch=self)
+    def _judge(self, calc: Calc, prescribed: Fraction | None) -> Result:
+        """The result of ``calc`` with this prescribed amount (in the unit of its range)."""
+        if prescribed is None or calc.bounds is None:
+            return Result(calc.status, calc, calc.error)
+        low = calc.bounds.low
+        return Result(
+            "ok", calc, check=judge(calc.bounds, Amount(prescribed, low.unit, low.per_24h))
+        )
 
-    def _conversion(
+    def _calculate(
         self, drug: str, dose: str, route: str, target: str, target_route: str,
         interval: str, reduce: str,
-    ) -> Conversion | Result:  # fmt: skip
+    ) -> Calc:  # fmt: skip
         options = self._options(interval, reduce)
         if isinstance(options, Result):
-            return options
+            return Calc(None, options.status, options.error)
         request = self._request(drug, dose, route, target, target_route)
         if isinstance(request, Result):
-            return request
+            return Calc(None, request.status, request.error)
+        return self._calc_of(request, options)
+
+    def _meaning(self, request: Request, options: Options) -> Calc:
         try:
-            return self._converted(request, options)
+            found = self.converted(request, options)
         except LindringError as exc:
-            return _from_error(exc)
+            failed = _from_error(exc)
+            return Calc(None, failed.status, failed.error)
+        if found.refusal is not None:
+            return Calc((request, options), "refused", batch=self)
+        return Calc((request, options), "ok", bounds=bounds(found), batch=self)
 
     def _parse_options(self, interval: str, reduce: str) -> Options | Result:
         try:

@@ -15,6 +15,8 @@ from lindring.i18n import text
 
 if TYPE_CHECKING:
     from lindring.batch import Batch
+    from lindring.convert import Options
+    from lindring.request import Request
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,7 @@ class Calc:
     its error, the range a prescription is checked against, and a way to the full
     :class:`~lindring.convert.Conversion` (recomputed when no longer cached)."""
 
-    key: tuple[str, ...]  # drug, dose, route, target, target route, interval, reduce
+    key: tuple[Request, Options] | None  # what it converts (None: it could not be read)
     status: str  # "ok", "refused" or "error"
     error: RowError | None = None
     bounds: Bounds | None = None
@@ -48,10 +50,9 @@ class Calc:
     memo: list[Any] = field(default_factory=list, repr=False)
 
     def conversion(self) -> Conversion | None:
-        if self.batch is None:
+        if self.batch is None or self.key is None:
             return None
-        found = self.batch._convert(*self.key)
-        return found if isinstance(found, Conversion) else None
+        return self.batch.converted(*self.key)
 
 
 @dataclass(frozen=True, eq=False, slots=True)

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from lindring.batch import Outcome
+from lindring.batch import Calc, Outcome
 from lindring.batch_check import Check
 from lindring.batch_columns import Columns
 from lindring.batch_write import ToDict, unit_name
@@ -29,7 +29,7 @@ class JsonRows:
         self.lang = lang
         self.to_dict = to_dict
         self.id = columns.index.get("id")
-        self._cache: dict[tuple[str, ...], str] = {}
+        self._cache: dict[Calc, str | None] = {}  # by the calc itself (identity)
 
     def header(self) -> str:
         return ""
@@ -42,7 +42,7 @@ class JsonRows:
         return ["" if o.result.status == "empty" else self._line(o) for o in outcomes]
 
     def _line(self, outcome: Outcome) -> str:
-        line, cells, result, key = outcome
+        line, cells, result, _ = outcome
         head: dict[str, Any] = {
             "line": line,
             "id": cells[self.id] if self.id is not None and self.id < len(cells) else None,
@@ -57,16 +57,24 @@ class JsonRows:
             kind = "refused" if result.status == "refused" else "error"
             head[kind] = {"code": result.error.code, "message": result.error.text(self.lang)}
         text = json.dumps(head, ensure_ascii=False)
-        if result.conversion is None:
-            return text + "\n"
-        body = self._cache.get(key) if key is not None else None
-        if body is None:
-            body = json.dumps(self.to_dict(result.conversion, self.lang), ensure_ascii=False)
-            if key is not None:
-                if len(self._cache) >= CONVERSIONS:
-                    self._cache.clear()
-                self._cache[key] = body
-        return f"{text[:-1]}, {body[1:]}\n"
+        body = self._body(result.calc)
+        return text + "\n" if body is None else f"{text[:-1]}, {body[1:]}\n"
+
+    def _body(self, calc: Calc | None) -> str | None:
+        """The conversion's JSON object as text (kept for the last few thousand calcs:
+        each is about 5 KB, too large to keep with every calc as the CSV writer does)."""
+        if calc is None:
+            return None
+        if calc in self._cache:
+            return self._cache[calc]
+        conversion = calc.conversion()
+        body = None
+        if conversion is not None:
+            body = json.dumps(self.to_dict(conversion, self.lang), ensure_ascii=False)
+        if len(self._cache) >= CONVERSIONS:
+            self._cache.clear()
+        self._cache[calc] = body
+        return body
 
 
 def check_dict(check: Check) -> dict[str, Any]:
