@@ -8,9 +8,9 @@ a :class:`~lindring.batch_check.Check`: within, below or above the range of star
 the working supports.
 
 Rows repeat (the same drug, dose and target across a ward or a register), so the
-result of each distinct row text is cached, and the parsed request apart from it;
-results are immutable and shared. Rows come from an iterator and go out one at a time:
-nothing holds the whole file.
+result of each distinct row text is cached, and below it what the text means (see
+:class:`Batch`); results are immutable and shared. Rows come from an iterator and go
+out one at a time: nothing holds the whole file.
 """
 
 from __future__ import annotations

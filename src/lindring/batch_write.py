@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -119,14 +120,15 @@ class CsvRows:
         formula = _formula(delimiter)
         for line, cells, result, key in outcomes:
             kept = result.memo  # results are shared by the rows that repeat
-            tail = kept[1] if kept and kept[0] is memo else None
-            if tail is None:
+            if kept and kept[0] is memo:
+                own, conversion = kept[1], kept[2]
+            else:
                 if result.status == "empty":
                     add("")
                     continue
-                tail = self._tail(result)
+                own, conversion = self._tail(result)
                 if key is not None:
-                    kept[:] = (memo, tail)
+                    kept[:] = (memo, own, conversion)
             if len(cells) != width:
                 cells = _fit(cells, width, delimiter)
             text = delimiter.join(cells)
@@ -139,11 +141,12 @@ class CsvRows:
                 or formula(delimiter + text)
             ):
                 text = render(cells)
-            add(f"{text}{delimiter}{line}{delimiter}{tail}\r\n")
+            add(f"{text}{delimiter}{line}{delimiter}{own}{delimiter}{conversion}\r\n")
         return out
 
-    def _tail(self, result: Result) -> str:
-        """The result cells after ``line``, rendered: the row's own, then the conversion's."""
+    def _tail(self, result: Result) -> tuple[str, str]:
+        """The result cells after ``line``, rendered: the row's own, and the conversion's
+        (kept apart: the conversion's text is shared by all the results of its calc)."""
         cells = dict.fromkeys(_ROW_KEYS, "")
         cells["status"] = result.status
         if result.error is not None:
@@ -165,7 +168,8 @@ class CsvRows:
                 refused = calc.conversion()
                 if refused is not None and refused.refusal is not None:
                     cells["message"] = refused.refusal.text(self.lang)
-        return f"{self._render([cells[k] for k in _ROW_KEYS])}{self.fmt.delimiter}{conversion}"
+        # interned: a calc's rows without a prescribed dose all have the same text
+        return sys.intern(self._render([cells[k] for k in _ROW_KEYS])), conversion
 
     def _conversion(self, calc: Calc) -> str:
         conv = calc.conversion()

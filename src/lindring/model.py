@@ -20,7 +20,7 @@ class Localized:
         return self.nb if lang == "nb" else self.en
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """A dose: ``value`` in ``unit`` (``mg`` or ``microgram``), per 24 h when ``per_24h``."""
 
