@@ -81,13 +81,14 @@ def router(columns: Columns, jobs: int, forked: bool = False) -> Callable[[RawRo
     fields = [columns.index[f] for f in ROUTED if f in columns.index]
     key: Callable[[list[str]], tuple[str, ...]] = itemgetter(*fields)
 
+    def crc(cells: list[str]) -> int:
+        return zlib.crc32("\x1f".join(key(cells)).encode("utf-8", "surrogatepass"))
+
+    number: Callable[[list[str]], int] = (lambda cells: hash(key(cells))) if forked else crc
+
     def route(row: RawRow) -> int:
         cells = row[2]
-        if len(cells) != width:
-            return 0
-        if forked:
-            return hash(key(cells)) % jobs
-        return zlib.crc32("\x1f".join(key(cells)).encode("utf-8", "surrogatepass")) % jobs
+        return number(cells) % jobs if len(cells) == width else 0
 
     return route
 

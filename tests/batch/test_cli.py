@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from lindring.batch import RawRow
+from lindring.batch_columns import map_columns
+from lindring.batch_jobs import router
 from lindring.batch_run import AUTO_BYTES, AUTO_JOBS, auto_jobs, open_output
 from lindring.batch_write import OutputFormat, guard
 
@@ -207,6 +210,24 @@ def test_without_jobs_a_large_file_uses_several_processes(
     assert auto_jobs(str(source)) == expected
     assert auto_jobs("-") == 1  # standard input: one process (no copy to a file first)
     assert auto_jobs(str(tmp_path / "missing.csv")) == 1  # the reader reports it
+
+
+@pytest.mark.parametrize("forked", [True, False])  # hash between forked workers, else CRC-32
+def test_rows_of_one_conversion_go_to_one_worker(forked: bool) -> None:
+    columns = map_columns(NO_HEADER)
+    route = router(columns, 3, forked)
+    rows = [
+        RawRow(n, n, [str(n), drug, f"{dose} mg x2", "po", "morfin", "sc", given])
+        for n, (drug, dose, given) in enumerate(
+            (d, q, g) for d in ("oksykodon", "morfin") for q in range(1, 30) for g in ("", "9 mg")
+        )
+    ]
+    by_conversion: dict[tuple[str, str], set[int]] = {}
+    for row in rows:
+        by_conversion.setdefault((row.cells[1], row.cells[2]), set()).add(route(row))
+    assert all(len(workers) == 1 for workers in by_conversion.values())
+    assert {w for workers in by_conversion.values() for w in workers} == {0, 1, 2}
+    assert route(RawRow(1, 1, ["too", "short"])) == 0  # a malformed row: the first worker
 
 
 def test_no_progress_counter_when_stderr_is_not_a_terminal(
