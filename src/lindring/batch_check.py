@@ -1,19 +1,24 @@
-"""Check mode: a prescribed dose held against the start doses a conversion supports.
+"""Check mode: a prescribed dose held against the equianalgesic dose and the start the
+handbook's reduction supports.
 
-The range checked is the conversion's equianalgesic range (``low`` to ``high``, from
-the factors' ranges) with the reduction for incomplete cross-tolerance applied the way
-the handbook allows it (``rules.reduction`` in the table):
+Five verdicts, each with the prescription as a percent of the equianalgesic dose (the
+table's point values, before any reduction):
 
-* its low end less the *largest* reduction in the handbook's band, or lindring's own
-  rounded suggestion where that is lower;
-* its high end less the *smallest* reduction in the band (a drug change), or nothing (a
-  route change of the same drug; a target whose factor already carries the margin); a
-  reduction the row chose itself (``reduce``) moves both ends.
+* ``within``: at or below the highest start the handbook's band supports (the
+  equianalgesic dose less the band's *smallest* reduction on a change of drug; the
+  equianalgesic dose itself on a route change of the same drug; lindring's own start
+  when it is higher) and at or above the lowest (less the band's *largest* reduction, or
+  lindring's own start when lower);
+* ``below``: under the lowest supported start: reported, not flagged;
+* ``no_reduction``: on a change of drug, above the supported start but not above the
+  equianalgesic dose: no room left for incomplete cross-tolerance, a caution;
+* ``above``: over the equianalgesic dose: flagged;
+* ``above_sources``: over the high end of the sources' range as well: flagged loudly.
 
-A prescription above the high end is flagged: no published ratio with the handbook's
-reduction supports it. The deviation is how far outside the nearer end it is, in
-percent, rounded away from zero so it is never understated (0 within the range).
-This rule is documented in ``docs/batch.md`` and awaits clinical review like the table.
+A reduction the row chose itself (``reduce``) sets both ends of ``within``. The
+deviation is how far outside ``within`` the prescription is, in percent of the nearer
+end, rounded away from zero so it is never understated (0 within). This rule is
+documented in ``docs/batch.md`` and awaits clinical review like the table.
 """
 
 from __future__ import annotations
@@ -27,58 +32,75 @@ from lindring.dose import DoseExpression
 from lindring.errors import InputError
 from lindring.i18n import PER_24H, UNIT_NAMES, text
 from lindring.model import Amount
-from lindring.working import Reduction
+
+FLAGGED = ("above", "above_sources")
 
 
 @dataclass(frozen=True, slots=True)
 class Bounds:
-    """The range of start doses a conversion supports (in the target's unit)."""
+    """What a prescription is held against (all in the target's unit): the supported
+    starts ``low`` to ``high``, the ``equianalgesic`` dose and the sources' ``top``."""
 
     low: Amount
     high: Amount
+    equianalgesic: Amount
+    top: Amount
+    drug_change: bool
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
     """The verdict on one prescribed dose (amounts in the target's unit)."""
 
-    verdict: str  # "within", "below" or "above"
+    verdict: str  # "within", "below", "no_reduction", "above" or "above_sources"
     prescribed: Amount
     low: Amount
     high: Amount
     deviation_percent: Fraction | None  # None only when the range end is zero
+    percent_of_equianalgesic: Fraction
+    equianalgesic: Amount
 
     def text(self, lang: str) -> str:
         percent = abs(self.deviation_percent or Fraction(0))
+        of_eq = self.percent_of_equianalgesic
         return text(
             f"batch.verdict_{self.verdict}",
             lang,
             prescribed=show(self.prescribed, lang),
             percent=_digits(percent.numerator, percent.denominator, 2, lang),
+            of_eq=_digits(of_eq.numerator, of_eq.denominator, 0, lang),
             low=show(self.low, lang),
             high=show(self.high, lang),
+            equianalgesic=show(self.equianalgesic, lang),
         )
 
 
 def check_prescribed(conversion: Conversion, dose: DoseExpression) -> Check | None:
     """The verdict on ``dose`` (a bare dose is the 24-hour total); ``None`` when the
-    conversion has no range. :class:`InputError` when a patch is prescribed as a mass."""
+    conversion has no start. :class:`InputError` when a patch is prescribed as a mass."""
     found = bounds(conversion)
     return None if found is None else judge(found, prescribed_amount(dose, found.low))
 
 
 def bounds(conversion: Conversion) -> Bounds | None:
-    """The range a prescription is held against (module doc); ``None`` if refused."""
+    """What a prescription is held against (module doc); ``None`` without a start."""
     conv = conversion
-    if conv.low is None or conv.high is None or conv.reduction is None:
+    eq, top, reduction = conv.equianalgesic, conv.high, conv.reduction
+    low, high, start = conv.start_low, conv.start_high, conv.suggested
+    if None in (eq, top, reduction, low, high, start):
         return None
-    unit, per_24h = conv.low.unit, conv.low.per_24h
-    most, least = _band(conv.reduction)
-    low = conv.low.value * (100 - most) / 100
-    if conv.suggested is not None and conv.suggested.unit == unit:
-        low = min(low, conv.suggested.value)
-    high = conv.high.value * (100 - least) / 100
-    return Bounds(Amount(low, unit, per_24h), Amount(high, unit, per_24h))
+    assert eq and top and reduction and low and high and start
+    unit, per_24h = eq.unit, eq.per_24h
+    lowest = min(low.value, start.value)
+    highest = max(high.value, start.value)
+    drug_change = reduction.reason in ("drug_change", "part_drug_change")
+    return Bounds(
+        Amount(lowest, unit, per_24h),
+        Amount(highest, unit, per_24h),
+        eq,
+        top,
+        drug_change,
+    )
 
 
 def prescribed_amount(dose: DoseExpression, like: Amount) -> Amount:
@@ -89,28 +111,32 @@ def prescribed_amount(dose: DoseExpression, like: Amount) -> Amount:
 
 
 def judge(found: Bounds, given: Amount) -> Check:
-    """Within, below or above ``found``, and by how much (percent)."""
+    """The verdict on ``given`` (module doc) and how far outside ``within`` it is."""
     low, high = found.low.value, found.high.value
-    value = given.value
-    if value > high:
-        verdict, deviation = "above", _percent(value, high)
+    eq, value = found.equianalgesic.value, given.value
+    if value > found.top.value and value > eq:
+        verdict = "above_sources"
+    elif value > eq:
+        verdict = "above"
+    elif value > high:
+        verdict = "no_reduction" if found.drug_change else "above"
     elif value < low:
-        verdict, deviation = "below", _percent(value, low)
+        verdict = "below"
     else:
-        verdict, deviation = "within", Fraction(0)
-    return Check(verdict, given, found.low, found.high, deviation)
-
-
-def _band(reduction: Reduction) -> tuple[Fraction, Fraction]:
-    """The largest and the smallest reduction (percent) a start dose may carry."""
-    r = reduction
-    if r.reason in ("override", "included"):
-        return r.percent, r.percent
-    if r.reason == "drug_change":
-        return max(r.percent, r.band_high), min(r.percent, r.band_low)
-    # a route change of the same drug, or a reason this module does not know yet: the
-    # top is never looser than the reduction the conversion itself applied
-    return max(r.percent, r.band_high), r.percent
+        verdict = "within"
+    deviation = (
+        _percent(value, high) if value > high else _percent(value, low) if value < low else 0
+    )
+    of_eq = value / eq * 100 if eq else Fraction(0)
+    return Check(
+        verdict,
+        given,
+        found.low,
+        found.high,
+        None if deviation is None else Fraction(deviation),
+        of_eq,
+        found.equianalgesic,
+    )
 
 
 def _percent(given: Fraction, bound: Fraction) -> Fraction | None:
@@ -135,7 +161,7 @@ def _digits(numerator: int, denominator: int, places: int, lang: str) -> str:
     scaled = numerator * scale // denominator
     sign = "-" if scaled < 0 else ""
     whole, frac = divmod(abs(scaled), scale)
-    if frac == 0:
+    if frac == 0 or places == 0:
         return f"{sign}{whole}"
     mark = "," if lang == "nb" else "."
     return f"{sign}{whole}{mark}{str(frac).rjust(places, '0').rstrip('0')}"

@@ -176,20 +176,24 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- check mode ---------------------------------------------------------------------
     "batch.verdict_within": {
-        "en": "prescribed {prescribed} is within the range {low} to {high}",
-        "nb": "forskrevet {prescribed} er innenfor spennet {low} til {high}",
+        "en": "prescribed {prescribed} ({of_eq} % of the equianalgesic {equianalgesic}) is within the starts the working supports, {low} to {high}",
+        "nb": "forskrevet {prescribed} ({of_eq} % av ekvianalgetisk {equianalgesic}) er innenfor startdosene utregningen støtter, {low} til {high}",
     },
     "batch.verdict_below": {
-        "en": "prescribed {prescribed} is {percent} % below the range {low} to {high}",
-        "nb": "forskrevet {prescribed} er {percent} % under spennet {low} til {high}",
+        "en": "prescribed {prescribed} ({of_eq} % of the equianalgesic {equianalgesic}) is {percent} % below the lowest start the working supports ({low}): the patient may be left in pain",
+        "nb": "forskrevet {prescribed} ({of_eq} % av ekvianalgetisk {equianalgesic}) er {percent} % under den laveste startdosen utregningen støtter ({low}): pasienten kan få for dårlig smertelindring",
+    },
+    "batch.verdict_no_reduction": {
+        "en": "NO REDUCTION: prescribed {prescribed} is {of_eq} % of the equianalgesic {equianalgesic}, above the starts the handbook's reduction for a change of drug supports ({low} to {high}). Check that this is intended",
+        "nb": "INGEN REDUKSJON: forskrevet {prescribed} er {of_eq} % av ekvianalgetisk {equianalgesic}, over startdosene håndbokens reduksjon ved bytte av legemiddel støtter ({low} til {high}). Kontroller at dette er tilsiktet",
     },
     "batch.verdict_above": {
-        "en": "ABOVE THE RANGE: prescribed {prescribed} is {percent} % above the highest "
-        "start dose the working supports ({high}; range {low} to {high}). Check it before "
-        "it is given",
-        "nb": "OVER SPENNET: forskrevet {prescribed} er {percent} % over den høyeste "
-        "startdosen utregningen støtter ({high}; spenn {low} til {high}). Kontroller før "
-        "den gis",
+        "en": "ABOVE THE EQUIANALGESIC DOSE: prescribed {prescribed} is {of_eq} % of the equianalgesic {equianalgesic} ({percent} % above the highest supported start, {high}). Check it before it is given",
+        "nb": "OVER EKVIANALGETISK DOSE: forskrevet {prescribed} er {of_eq} % av ekvianalgetisk {equianalgesic} ({percent} % over den høyeste støttede startdosen, {high}). Kontroller før den gis",
+    },
+    "batch.verdict_above_sources": {
+        "en": "ABOVE EVERY SOURCE: prescribed {prescribed} is {of_eq} % of the equianalgesic {equianalgesic}, more than even the highest published ratio gives. Do not give it before it is checked",
+        "nb": "OVER ALLE KILDER: forskrevet {prescribed} er {of_eq} % av ekvianalgetisk {equianalgesic}, mer enn selv det høyeste publiserte forholdstallet gir. Ikke gi dosen før den er kontrollert",
     },
     # --- summary (stderr) -------------------------------------------------------------
     "batch.summary": {
@@ -199,14 +203,24 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "{empty} tomme linjer hoppet over",
     },
     "batch.summary_check": {
-        "en": "checked against the prescribed dose: {within} within the range, {below} below, "
-        "{above} above; {unchecked} without a prescribed dose",
-        "nb": "kontrollert mot forskrevet dose: {within} innenfor spennet, {below} under, "
-        "{above} over; {unchecked} uten forskrevet dose",
+        "en": "checked against the prescribed dose: {within} within, {below} below, "
+        "{no_reduction} without reduction, {above} above the equianalgesic dose, "
+        "{above_sources} above every source; {unchecked} without a prescribed dose",
+        "nb": "kontrollert mot forskrevet dose: {within} innenfor, {below} under, "
+        "{no_reduction} uten reduksjon, {above} over ekvianalgetisk dose, "
+        "{above_sources} over alle kilder; {unchecked} uten forskrevet dose",
     },
     "batch.summary_above": {
-        "en": "ABOVE THE RANGE on line(s) {lines}",
-        "nb": "OVER SPENNET på linje {lines}",
+        "en": "ABOVE THE EQUIANALGESIC DOSE on line(s) {lines}",
+        "nb": "OVER EKVIANALGETISK DOSE på linje {lines}",
+    },
+    "batch.summary_above_sources": {
+        "en": "ABOVE EVERY SOURCE on line(s) {lines}",
+        "nb": "OVER ALLE KILDER på linje {lines}",
+    },
+    "batch.summary_no_reduction": {
+        "en": "without reduction on line(s) {lines}",
+        "nb": "uten reduksjon på linje {lines}",
     },
     "batch.summary_errors": {"en": "errors on line(s) {lines}", "nb": "feil på linje {lines}"},
     "batch.summary_refused": {

@@ -12,16 +12,18 @@ from lindring.i18n import text
 
 #: statuses (they add up to the rows) and verdicts (they add up to the ``ok`` rows)
 STATUSES = ("ok", "error", "refused", "empty")
-VERDICTS = ("within", "below", "above", "unchecked")
-_LISTED = {"above": "batch.summary_above", "error": "batch.summary_errors",
+VERDICTS = ("within", "below", "no_reduction", "above", "above_sources", "unchecked")
+_LISTED = {"above_sources": "batch.summary_above_sources", "above": "batch.summary_above",
+           "no_reduction": "batch.summary_no_reduction", "error": "batch.summary_errors",
            "refused": "batch.summary_refused"}  # fmt: skip
+_FLAGGED = ("error", "refused", "above", "above_sources")
 
 
 @dataclass
 class Summary:
     """Counts per status and verdict: ``ok + error + refused + empty == rows`` and
-    ``within + below + above + unchecked == ok``. Keeps the first lines of the kinds the
-    report lists (above, error, refused)."""
+    the verdicts and ``unchecked`` add up to ``ok``. Keeps the first lines of the kinds
+    the report lists (above every source, above, without reduction, error, refused)."""
 
     rows: int = 0
     counts: dict[str, int] = field(default_factory=dict)
@@ -44,7 +46,7 @@ class Summary:
             if status == "ok":
                 verdict = "unchecked" if check is None else check.verdict
                 counts[verdict] = counts.get(verdict, 0) + count
-                if verdict == "above":
+                if verdict in _LISTED:
                     listed.add(result)
             elif status in _LISTED:
                 listed.add(result)
@@ -79,8 +81,8 @@ class Summary:
 
     @property
     def flagged(self) -> bool:
-        """A row failed, was refused, or was prescribed above the range (exit 1)."""
-        return any(self.count(k) for k in ("error", "refused", "above"))
+        """A row failed, was refused, or was prescribed above the equianalgesic dose (exit 1)."""
+        return any(self.count(k) for k in _FLAGGED)
 
     def report(self, lang: str) -> list[str]:
         """The summary as lines of text (for stderr)."""
@@ -89,11 +91,8 @@ class Summary:
             text("batch.summary", lang, rows=self.rows, ok=c("ok"), error=c("error"),
                  refused=c("refused"), empty=c("empty")),
         ]  # fmt: skip
-        if any(c(v) for v in ("within", "below", "above")):
-            out.append(
-                text("batch.summary_check", lang, within=c("within"), below=c("below"),
-                     above=c("above"), unchecked=c("unchecked"))
-            )  # fmt: skip
+        if any(c(v) for v in VERDICTS[:-1]):
+            out.append(text("batch.summary_check", lang, **{v: c(v) for v in VERDICTS}))
         for kind, code in _LISTED.items():
             if c(kind):
                 out.append(text(code, lang, lines=self._lines(kind, lang)))

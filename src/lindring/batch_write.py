@@ -156,6 +156,7 @@ class CsvRows:
             cells["verdict"] = check.verdict
             deviation = check.deviation_percent
             cells["deviation"] = "" if deviation is None else self._number(deviation, 1)
+            cells["of_eq"] = self._number(check.percent_of_equianalgesic, 1)
             cells["check_low"] = self._number(check.low.value)
             cells["check_high"] = self._number(check.high.value)
             cells["message"] = check.text(self.lang)
@@ -208,6 +209,8 @@ def _conversion_cells(conv: Conversion, num: Callable[[Fraction], str]) -> dict[
             cells[key], cells["unit"] = num(value.value), unit_name(value)
     if conv.reduction is not None:
         cells["reduction"] = num(conv.reduction.percent)
+    if conv.regimen is not None and conv.regimen.product is not None:
+        cells["product"] = conv.regimen.product.name
     if conv.split is not None:
         cells["interval"] = str(conv.split.interval_hours)
         cells["dose"], cells["dose_unit"] = num(conv.split.dose.value), unit_name(conv.split.dose)
@@ -224,10 +227,10 @@ def _conversion_cells(conv: Conversion, num: Callable[[Fraction], str]) -> dict[
     return cells
 
 
-_ROW_KEYS = ("status", "verdict", "deviation", "check_low", "check_high", "message")
+_ROW_KEYS = ("status", "verdict", "deviation", "of_eq", "check_low", "check_high", "message")
 _CONV_KEYS = ("ome", "equianalgesic", "low", "high", "unit", "reduction", "suggested",
-              "interval", "dose", "dose_unit", "patches", "breakthrough", "breakthrough_unit",
-              "breakthrough_for", "warnings")  # fmt: skip
+              "product", "interval", "dose", "dose_unit", "patches", "breakthrough",
+              "breakthrough_unit", "breakthrough_for", "warnings")  # fmt: skip
 
 
 def unit_name(amount: Amount) -> str:

@@ -82,6 +82,8 @@ def check_dict(check: Check) -> dict[str, Any]:
     return {
         "verdict": check.verdict,
         "deviation_percent": None if deviation is None else json_number(deviation),
+        "percent_of_equianalgesic": json_number(check.percent_of_equianalgesic),
+        "equianalgesic": _amount(check.equianalgesic),
         "prescribed": _amount(check.prescribed),
         "low": _amount(check.low),
         "high": _amount(check.high),

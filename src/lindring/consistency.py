@@ -8,6 +8,11 @@ pass checks the table as a working whole, and counts every item it looked at:
 * ``pairs``: every source drug and route, at about 60 mg OME per 24 h, converts to every
   other drug and route without an error; only non-linear drugs are refused;
 * ``round_trips``: a dose taken to oral morphine and back is the same dose, exactly;
+* ``route_ratios``: each drug's route ratios agree with its factors and relate all its
+  routes (``consistency_start``);
+* ``start_doses``: over a sweep of doses, every start is a real regimen, never above the
+  equianalgesic dose, never smaller for a larger dose, and not needlessly low
+  (``consistency_start``);
 * ``patches``: strengths rise, every strength sold can be typed and suggested, and a
   higher dose never gives a smaller patch;
 * ``ceilings``: per-24-hour ceilings sit on drugs dosed per 24 hours, above one dose
@@ -30,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lindring import consistency_convert as calc
+from lindring import consistency_start as start_checks
 from lindring import consistency_table as table_checks
 from lindring.consistency_table import CheckResult
 from lindring.model import Tables
@@ -75,6 +81,8 @@ def run_checks(
     add("reachable", table_checks.reachable(tables))
     add("pairs", calc.pairs(tables))
     add("round_trips", calc.round_trips(tables))
+    add("route_ratios", start_checks.route_ratios(tables))
+    add("start_doses", start_checks.start_doses(tables))
     add("patches", calc.patch_tables(tables))
     add("ceilings", table_checks.ceilings(tables))
     add("names", table_checks.names(tables))

@@ -100,8 +100,21 @@ def _one(tables: Tables, request: Request, run: Convert) -> str | None:
     if nonlinear:
         code = conv.refusal.code if conv.refusal else "a result"
         return None if code == "nonlinear" else f"expected a refusal (non-linear), got {code}"
-    if conv.refusal is not None:
+    factor = request.target.routes[request.target_route]
+    sold = factor.patch is not None or any(not p.breakthrough_only for p in factor.products)
+    if not sold:  # a source only: the conversion must say so
+        code = conv.refusal.code if conv.refusal else "a result"
+        return None if code == "not_sold" else f"expected a refusal (not sold), got {code}"
+    ceiling = request.target.ceiling
+    above_ceiling = (
+        ceiling is not None
+        and conv.equianalgesic is not None
+        and (conv.equianalgesic.value * mg_per(conv.equianalgesic.unit) > ceiling.value)
+    )
+    if conv.refusal is not None and not (above_ceiling and conv.refusal.code == "too_large"):
         return f"refused ({conv.refusal.code})"
+    if conv.refusal is not None:
+        return None  # above the target's maximum daily dose: refusing is right
     eq, low, high = conv.equianalgesic, conv.low, conv.high
     if eq is None or low is None or high is None or conv.suggested is None:
         return "returned no result"

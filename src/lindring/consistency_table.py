@@ -56,7 +56,8 @@ def ceilings(tables: Tables) -> Tally:
         )
         if not daily:
             continue
-        step = max(f.step for f in daily.values()) * mg_per(drug.unit)
+        finest = [min(p.dose_step for p in f.products) for f in daily.values() if f.products]
+        step = max(finest, default=Fraction(0)) * mg_per(drug.unit)
         tally.item(
             value >= step,
             f"{key}: the ceiling {_n(value)} mg/24h is below one dose step ({_n(step)} mg)",
@@ -112,7 +113,7 @@ def sources(tables: Tables, cited_elsewhere: set[str]) -> Tally:
     tally = Tally()
     for key, drug in tables.opioids.items():
         for route, factor in drug.routes.items():
-            sourced = bool(factor.sources) and (bool(factor.step_sources) or factor.patch)
+            sourced = bool(factor.sources) and all(p.sources for p in factor.products)
             tally.item(bool(sourced), f"{key} {route}: a number without a source")
         if drug.ceiling:
             tally.item(bool(drug.ceiling.sources), f"{key} ceiling: a number without a source")

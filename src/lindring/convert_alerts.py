@@ -15,7 +15,6 @@ from lindring.working import Alert, Reduction
 
 if TYPE_CHECKING:
     from lindring.convert import PartResult
-    from lindring.patches import PatchChoice
     from lindring.request import Request
 
 
@@ -53,19 +52,12 @@ def reduction_alerts(tables: Tables, reduction: Reduction, request: Request) -> 
     return alerts
 
 
-def patch_alerts(patch: Patch, exact: Amount, choice: PatchChoice | None) -> list[Alert]:
-    """Crossover advice and patch cautions; too small or too large a patch dose."""
+def patch_alerts(patch: Patch, exact: Amount) -> list[Alert]:
+    """Crossover advice and patch cautions; a patch dose above the table's maximum."""
     alerts = [
         Alert("to_patch", {"text": patch.to_patch.text}, patch.to_patch.sources),
         Alert("patch_cautions", {"text": patch.cautions.text}, patch.cautions.sources),
     ]
-    if choice is None:
-        smallest = min(rate for p in patch.products for _, rate in p.strengths)
-        alerts.append(
-            Alert(
-                "patch_below_smallest", {"exact": exact, "smallest": Amount(smallest, exact.unit)}
-            )
-        )
     if exact.value > patch.max_rate:
         alerts.append(
             Alert(

@@ -37,6 +37,7 @@ def detect_lang(env: Mapping[str, str] | None = None) -> str:
 
 UNIT_NAMES = {
     "mg": {"nb": "mg", "en": "mg"},
+    "ml": {"nb": "ml", "en": "ml"},
     "microgram": {"nb": "mikrogram", "en": "microgram"},
     "microgram/h": {"nb": "mikrogram/time", "en": "microgram/h"},
 }
@@ -276,22 +277,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Total oral morphine equivalent: {parts} = {ome}",
         "nb": "Samlet oral morfinekvivalent: {parts} = {ome}",
     },
-    "step.reduction_included": {
-        "en": "No further reduction: the low end of the patch factor is already the product text's table for patients switching opioid (handbook band otherwise {band_low}-{band_high} %): {result}",
-        "nb": "Ingen ytterligere reduksjon: nedre ende av plasterfaktoren er allerede preparatomtalens tabell for bytte av opioid (håndbokens spenn ellers {band_low}-{band_high} %): {result}",
-    },
-    "step.patch": {
-        "en": "Patch: {exact} calculated, rounded down to strengths sold: {labels} = {rate} ({product}, changed every {hours} h)",
-        "nb": "Plaster: {exact} beregnet, rundet ned til styrker som selges: {labels} = {rate} ({product}, byttes hver {hours}. time)",
-    },
-    "step.patch_none": {
-        "en": "Patch: {exact} calculated is below the smallest patch strength: no patch is suggested",
-        "nb": "Plaster: beregnet {exact} er under minste plasterstyrke: ingen plaster foreslås",
-    },
-    "step.breakthrough_patch": {
-        "en": "Breakthrough dose with a patch: {fraction} of the patch's daily oral morphine equivalent, as {drug} {route}: {dose}, rounded down (range {frac_low} to {frac_high}: {low} to {high})",
-        "nb": "Behovsdose ved plaster: {fraction} av plasterets orale morfinekvivalent per døgn, som {drug} {route}: {dose}, rundet ned (spenn {frac_low} til {frac_high}: {low} til {high})",
-    },
     "step.source_per_24h": {
         "en": "{drug} {dose} {route} per 24 hours: {daily}",
         "nb": "{drug} {dose} {route} per døgn: {daily}",
@@ -312,37 +297,85 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Equianalgesic dose: {ome} / {factor} (mg oral morphine per mg {drug} {route}) = {result}",
         "nb": "Ekvianalgetisk dose: {ome} / {factor} (mg oral morfin per mg {drug} {route}) = {result}",
     },
-    "step.range": {
-        "en": "Range from the factors' ranges (source {source}, target {target}): {low} to {high}",
-        "nb": "Spenn beregnet fra faktorenes spenn (kilde {source}, mål {target}): {low} til {high}",
-    },
-    "step.basis_low": {
-        "en": "Start from the low end of the range, {low}: where sources disagree, the end that cannot push the dose too high in this direction",
-        "nb": "Start fra nedre ende av spennet, {low}: der kildene er uenige, brukes enden som ikke kan gi for høy dose i denne retningen",
-    },
-    "step.basis_point": {
-        "en": "Start from {low}: the table's point values are already the low end of the range in this direction",
-        "nb": "Start fra {low}: tabellens punktverdier er allerede nedre ende av spennet i denne retningen",
-    },
-    "step.reduction_drug_change": {
-        "en": "New drug, incomplete cross-tolerance: reduce by {percent} % (handbook: {band_low}-{band_high} % in this dose band; {high_percent} % at or above {threshold} oral morphine): {start} -> {result}",
-        "nb": "Nytt legemiddel, ufullstendig krysstoleranse: reduser med {percent} % (håndboken: {band_low}-{band_high} % i dette doseområdet; {high_percent} % ved {threshold} oral morfin eller mer): {start} -> {result}",
-    },
-    "step.reduction_route_change": {
-        "en": "Same drug, new route: no automatic reduction (handbook band for a drug change here: {band_low}-{band_high} %): {result}",
-        "nb": "Samme legemiddel, ny vei: ingen automatisk reduksjon (håndbokens spenn ved bytte av legemiddel her: {band_low}-{band_high} %): {result}",
-    },
     "step.reduction_override": {
         "en": "Reduction chosen by the user (--reduce): {percent} % (handbook band here: {band_low}-{band_high} %): {start} -> {result}",
         "nb": "Reduksjon valgt av brukeren (--reduce): {percent} % (håndbokens spenn her: {band_low}-{band_high} %): {start} -> {result}",
     },
-    "step.split": {
-        "en": "Split: {daily} as {n} doses every {interval} h = {exact} per dose, rounded down to a step of {step}: {dose} per dose",
-        "nb": "Fordeling: {daily} som {n} doser hver {interval}. time = {exact} per dose, rundet ned til trinn på {step}: {dose} per dose",
+    "step.range": {
+        "en": "The sources give {low} to {high}: shown for context; the calculation uses the table's point values ({result})",
+        "nb": "Kildene gir {low} til {high}: vist til orientering; beregningen bruker tabellens punktverdier ({result})",
+    },
+    "step.route_ratio_down": {
+        "en": "Same drug, new route: {daily} {old} / {factor} = {result} {new} (route ratio: {factor} mg {old} is about 1 mg {new}; sources {span})",
+        "nb": "Samme legemiddel, ny vei: {daily} {old} / {factor} = {result} {new} (forholdstall: {factor} mg {old} tilsvarer omtrent 1 mg {new}; kildene {span})",
+    },
+    "step.route_ratio_up": {
+        "en": "Same drug, new route: {daily} {old} x {factor} = {result} {new} (route ratio: 1 mg {old} is about {factor} mg {new}; sources {span})",
+        "nb": "Samme legemiddel, ny vei: {daily} {old} x {factor} = {result} {new} (forholdstall: 1 mg {old} tilsvarer omtrent {factor} mg {new}; kildene {span})",
+    },
+    "step.equianalgesic_sum": {
+        "en": "Equianalgesic dose in total: {parts} = {result}",
+        "nb": "Samlet ekvianalgetisk dose: {parts} = {result}",
+    },
+    "step.reduction_drug_change": {
+        "en": "New drug, incomplete cross-tolerance: reduce by {percent} % (handbook band at this dose: {band_low}-{band_high} %; {high_percent} % at or above {threshold} oral morphine): {start} -> {result}",
+        "nb": "Nytt legemiddel, ufullstendig krysstoleranse: reduser med {percent} % (håndbokens spenn ved denne dosen: {band_low}-{band_high} %; {high_percent} % ved {threshold} oral morfin eller mer): {start} -> {result}",
+    },
+    "step.reduction_edge": {
+        "en": "New drug, incomplete cross-tolerance: reduce by {percent} %: the handbook's {high_percent} % at or above {threshold} oral morphine, but never to less than the start just below that dose: {start} -> {result}",
+        "nb": "Nytt legemiddel, ufullstendig krysstoleranse: reduser med {percent} %: håndbokens {high_percent} % ved {threshold} oral morfin eller mer, men aldri lavere enn startdosen like under denne grensen: {start} -> {result}",
+    },
+    "step.reduction_part_drug_change": {
+        "en": "Part from another drug, incomplete cross-tolerance: that part is reduced by {percent} % (handbook band at this dose: {band_low}-{band_high} %); the part that already is {drug} is not: {start} -> {result}",
+        "nb": "Delen fra et annet legemiddel, ufullstendig krysstoleranse: den delen reduseres med {percent} % (håndbokens spenn ved denne dosen: {band_low}-{band_high} %); delen som allerede er {drug}, reduseres ikke: {start} -> {result}",
+    },
+    "step.reduction_route_change": {
+        "en": "Same drug, new route: no reduction; the handbook advises considering one (its band for a change of drug at this dose: {band_low}-{band_high} %): {result}",
+        "nb": "Samme legemiddel, ny vei: ingen reduksjon; håndboken råder til å vurdere en (spennet ved bytte av legemiddel ved denne dosen: {band_low}-{band_high} %): {result}",
+    },
+    "step.reduction_same": {
+        "en": "Same drug and route: nothing to reduce: {result}",
+        "nb": "Samme legemiddel og vei: ingenting å redusere: {result}",
+    },
+    "step.reduction_included": {
+        "en": "No reduction: this target's factor already carries the margin for incomplete cross-tolerance (handbook band otherwise {band_low}-{band_high} %): {result}",
+        "nb": "Ingen reduksjon: faktoren for dette målet har allerede margin for ufullstendig krysstoleranse (håndbokens spenn ellers {band_low}-{band_high} %): {result}",
+    },
+    "step.regimen": {
+        "en": "Start: {product}, {dose} every {interval} h ({n} doses) = {result}: the largest regimen of products sold at or below {target}",
+        "nb": "Start: {product}, {dose} hver {interval}. time ({n} doser) = {result}: det største regimet av preparater som selges, på eller under {target}",
+    },
+    "step.regimen_up": {
+        "en": "Start: {product}, {dose} every {interval} h ({n} doses) = {result}: the largest regimen at or below {target} would reduce more than the handbook's band, so the next one up, still within the band, is used",
+        "nb": "Start: {product}, {dose} hver {interval}. time ({n} doser) = {result}: det største regimet på eller under {target} ville redusert mer enn håndbokens spenn, så det neste over, fortsatt innenfor spennet, brukes",
+    },
+    "step.regimen_infusion": {
+        "en": "Start: {product}: {result} as a continuous infusion ({target} calculated, rounded down to what can be drawn up)",
+        "nb": "Start: {product}: {result} som kontinuerlig infusjon ({target} beregnet, rundet ned til det som kan trekkes opp)",
+    },
+    "step.patch": {
+        "en": "Patch: {exact} calculated, rounded down to strengths sold: {labels} = {rate} ({product}, changed every {hours} h)",
+        "nb": "Plaster: {exact} beregnet, rundet ned til styrker som selges: {labels} = {rate} ({product}, byttes hver {hours}. time)",
+    },
+    "step.patch_up": {
+        "en": "Patch: {exact} calculated; the strength below would reduce more than the handbook's band, so the next one up, still within the band, is used: {labels} = {rate} ({product}, changed every {hours} h)",
+        "nb": "Plaster: {exact} beregnet; styrken under ville redusert mer enn håndbokens spenn, så den neste over, fortsatt innenfor spennet, brukes: {labels} = {rate} ({product}, byttes hver {hours}. time)",
+    },
+    "step.pump": {
+        "en": "Start: a pump at {rate} ml/h delivering {result} ({target} calculated; the pump never delivers more): the plan follows",
+        "nb": "Start: smertepumpe på {rate} ml/time som gir {result} ({target} beregnet; pumpen gir aldri mer): planen følger",
     },
     "step.breakthrough": {
-        "en": "Breakthrough dose: {fraction} of {daily} = {dose}, rounded down (range {frac_low} to {frac_high}: {low} to {high})",
-        "nb": "Behovsdose: {fraction} av {daily} = {dose}, rundet ned (spenn {frac_low} til {frac_high}: {low} til {high})",
+        "en": "Breakthrough dose: {fraction} of {daily} is {exact}; as a practical dose {dose} ({product}; range {frac_low} to {frac_high}: {low} to {high})",
+        "nb": "Behovsdose: {fraction} av {daily} er {exact}; som praktisk dose {dose} ({product}; spenn {frac_low} til {frac_high}: {low} til {high})",
+    },
+    "step.breakthrough_patch": {
+        "en": "Breakthrough dose with a patch: {fraction} of the patch's daily oral morphine equivalent as {drug} {route}: {dose} ({product}; range {frac_low} to {frac_high}: {low} to {high})",
+        "nb": "Behovsdose ved plaster: {fraction} av plasterets orale morfinekvivalent per døgn som {drug} {route}: {dose} ({product}; spenn {frac_low} til {frac_high}: {low} til {high})",
+    },
+    "step.breakthrough_pump": {
+        "en": "Breakthrough dose: the pump's bolus, {fraction} of {daily}: {dose} (at the pump's other bolus sizes {low} to {high})",
+        "nb": "Behovsdose: pumpens bolus, {fraction} av {daily}: {dose} (med pumpens andre bolusstørrelser {low} til {high})",
     },
     # --- alerts -----------------------------------------------------------------------
     "alert.bare_dose_is_daily": {
@@ -356,14 +389,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "alert.implausible_low": {
         "en": "Unusually low dose ({ome} oral morphine equivalent): check for a microgram/milligram mix-up.",
         "nb": "Uvanlig lav dose ({ome} oral morfinekvivalent): kontroller om mikrogram og milligram er forvekslet.",
-    },
-    "alert.below_step": {
-        "en": "The calculated dose ({exact}) is below the smallest practical step ({step}): choose a longer interval or ask a specialist.",
-        "nb": "Beregnet dose ({exact}) er under minste praktiske trinn ({step}): velg lengre intervall eller spør spesialist.",
-    },
-    "alert.breakthrough_below_step": {
-        "en": "The breakthrough dose is below the smallest practical step ({step}): decide it with the responsible doctor.",
-        "nb": "Behovsdosen er under minste praktiske trinn ({step}): avgjør den med ansvarlig lege.",
     },
     "alert.same_drug_route": {
         "en": "Source and target are the same drug and route ({drug}): nothing to convert.",
@@ -379,10 +404,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Overgang fra plaster: {text}",
     },
     "alert.patch_cautions": {"en": "{text}", "nb": "{text}"},
-    "alert.patch_below_smallest": {
-        "en": "The calculated patch dose ({exact}) is below the smallest patch ({smallest}): patches are for opioid-tolerant patients only; choose another route.",
-        "nb": "Beregnet plasterdose ({exact}) er under minste plaster ({smallest}): plaster er bare for opioidtolerante pasienter; velg en annen vei.",
-    },
     "alert.patch_above_max": {
         "en": "The calculated patch dose ({exact}) is above {limit}: consider another route, for example a subcutaneous pump.",
         "nb": "Beregnet plasterdose ({exact}) er over {limit}: vurder en annen vei, for eksempel subkutan smertepumpe.",
@@ -392,8 +413,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Valgt reduksjon ({percent} %) er utenfor håndbokens spenn for denne dosen ({low}-{high} %).",
     },
     "alert.reduction_twice": {
-        "en": "The {percent} % reduction comes on top of the margin this patch factor already carries (the product text's table for switching): the dose may be too low; consider no extra reduction.",
-        "nb": "Reduksjonen på {percent} % kommer i tillegg til marginen plasterfaktoren allerede har (preparatomtalens tabell for bytte): dosen kan bli for lav; vurder å ikke redusere ekstra.",
+        "en": "The {percent} % reduction comes on top of the margin this target's factor already carries: the dose may be too low; consider no extra reduction.",
+        "nb": "Reduksjonen på {percent} % kommer i tillegg til marginen faktoren for dette målet allerede har: dosen kan bli for lav; vurder å ikke redusere ekstra.",
     },
     "alert.high_dose": {
         "en": "High dose: {ome} oral morphine equivalent (at or above {threshold}). Risk of life-threatening overdose when switching: consider advice from a palliative care team.",
@@ -413,6 +434,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{stronger} is {ratio} times as potent per unit: check the drug name and unit twice.",
         "nb": "{stronger} er {ratio} ganger så potent per enhet: kontroller legemiddelnavn og enhet to ganger.",
     },
+    "alert.interval_changed": {
+        "en": "No product sold gives a dose every {wanted} h that fits this start; it is given every {interval} h instead.",
+        "nb": "Ingen preparat som selges gir en dose hver {wanted}. time som passer denne starten; den gis hver {interval}. time i stedet.",
+    },
+    "alert.breakthrough_below_step": {
+        "en": "No practical breakthrough dose lies within the handbook's range for this start (the smallest dose is {step}): decide it with the responsible doctor.",
+        "nb": "Ingen praktisk behovsdose ligger innenfor håndbokens spenn for denne starten (minste dose er {step}): avgjør den med ansvarlig lege.",
+    },
+    "alert.exemption": {
+        "en": "{product} is not marketed in Norway and is had on exemption (godkjenningsfritak): check that it can be obtained in time.",
+        "nb": "{product} er ikke markedsført i Norge og skaffes på godkjenningsfritak: sjekk at preparatet kan skaffes i tide.",
+    },
     # --- refusals ---------------------------------------------------------------------
     "refusal.nonlinear": {
         "en": "Not calculated: {drug} cannot be converted with a fixed ratio. {text}",
@@ -421,5 +454,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refusal.implausible": {
         "en": "Not calculated: {ome} oral morphine equivalent is above the plausibility limit ({limit}). Check the dose and unit.",
         "nb": "Ikke beregnet: {ome} oral morfinekvivalent er over plausibilitetsgrensen ({limit}). Kontroller dose og enhet.",
+    },
+    "refusal.too_small": {
+        "en": "No start suggested: the reduced dose, {target}, is below the smallest regimen of {drug} {route} that is sold ({smallest}, about {ome} oral morphine). Keep the current opioid, or choose a drug or route with smaller doses; ask the palliative care team if unsure.",
+        "nb": "Ingen startdose foreslått: redusert dose, {target}, er under det minste regimet av {drug} {route} som selges ({smallest}, omtrent {ome} oral morfin). Fortsett med nåværende opioid, eller velg et legemiddel eller en vei med mindre doser; spør palliativt team ved tvil.",
+    },
+    "refusal.too_small_patch": {
+        "en": "Too small for a patch: the calculated start is {target}, and the smallest {drug} patch, {smallest}, corresponds to about {ome} oral morphine. Stay on an oral or subcutaneous opioid until the dose is higher.",
+        "nb": "For lite til plaster: beregnet start er {target}, og minste plaster med {drug}, {smallest}, tilsvarer omtrent {ome} oral morfin. Fortsett med et opioid peroralt eller subkutant til dosen er høyere.",
+    },
+    "refusal.too_large": {
+        "en": "No start suggested: the reduced dose, {target}, is far above the largest practical regimen of {drug} {route} sold ({largest}). Choose another drug or route (for example a pump), and ask the palliative care team.",
+        "nb": "Ingen startdose foreslått: redusert dose, {target}, er langt over det største praktiske regimet av {drug} {route} som selges ({largest}). Velg et annet legemiddel eller en annen vei (for eksempel smertepumpe), og spør palliativt team.",
+    },
+    "refusal.not_sold": {
+        "en": "No start suggested: no product of {drug} {route} is sold in Norway, so the table has this route as a source only. Choose another route.",
+        "nb": "Ingen startdose foreslått: ingen preparat med {drug} {route} selges i Norge, så tabellen har denne veien bare som kilde. Velg en annen vei.",
     },
 }

@@ -82,20 +82,57 @@ class Patch:
 
 
 @dataclass(frozen=True)
+class Product:
+    """A product sold in Norway for one drug and route, as a regimen can use it.
+
+    Solid units (tablets, capsules, suppositories) have ``strengths`` in the drug's unit
+    and may be combined up to the table's ``max_units_per_dose`` (or the product's own
+    ``max_units``); liquids (oral solution, injection, infusion) have a ``concentration``
+    per ml and the smallest ``volume_step`` that can be measured, up to ``max_volume_ml``
+    per dose. An infusion's dose is its 24-hour amount (``every_hours`` is ``(24,)``).
+    ``every_hours`` are the dosing intervals the product text gives, the usual first.
+    """
+
+    name: str
+    form: str  # tablet, capsule, suppository, sublingual, solution, injection or infusion
+    release: str  # immediate or modified
+    every_hours: tuple[int, ...]
+    sources: tuple[str, ...]
+    strengths: tuple[Fraction, ...] = ()
+    concentration: Fraction | None = None
+    volume_step: Fraction | None = None
+    max_volume_ml: Fraction | None = None
+    max_units: int | None = None  # most solid units in one dose, if below the rule's
+    exemption: bool = False  # only had on exemption (godkjenningsfritak)
+    breakthrough_only: bool = False
+
+    @property
+    def liquid(self) -> bool:
+        return self.concentration is not None
+
+    @property
+    def dose_step(self) -> Fraction:
+        """The smallest amount one dose can hold (one unit, or one measured volume step)."""
+        if self.concentration is not None and self.volume_step is not None:
+            return self.concentration * self.volume_step
+        return self.strengths[0]
+
+
+@dataclass(frozen=True)
 class Factor:
     """mg oral morphine equivalent per mg of a drug by one route.
 
     For a rate route (patches) the table gives mg oral morphine per 24 h for each
     microgram/h; ``value``, ``low`` and ``high`` here are always per mg, converted once
-    when the table is loaded, and ``shown`` keeps the table's own number.
+    when the table is loaded, and ``shown`` keeps the table's own number. A dose route
+    lists the ``products`` sold; a rate route its ``patch`` products.
     """
 
     value: Fraction
     low: Fraction
     high: Fraction
     sources: tuple[str, ...]
-    step: Fraction
-    step_sources: tuple[str, ...]
+    products: tuple[Product, ...] = ()
     note: str = ""
     shown: Span | None = None
     shown_value: Fraction | None = None
@@ -105,6 +142,19 @@ class Factor:
     @property
     def has_range(self) -> bool:
         return self.low != self.high
+
+
+@dataclass(frozen=True)
+class RouteRatio:
+    """How two routes of one drug compare: 1 mg by ``routes[1]`` acts like ``ratio`` mg by
+    ``routes[0]`` (bioavailability). For a patch the amount is what it delivers in 24 h."""
+
+    routes: tuple[str, str]
+    ratio: Fraction
+    low: Fraction
+    high: Fraction
+    sources: tuple[str, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,6 +187,7 @@ class Opioid:
     sources: tuple[str, ...]
     routes: dict[str, Factor] = field(hash=False)
     refused_routes: dict[str, Caution] = field(default_factory=dict, hash=False)
+    route_ratios: tuple[RouteRatio, ...] = ()
 
     def display_name(self, lang: str) -> str:
         return self.name.get(lang)
@@ -175,6 +226,14 @@ class PlausibilityRule:
     warn_below: Fraction
     sources: tuple[str, ...]
     potency_gap: Fraction = Fraction(5)  # look-alike warning at this potency ratio
+
+
+@dataclass(frozen=True)
+class RegimenRule:
+    """What a practical regimen may use: the most solid units in one dose."""
+
+    max_units_per_dose: int
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -255,6 +314,7 @@ class Tables:
     reduction: ReductionRule
     breakthrough: BreakthroughRule
     plausibility: PlausibilityRule
+    regimen: RegimenRule
     routes: dict[str, Route]
     opioids: dict[str, Opioid]
     refused: dict[str, RefusedGroup]

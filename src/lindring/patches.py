@@ -27,7 +27,7 @@ class PatchChoice:
 
 
 @cache
-def _combinations(product: PatchProduct, most: int) -> tuple[PatchChoice, ...]:
+def combinations(product: PatchProduct, most: int) -> tuple[PatchChoice, ...]:
     found = []
     for count in range(1, most + 1):
         for combo in combinations_with_replacement(product.strengths, count):
@@ -47,7 +47,7 @@ def choose(patch: Patch, rate: Fraction) -> PatchChoice | None:
     tie); ``None`` when even the smallest strength is above it."""
     best: PatchChoice | None = None
     for product in patch.products:
-        for choice in _combinations(product, patch.max_patches):
+        for choice in combinations(product, patch.max_patches):
             if choice.rate > rate:
                 continue
             if best is None or (choice.rate, -len(choice.labels)) > (best.rate, -len(best.labels)):
@@ -59,7 +59,7 @@ def delivered(patch: Patch, typed: Fraction) -> Fraction | None:
     """The delivered rate for a typed strength or sum of labels (``12`` -> 12.5)."""
     for product in patch.products:
         labels = {label: Fraction(label) for label, _ in product.strengths}
-        for choice in _combinations(product, patch.max_patches):
+        for choice in combinations(product, patch.max_patches):
             if sum((labels[lab] for lab in choice.labels), Fraction(0)) == typed:
                 return choice.rate
     return None

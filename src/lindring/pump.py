@@ -20,17 +20,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 from lindring import pump_messages  # noqa: F401  (registers the pump's messages)
 from lindring.errors import InputError
-from lindring.model import Adjuvant, Ampoules, Localized, Opioid, Pump, Stock, Tables
+from lindring.model import Adjuvant, Amount, Ampoules, Localized, Opioid, Pump, Stock, Tables
 from lindring.numbers import floor_to_step
 from lindring.units import mg_per
-from lindring.working import Alert
-
-if TYPE_CHECKING:
-    from lindring.convert import Conversion
+from lindring.working import Alert, Breakthrough
 
 PARENTERAL = ("sc", "iv")
 
@@ -146,19 +142,23 @@ def plan(tables: Tables, request: PumpRequest) -> PumpPlan:
     )
 
 
-def plan_for(tables: Tables, conversion: Conversion) -> PumpPlan:
-    """A pump for a conversion's suggested start (``convert ... --pump``).
+def bolus_breakthrough(tables: Tables, pumped: PumpPlan, unit: str) -> Breakthrough:
+    """The pump's bolus as the conversion's breakthrough dose (in the drug's ``unit``);
+    its range is the bolus at the pump's smallest and largest allowed fraction."""
+    rules = _pump(tables, pumped.request).rules
+    opioid = pumped.opioid
+    per = mg_per(unit)
 
-    The daily dose is the unrounded suggestion rounded down to the target's step: a pump
-    gives the daily dose continuously, so the split into single doses does not apply.
-    """
-    request = conversion.request
-    exact = conversion.suggested_exact
-    if exact is None or exact.unit not in ("mg", "microgram") or not exact.per_24h:
-        raise InputError("pump_target", drug=request.target.name)
-    step = request.target.routes[request.target_route].step
-    daily_mg = floor_to_step(exact.value, step) * mg_per(exact.unit)
-    return plan(tables, PumpRequest(request.target, request.target_route, daily_mg))
+    def bolus(fraction: Fraction) -> Amount:
+        ml = floor_to_step(opioid.daily_mg * fraction / opioid.concentration, rules.bolus_step)
+        return Amount(ml * opioid.concentration / per, unit)
+
+    return Breakthrough(
+        Amount(pumped.bolus_mg / per, unit),
+        pumped.bolus_fraction,
+        bolus(min(rules.bolus_fractions)),
+        bolus(max(rules.bolus_fractions)),
+    )
 
 
 def _pump(tables: Tables, request: PumpRequest) -> Pump:

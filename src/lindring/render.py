@@ -158,7 +158,7 @@ def _result_table(conv: Conversion, tables: Tables, lang: str) -> Table:
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
     assert conv.equianalgesic and conv.low and conv.high and conv.suggested
-    assert conv.reduction and conv.breakthrough
+    assert conv.reduction
     grid.add_row(label("equianalgesic", lang), show_amount(conv.equianalgesic, lang))
     grid.add_row(
         label("range", lang), f"{show_amount(conv.low, lang)} – {show_amount(conv.high, lang)}"
@@ -187,8 +187,13 @@ def _result_table(conv: Conversion, tables: Tables, lang: str) -> Table:
             h=str(split.interval_hours),
             n=str(split.doses_per_24h),
         )
+        product = conv.regimen.product if conv.regimen else None
+        if product is not None:
+            every = f"{product.name}: {every}"
         grid.add_row(label("split", lang), every)
     bt = conv.breakthrough
+    if bt is None:
+        return grid
     dose = show_amount(bt.dose, lang)
     if bt.drug:
         dose += (

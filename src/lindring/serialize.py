@@ -99,12 +99,34 @@ def _breakthrough(conv: Conversion) -> dict[str, Any] | None:
     bt = conv.breakthrough
     if bt is None:
         return None
+    single = bt.single
     return {
         "dose": amount(bt.dose),
         "drug": bt.drug or conv.request.target.key,
         "route": bt.route or conv.request.target_route,
         "fraction": str(bt.fraction),
         "range": {"low": amount(bt.low), "high": amount(bt.high)},
+        "product": None if single is None or single.product is None else single.product.name,
+        "pump_bolus": single is None,
+    }
+
+
+def _regimen(conv: Conversion) -> dict[str, Any] | None:
+    found = conv.regimen
+    if found is None or found.product is None or conv.suggested is None:
+        return None
+    product, unit = found.product, conv.suggested.unit
+    return {
+        "product": product.name,
+        "form": product.form,
+        "release": product.release,
+        "exemption": product.exemption,
+        "interval_hours": found.interval_hours,
+        "doses_per_24h": found.doses_per_24h,
+        "dose": amount(Amount(found.dose, unit)),
+        "units": [amount(Amount(u, unit)) for u in found.units],
+        "volume_ml": None if found.volume_ml is None else json_number(found.volume_ml),
+        "daily_dose": amount(conv.suggested),
     }
 
 
@@ -125,6 +147,10 @@ def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
         "suggested_daily_dose_unrounded": amount(conv.suggested_exact),
         "dose_split": _split(conv.split),
         "patches": _patches(conv.patch),
+        "regimen": _regimen(conv),
+        "start_range": None
+        if conv.start_low is None or conv.start_high is None
+        else {"low": amount(conv.start_low), "high": amount(conv.start_high)},
     }
     return {
         "schema_version": SCHEMA_VERSION,

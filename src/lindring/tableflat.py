@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from lindring.model import Factor, Localized, Tables
+from lindring.model import Factor, Localized, Product, Tables
 from lindring.numbers import to_decimal_str
 
 #: kinds of change, in the order a reviewer reads them; the first ones are clinical numbers
@@ -19,7 +19,8 @@ KINDS = (
     "range",
     "ceiling",
     "patch",
-    "step",
+    "product",
+    "ratio",
     "rule",
     "status",
     "sources",
@@ -28,7 +29,9 @@ KINDS = (
     "text",
 )
 #: a change of one of these kinds needs a new table version (``lindring check``)
-NUMBER_KINDS = frozenset({"factor", "range", "ceiling", "patch", "step", "rule", "status"})
+NUMBER_KINDS = frozenset(
+    {"factor", "range", "ceiling", "patch", "product", "ratio", "rule", "status"}
+)
 
 Flat = dict[str, tuple[str, str]]  # path -> (kind, value)
 
@@ -60,10 +63,11 @@ def _factor(flat: Flat, path: str, factor: Factor) -> None:
     flat[f"{path}.sources"] = ("sources", _ids(factor.sources))
     if factor.note:
         flat[f"{path}.note"] = ("text", factor.note)
+    for i, sold in enumerate(factor.products):
+        flat[f"{path}.products[{i}]"] = ("product", _product(sold))
+        flat[f"{path}.products[{i}].sources"] = ("sources", _ids(sold.sources))
     patch = factor.patch
     if patch is None:
-        flat[f"{path}.step"] = ("step", num(factor.step))
-        flat[f"{path}.step_sources"] = ("sources", _ids(factor.step_sources))
         return
     for i, product in enumerate(patch.products):
         strengths = ", ".join(f"{label}={num(rate)}" for label, rate in product.strengths)
@@ -74,6 +78,26 @@ def _factor(flat: Flat, path: str, factor: Factor) -> None:
     flat[f"{path}.max_patches"] = ("patch", str(patch.max_patches))
     for name in ("to_patch", "from_patch", "cautions"):
         flat[f"{path}.{name}"] = ("text", _text(getattr(patch, name).text))
+
+
+def _product(product: Product) -> str:
+    """One product as a reviewer reads it: name, form, strengths or concentration."""
+    if product.concentration is not None and product.volume_step is not None:
+        top = f", at most {num(product.max_volume_ml)} ml" if product.max_volume_ml else ""
+        amount = f"{num(product.concentration)}/ml in steps of {num(product.volume_step)} ml{top}"
+    else:
+        most = f", at most {product.max_units} a dose" if product.max_units else ""
+        amount = ", ".join(num(s) for s in product.strengths) + most
+    hours = ", ".join(str(h) for h in product.every_hours)
+    flags = "".join(
+        f"; {flag}"
+        for flag, on in (
+            ("exemption", product.exemption),
+            ("breakthrough only", product.breakthrough_only),
+        )
+        if on
+    )
+    return f"{product.name} ({product.form}, {product.release}): {amount}; every {hours} h{flags}"
 
 
 def flatten(tables: Tables) -> Flat:
@@ -96,6 +120,10 @@ def flatten(tables: Tables) -> Flat:
             _factor(flat, f"{path}.routes.{route}", factor)
         for route, caution in drug.refused_routes.items():
             flat[f"{path}.refused_routes.{route}"] = ("status", "refused: " + _text(caution.text))
+        for ratio in drug.route_ratios:
+            where = f"{path}.route_ratios.{'-'.join(ratio.routes)}"
+            flat[where] = ("ratio", f"{num(ratio.ratio)} ({_span(ratio.low, ratio.high)})")
+            flat[f"{where}.sources"] = ("sources", _ids(ratio.sources))
     _rules(flat, tables)
     for sid, source in tables.sources.items():
         flat[f"sources.{sid}"] = ("source", source.cite())
@@ -120,6 +148,7 @@ def _rules(flat: Flat, tables: Tables) -> None:
     bt = tables.breakthrough
     flat["rules.breakthrough.fraction"] = ("rule", f"{num(bt.fraction)} ({_span(bt.low, bt.high)})")
     flat["rules.breakthrough.patch_rescue"] = ("rule", " ".join(bt.patch_rescue))
+    flat["rules.regimen.max_units_per_dose"] = ("rule", str(tables.regimen.max_units_per_dose))
     pl = tables.plausibility
     flat["rules.plausibility"] = (
         "rule",

@@ -117,12 +117,20 @@ PLAUSIBILITY = Section(
         SOURCES,
     ),
 )
+REGIMEN = Section(
+    "what a practical regimen may use",
+    (
+        Key("max_units_per_dose", Whole(1), "most tablets, capsules or suppositories in one dose"),
+        SOURCES,
+    ),
+)
 RULES = Section(
-    "reduction, breakthrough and plausibility rules",
+    "reduction, breakthrough, plausibility and regimen rules",
     (
         Key("reduction", Ref("reduction"), "incomplete cross-tolerance"),
         Key("breakthrough", Ref("breakthrough"), "breakthrough dose"),
         Key("plausibility", Ref("plausibility"), "entry-error bounds"),
+        Key("regimen", Ref("regimen"), "practical regimens"),
     ),
 )
 ROUTE = Section(
@@ -148,9 +156,42 @@ DOSE_FACTOR = Section(
     "the factor of a drug by a dose route",
     (
         *FACTOR_KEYS,
-        Key("step", Number(), "practical single-dose step in the drug's unit"),
-        Key("step_sources", Texts(), "where the step comes from"),
         *FACTOR_OPTIONAL,
+        opt(
+            "products",
+            ListOf(Ref("product")),
+            "products sold in Norway, the usual first; without any, the route is a source only",
+        ),
+    ),
+)
+FORMS = ("tablet", "capsule", "suppository", "sublingual", "solution", "injection", "infusion")
+PRODUCT = Section(
+    "a product sold in Norway: solid units with strengths, or a liquid with a concentration "
+    "(an infusion: the 24-hour amount of a continuous infusion)",
+    (
+        Key("name", Text(), "product name as sold"),
+        Key("form", Choice(FORMS), "solution and injection are liquids"),
+        Key("release", Choice(("immediate", "modified")), "modified = depot/slow release"),
+        Key("every_hours", ListOf(Whole(1, divides=24)), "dosing intervals, the usual first"),
+        SOURCES,
+        opt("strengths", ListOf(Number()), "per unit in the drug's unit, rising (solid forms)"),
+        opt("concentration", Number(), "per ml in the drug's unit (liquids)"),
+        opt("volume_step", Number(), "smallest volume step that can be measured, ml (liquids)"),
+        opt("max_volume_ml", Number(), "largest volume in one dose (liquids)"),
+        opt("max_units", Whole(1), "most units in one dose, below the rule's maximum"),
+        opt("exemption", Flag(), "true when only had on exemption (godkjenningsfritak)"),
+        opt("breakthrough_only", Flag(), "true when used for breakthrough doses only"),
+        opt("note", Text(), "what is assumed or unconfirmed"),
+    ),
+)
+ROUTE_RATIO = Section(
+    "two routes of one drug: 1 mg by the second acts like `ratio` mg by the first",
+    (
+        Key("routes", ListOf(Choice(ROUTE_KEYS), min_items=2), "[first, second] route keys"),
+        Key("ratio", Number(), "mg by the first route per mg by the second"),
+        SOURCES,
+        opt("range", Pair(), "[low, high] where sources differ; must contain the ratio"),
+        opt("note", Text(), "where the ratio comes from and what it means"),
     ),
 )
 RATE_FACTOR = Section(
@@ -207,6 +248,11 @@ OPIOID = Section(
             "refused_routes",
             MapOf(Ref("caution"), Choice(ROUTE_KEYS)),
             "routes refused with that reason",
+        ),
+        opt(
+            "route_ratios",
+            ListOf(Ref("route_ratio")),
+            "same drug by two routes (bioavailability); the factors must agree",
         ),
     ),
     (Needs("status", ("avoid", "nonlinear"), "status_text", "the warning or referral"),),
@@ -291,10 +337,13 @@ TABLE_SECTIONS: dict[str, Section] = {
     "breakthrough": BREAKTHROUGH,
     "patch_rescue": PATCH_RESCUE,
     "plausibility": PLAUSIBILITY,
+    "regimen": REGIMEN,
     "route": ROUTE,
     "opioid": OPIOID,
     "dose_factor": DOSE_FACTOR,
     "rate_factor": RATE_FACTOR,
+    "product": PRODUCT,
+    "route_ratio": ROUTE_RATIO,
     "patch_product": PATCH_PRODUCT,
     "ceiling": CEILING,
     "caution": CAUTION,

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lindring.model import Amount
+
+if TYPE_CHECKING:
+    from lindring.regimen import Regimen
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,16 @@ class DoseSplit:
 
 @dataclass(frozen=True)
 class Breakthrough:
-    dose: Amount  # rounded down
+    """A practical single dose (``single``: which product and how much of it) near
+    ``fraction`` of the start; ``low`` and ``high`` are the range's ends as doses."""
+
+    dose: Amount
     fraction: Fraction
     low: Amount
     high: Amount
     drug: str = ""  # drug key when the rescue drug differs from the target (patches)
     route: str = ""
+    single: Regimen | None = None  # None for a pump's bolus
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ def test_a_clean_file_exits_0_and_writes_beside_nothing_else(
     assert result.stdout == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]  # no temp left
     assert "2 rows: 2 converted, 0 with errors" in result.stderr
-    assert "1 within the range" in result.stderr
+    assert "1 within, 0 below" in result.stderr
 
 
 def test_stdin_to_stdout_with_a_dash(run_batch: RunBatch) -> None:
@@ -166,14 +166,19 @@ def test_an_invalid_table_exits_4_before_anything_is_written(
     assert not (tmp_path / "out.csv").exists()
 
 
-def test_above_the_range_exits_1_and_says_so_loudly(tmp_path: Path, run_batch: RunBatch) -> None:
-    rows = [NO_HEADER, ["1", "oksykodon", "10 mg x2", "po", "hydromorfon", "sc", "5 mg"]]
+def test_above_the_equianalgesic_dose_exits_1_and_says_so_loudly(
+    tmp_path: Path, run_batch: RunBatch
+) -> None:
+    # oxycodone 40 mg po -> hydromorphone sc: 4 mg equianalgesic (sources up to 5.33);
+    # 5 mg is 125 % of it, above the equianalgesic dose
+    rows = [NO_HEADER, ["1", "oksykodon", "20 mg x2", "po", "hydromorfon", "sc", "5 mg"]]
     result = run_batch(str(write(tmp_path / "in.csv", rows)), "--lang", "nb")
     assert result.exit_code == 1
-    assert "OVER SPENNET på linje 2" in result.stderr
+    assert "OVER EKVIANALGETISK DOSE på linje 2" in result.stderr
     out = read_back(result.stdout_bytes)
     assert out[0]["vurdering"] == "above"
-    assert out[0]["melding"].startswith("OVER SPENNET")
+    assert out[0]["prosent_av_ekvianalgetisk"] == "125"
+    assert out[0]["melding"].startswith("OVER EKVIANALGETISK DOSE")
 
 
 def test_jobs_keep_the_input_order(tmp_path: Path, run_batch: RunBatch) -> None:
@@ -248,7 +253,8 @@ def test_jsonl_in_jsonl_out(tmp_path: Path, run_batch: RunBatch) -> None:
     )
     result = run_batch(str(source))
     first, second = (json.loads(line) for line in result.stdout.splitlines())
-    assert first["check"]["verdict"] == "above"
+    assert first["check"]["verdict"] == "above_sources"  # 250 % of 20 mg; sources up to 40
+    assert first["check"]["percent_of_equianalgesic"] == 250
     assert first["check"]["prescribed"] == {"value": 50, "unit": "mg/24h"}
     assert second["status"] == "error"
     assert second["error"]["code"].startswith("unknown_drug")

@@ -88,25 +88,6 @@ def test_unknown_language_with_json(run: Run) -> None:
     assert result.stderr.startswith("lindring: error:")
 
 
-def test_a_patch_target_warns_when_reduced_twice(run: Run) -> None:
-    data = json.loads(
-        run(
-            "convert",
-            "morphine",
-            "90mg",
-            "x2",
-            "po",
-            "to",
-            "fentanyl",
-            "td",
-            "--reduce",
-            "25",
-            "--json",
-        ).stdout
-    )
-    assert "reduction_twice" in {w["code"] for w in data["warnings"]}
-
-
 def test_methadone_refusal_has_no_part_ome(run: Run) -> None:
     data = json.loads(
         run("convert", "methadone", "30mg", "po", "to", "morphine", "po", "--json").stdout

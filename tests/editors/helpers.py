@@ -44,6 +44,8 @@ def small_table() -> Any:
     data["opioids"] = {k: v for k, v in data["opioids"].items() if k in keep}
     fentanyl = data["opioids"]["fentanyl"]["routes"]
     data["opioids"]["fentanyl"]["routes"] = {k: v for k, v in fentanyl.items() if k in ("sc", "td")}
+    ratios = data["opioids"]["fentanyl"]["route_ratios"]
+    data["opioids"]["fentanyl"]["route_ratios"] = [r for r in ratios if "iv" not in r["routes"]]
     ampoules = data["pump"]["ampoules"]
     data["pump"]["ampoules"] = {"morphine": ampoules["morphine"]}
     first = next(iter(data["pump"]["adjuvants"]))

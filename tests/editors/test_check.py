@@ -102,7 +102,7 @@ def test_patch_strengths_that_do_not_rise_or_reach_the_maximum(tables: Tables) -
 def test_ceilings(tables: Tables) -> None:
     low = _drug(tables, "tramadol", ceiling=Ceiling(Fraction(10), ("nobligan-spc",)))
     assert checks.ceilings(low).failures == [
-        "tramadol: the ceiling 10 mg/24h is below one dose step (25 mg)"
+        "tramadol: the ceiling 10 mg/24h is below one dose step (50 mg)"
     ]
     huge = _drug(tables, "codeine", ceiling=Ceiling(Fraction(240000), ("paralgin-forte",)))
     assert checks.ceilings(huge).failures == [
@@ -134,7 +134,9 @@ def test_sources(tables: Tables) -> None:
         "source 'unused-2020' is defined but cited nowhere (table or profiles): cite or remove it"
     ]
     codeine = tables.opioids["codeine"]
-    unsourced = {"po": replace(codeine.routes["po"], sources=(), step_sources=("nope",))}
+    po = codeine.routes["po"]
+    sold = (replace(po.products[0], sources=("nope",)),)
+    unsourced = {"po": replace(po, sources=(), products=sold)}
     failures = checks.sources(_drug(tables, "codeine", routes=unsourced), set()).failures
     assert "codeine po: a number without a source" in failures
     assert "source id 'nope' is cited but not defined" in failures

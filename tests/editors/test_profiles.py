@@ -39,7 +39,7 @@ def test_a_profile_takes_nothing_from_the_norwegian_table(tables: Tables, name: 
                 factor = mine.routes[route]
                 assert factor.sources == (GUIDELINE[name],), (key, route)
                 assert factor.target_reduction  # the usual reduction unless said otherwise
-                assert factor.step == drug.routes[route].step  # Norwegian products
+                assert factor.products == drug.routes[route].products  # Norwegian products
             else:
                 assert route not in mine.routes
                 assert mine.refused_routes[route].text == profile.not_covered_text

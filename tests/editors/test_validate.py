@@ -119,7 +119,7 @@ def test_cli_text_and_exit_code(run: Run) -> None:
     assert result.exit_code == 4
     lines = result.stdout.splitlines()
     assert lines[0].endswith(
-        "opioids.yaml:38:12: opioids.oxycodone.routes.po.factor: expected a number, got '1.5'"
+        "opioids.yaml:39:12: opioids.oxycodone.routes.po.factor: expected a number, got '1.5'"
     )
     assert lines[1] == "  hint: remove the quotes: a number in quotes is text"
     assert "1 problem(s)" in result.stderr
@@ -131,7 +131,7 @@ def test_cli_github_annotations(run: Run) -> None:
     assert result.exit_code == 4
     (line,) = result.stdout.splitlines()
     assert line.startswith("::error file=")
-    assert ",line=38,col=25,title=lindring validate::" in line
+    assert ",line=39,col=25,title=lindring validate::" in line
     assert line.endswith(
         "::opioids.oxycodone.routes.po.ration: unknown key 'ration'%0Ahint: did you mean 'range'?"
     )

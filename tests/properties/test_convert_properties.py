@@ -7,6 +7,7 @@ from fractions import Fraction
 from hypothesis import given, note
 from hypothesis import strategies as st
 
+from lindring import regimen
 from lindring.convert import Conversion, Options, convert
 from lindring.dose import DoseExpression
 from lindring.model import Tables
@@ -82,23 +83,64 @@ def test_equianalgesic_dose_scales_linearly(
 
 
 @given(pairs, targets, doses, st.sampled_from([None, 0, 10, 25, 50, 75]))
-def test_suggested_start_never_exceeds_the_equianalgesic_dose(
+def test_the_start_is_a_real_dose_never_above_the_equianalgesic_dose(
     src: tuple[str, str], tgt: tuple[str, str], dose: Fraction, reduce: int | None
 ) -> None:
     result = run(src, dose, tgt, reduce_percent=None if reduce is None else Fraction(reduce))
     if result.refusal:
+        assert result.suggested is None  # never a plan of nothing: a refusal with a reason
         return
-    assert result.suggested and result.suggested_exact and result.equianalgesic and result.low
-    assert result.suggested.value <= result.suggested_exact.value <= result.low.value
-    assert result.low.value <= result.equianalgesic.value
-    assert result.breakthrough
-    if tgt[1] in RATE:  # a patch: the strengths chosen never add up to more
-        assert result.split is None
-        assert result.patch is None or result.patch.rate == result.suggested.value
+    assert result.suggested and result.suggested_exact and result.equianalgesic
+    assert result.start_low and result.start_high
+    assert 0 < result.suggested.value <= result.start_high.value <= result.equianalgesic.value
+    assert result.start_low.value <= result.suggested_exact.value <= result.start_high.value
+    assert result.regimen and result.regimen.daily == result.suggested.value
+    if result.regimen.product is not None and not result.regimen.product.liquid:
+        assert sum(result.regimen.units) == result.regimen.dose  # whole units sold
+        assert set(result.regimen.units) <= set(result.regimen.product.strengths)
+    if tgt[1] in RATE:  # a patch: the strengths chosen add up to the start
+        assert result.patch and result.patch.rate == result.suggested.value
+    bt = result.breakthrough
+    if bt is not None:
+        assert bt.dose.value > 0
+        daily = result.suggested.value
+        if tgt[1] not in RATE:
+            assert bt.dose.value <= daily * TABLE.breakthrough.high
+
+
+@given(pairs, targets, doses, doses)
+def test_a_larger_dose_never_gives_a_smaller_start(
+    src: tuple[str, str], tgt: tuple[str, str], d1: Fraction, d2: Fraction
+) -> None:
+    low, high = sorted((d1, d2))
+    a, b = run(src, low, tgt), run(src, high, tgt)
+    if a.refusal is None and b.refusal is None:
+        assert a.suggested and b.suggested
+        assert a.suggested.value <= b.suggested.value
+    if a.refusal is None and b.refusal is not None:
+        assert b.refusal.code != "too_small"  # a start for less, none for more: a cliff
+
+
+@given(pairs, targets, doses)
+def test_the_start_keeps_the_handbooks_band_unless_no_product_fits(
+    src: tuple[str, str], tgt: tuple[str, str], dose: Fraction
+) -> None:
+    result = run(src, dose, tgt)
+    if result.refusal:
         return
-    assert result.split and result.split.dose.value <= result.split.exact.value
-    assert result.split.exact.value - result.split.dose.value < result.split.step.value
-    assert result.breakthrough.dose.value <= result.suggested.value * TABLE.breakthrough.fraction
+    assert result.suggested and result.start_low and result.start_high and result.equianalgesic
+    if result.suggested.value >= result.start_low.value:
+        return
+    # below the band only when nothing sold lies between the start and the band's top
+    factor = result.request.target.routes[result.request.target_route]
+    most = TABLE.regimen.max_units_per_dose
+    ladders = (
+        regimen.patch_ladders(factor.patch)
+        if factor.patch
+        else regimen.ladders(factor.products, most)
+    )
+    up = regimen.above(ladders, result.suggested.value)
+    assert up is not None and up.daily > result.start_high.value
 
 
 @given(pairs, targets, doses)
@@ -132,11 +174,15 @@ def test_every_output_carries_its_steps(
     codes = [s.code for s in result.steps]
     assert codes[0].startswith("source_")
     if result.refusal is None:
-        dosing = "patch" if tgt[1] in RATE else "split"
-        for needed in ("ome", "target", "range", dosing):
-            assert any(c.startswith(needed) for c in codes), needed
-        assert any(c.startswith("breakthrough") for c in codes)
+        dosing = "patch" if tgt[1] in RATE else "regimen"
+        how = "target" if src[0] != tgt[0] else "route_ratio" if src != tgt else "range"
+        for needed in ("ome", how, "range", dosing):
+            assert any(c.startswith(needed) for c in codes), (needed, codes)
         assert any(c.startswith("reduction_") for c in codes)
+        if result.breakthrough is not None:
+            assert any(c.startswith("breakthrough") for c in codes)
+        else:
+            assert "breakthrough_below_step" in {a.code for a in result.alerts}
     for step in result.steps:
         assert step.text("en") and step.text("nb")
         assert not step.text("en").startswith("step.")

@@ -114,13 +114,9 @@ def convert(
         from lindring.tolerance import parse_percent
 
         table = load_profiled(opts.tables, profile)
-        options = Options(parse_percent(reduce), interval)
+        options = Options(parse_percent(reduce), interval, pump)
         result = run(table, parse_request(table, words), options)
-        plan = None
-        if pump and result.refusal is None:
-            from lindring.pump import plan_for
-
-            plan = plan_for(table, result)
+        plan = result.pump
         pointer = None
         if explain:
             from lindring.handbook import section_for

@@ -13,6 +13,7 @@ from lindring import tablespec as spec
 from lindring.model import Tables
 from lindring.schema import Checker
 from lindring.tablecheck import opioids as opioid_checks
+from lindring.tablecheck import products as product_checks
 from lindring.tablecheck import pump as pump_checks
 from lindring.tablecheck import rules as rule_checks
 from lindring.tablecheck.common import Cited
@@ -35,6 +36,7 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
     reduction = rule_checks.reduction(c, rules.get("reduction"), cited)
     breakthrough = rule_checks.breakthrough(c, rules.get("breakthrough"), cited)
     plausibility = rule_checks.plausibility(c, rules.get("plausibility"), cited)
+    regimen = product_checks.regimen(c, rules.get("regimen"), cited)
     routes = rule_checks.routes(c, top.get("routes"), cited)
     opioids = opioid_checks.opioids(c, top.get("opioids"), routes, cited)
     refused = rule_checks.refused(c, top.get("refused_names"), cited)
@@ -54,9 +56,10 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
         c.problem(
             ("opioids", "morphine"), "morphine po must be present with factor 1 (the reference)"
         )
-    if None in (version, date, status, reduction, breakthrough, plausibility):
+    if None in (version, date, status, reduction, breakthrough, plausibility, regimen):
         return None
     assert version and date and status and reduction and breakthrough and plausibility
+    assert regimen
     return Tables(
         file,
         version,
@@ -66,6 +69,7 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
         reduction,
         breakthrough,
         plausibility,
+        regimen,
         routes,
         opioids,
         refused,

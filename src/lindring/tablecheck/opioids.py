@@ -21,6 +21,7 @@ from lindring.model import (
 from lindring.names_norm import normalize_name
 from lindring.numbers import to_decimal_str
 from lindring.schema import Checker
+from lindring.tablecheck import products as product_checks
 from lindring.tablecheck.common import caution, cite, list_of, loc, rising
 from lindring.tablecheck.rules import ATC_PATTERN
 from lindring.units import mg_per
@@ -46,13 +47,8 @@ def _factor(
         c.problem((*path, "target_reduction"), "expected true or false", hint)
         target_reduction = True
     patch = _patch(c, raw, path, cited) if rate else None
-    if rate:
-        step = patch.products[0].strengths[0][1] if patch else None
-        step_sources = patch.products[0].sources if patch else ()
-    else:
-        step = c.number(raw.get("step"), (*path, "step"))
-        step_sources = cite(c, raw.get("step_sources"), (*path, "step_sources"), cited)
-    if value is None or step is None:
+    sold = () if rate else product_checks.products(c, raw, path, cited)
+    if value is None or (rate and patch is None):
         return None
     low, high = pair or (value, value)
     if low <= 0:
@@ -70,8 +66,7 @@ def _factor(
         low * scale,
         high * scale,
         sources,
-        step,
-        step_sources,
+        sold,
         note or "",
         Span(low, high),
         value,
@@ -174,6 +169,7 @@ def opioids(
             text = caution(c, text_raw, rpath, cited)
             if text:
                 refused[route] = text
+        ratios = product_checks.route_ratios(c, entry, path, routes, cited)
         written = entry.get("routes")
         if "routes" in entry and written in (None, {}) and status != "nonlinear":
             c.problem((*path, "routes"), "a drug that can be converted needs at least one route")
@@ -191,6 +187,7 @@ def opioids(
                 sources,
                 routes,
                 refused,
+                ratios,
             )
     return result
 
