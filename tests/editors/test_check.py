@@ -40,7 +40,8 @@ def test_the_shipped_table_passes_every_check(tables: Tables) -> None:
     assert report.ok, [c.failures for c in report.checks]
     counts = {c.name: c.passed for c in report.checks}
     assert counts["pairs"] > 600 and counts["round_trips"] == 26 and counts["profiles"] > 0
-    assert report.seconds < 5  # measured by hand well under a second (bench, not here)
+    assert counts["route_ratios"] > 0 and counts["start_doses"] > 10_000
+    # how long the check takes is measured by hand (bench/), never in a test
 
 
 def test_an_unreachable_drug_and_route(tables: Tables) -> None:
@@ -196,7 +197,12 @@ def test_a_new_version_with_a_changelog_entry_passes(
 ) -> None:
     text = (TABLES_DIR / "opioids.yaml").read_text(encoding="utf-8")
     head = text.replace("ceiling: {value: 400, unit: mg/24h", "ceiling: {value: 300, unit: mg/24h")
-    head = head.replace('version: "2026.11.0"', 'version: "2026.10.0"')
+    # the committed table: one version older, its changelog without the newest entry
+    first = head.index("    - version:")
+    second = head.index("    - version:", first + 1)
+    older = head[second:].split('"')[1]
+    head = head[:first] + head[second:]
+    head = head.replace(f'  version: "{tables.version}"\n', f'  version: "{older}"\n', 1)
     _head(head, monkeypatch)
     result = checks.version(tables, TABLES_DIR)
     assert result.failures == () and result.passed == 1
@@ -210,7 +216,7 @@ def test_no_changelog_fails_and_no_git_is_a_note(
 
     monkeypatch.setattr(lindring.tablesource, "git_show", no_git)
     result = checks.version(replace(tables, changelog=()), TABLES_DIR)
-    assert result.failures == ("table.changelog is missing: add an entry for 2026.11.0",)
+    assert result.failures == (f"table.changelog is missing: add an entry for {tables.version}",)
     assert result.notes == ("not compared with git: not a git repository",)
 
 

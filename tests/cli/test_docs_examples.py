@@ -1,0 +1,36 @@
+"""The examples in docs/ are real: the JSON example of docs/json.md is what the command
+it names prints, against the table committed under tests/cases."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..conftest import REPO, Run
+
+
+def test_the_json_example_is_the_commands_output(run: Run) -> None:
+    text = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
+    section = text[text.index("## A full example") :]
+    command = re.search(r"```sh\n(lindring [^\n]+)\n```", section)
+    shown = re.search(r"```json\n(.*?)\n```", section, re.S)
+    assert command and shown
+    args = command.group(1).split()[1:]
+    result = run(*[str(REPO / a) if a.startswith("tests/") else a for a in args])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(shown.group(1))
+
+
+def test_every_warning_refusal_and_step_code_is_documented() -> None:
+    from lindring import pump  # noqa: F401  (registers the pump's messages)
+    from lindring.i18n import MESSAGES
+
+    doc = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
+    pump_doc = (REPO / "docs" / "pump.md").read_text(encoding="utf-8")
+    missing = [
+        code
+        for code in MESSAGES
+        if code.split(".")[0] in ("alert", "refusal", "step")
+        and f"`{code.split('.', 1)[1]}`" not in doc + pump_doc
+    ]
+    assert missing == []
