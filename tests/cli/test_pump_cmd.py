@@ -43,6 +43,22 @@ def test_convert_then_pump(run: Run) -> None:
     )
 
 
+def test_with_a_pump_the_start_is_what_the_pump_delivers(run: Run) -> None:
+    # morphine 60 mg po -> oxycodone sc: 20 mg, less 25 % = 15 mg/24 h. One start in text,
+    # JSON and plan: the pump's delivered dose; its bolus is the breakthrough dose.
+    data = json.loads(
+        run("convert", "morfin", "60", "mg", "po", "til", "oksykodon", "sc", "--pump", "--json")
+        .stdout
+    )
+    plan = data["pump"]
+    delivered = plan["drugs"][0]["delivered_mg_per_24h"]
+    assert data["target"]["suggested_daily_dose"] == {"value": delivered, "unit": "mg/24h"}
+    assert delivered <= data["target"]["suggested_daily_dose_unrounded"]["value"] == 15
+    assert data["breakthrough_dose"]["dose"] == {"value": plan["bolus"]["dose_mg"], "unit": "mg"}
+    assert data["breakthrough_dose"]["pump_bolus"] is True
+    assert data["target"]["regimen"] is None and data["target"]["dose_split"] is None
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
