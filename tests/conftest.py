@@ -18,6 +18,8 @@ from lindring.tables import load_tables, tables_dir
 
 # keep the validated-table cache of test runs away from the user's own cache
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="lindring-test-cache-")
+# a message code without a text is an error in tests (lindring.i18n.text)
+os.environ["LINDRING_STRICT_MESSAGES"] = "1"
 
 settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True, max_examples=150)
 settings.register_profile("dev", deadline=None, max_examples=100)

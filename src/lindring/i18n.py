@@ -78,10 +78,38 @@ def register(messages: dict[str, dict[str, str]]) -> None:
     MESSAGES.update(messages)
 
 
+#: modules that add their own messages with :func:`register` when imported
+CATALOGUES = (
+    "lindring.batch_messages",
+    "lindring.editor_messages",
+    "lindring.handbook_messages",
+    "lindring.pump_messages",
+)
+STRICT_VAR = "LINDRING_STRICT_MESSAGES"
+
+
+def load_catalogues() -> None:
+    """Import every message catalogue (each registers itself once)."""
+    import importlib
+
+    for name in CATALOGUES:
+        importlib.import_module(name)
+
+
 def text(code: str, lang: str, **params: Any) -> str:
-    """The message ``code`` in ``lang`` with ``params`` filled in."""
+    """The message ``code`` in ``lang`` with ``params`` filled in.
+
+    A code not yet registered loads every catalogue first, so a message never depends on
+    which modules happened to be imported. A code that is still unknown is a bug: an error
+    under ``LINDRING_STRICT_MESSAGES`` (set by the tests), else the code itself.
+    """
     entry = MESSAGES.get(code)
     if entry is None:
+        load_catalogues()
+        entry = MESSAGES.get(code)
+    if entry is None:
+        if os.environ.get(STRICT_VAR):
+            raise KeyError(f"no message for code {code!r}")
         return code
     shown = {k: show(v, lang) for k, v in params.items()}
     return entry[lang if lang in LANGS else "en"].format(**shown)

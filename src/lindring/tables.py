@@ -28,7 +28,13 @@ ENV_VAR = "LINDRING_TABLES"
 NO_CACHE_VAR = "LINDRING_NO_CACHE"
 
 _HERE = Path(__file__).parent
-_CODE = (_HERE / "model.py", _HERE / "schema.py", *sorted((_HERE / "tablecheck").glob("*.py")))
+
+
+def code_files() -> list[Path]:
+    """Every module of the package: the cache key covers all code that could build the
+    model, so a change to any loader, checker or spec module invalidates it."""
+    return sorted(_HERE.rglob("*.py"))
+
 
 __all__ = ["load_tables", "normalize_name", "parse_cached", "parse_tables", "tables_dir"]
 
@@ -105,7 +111,7 @@ def _cache_file(text: str, shown: str) -> Path | None:
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     # the key changes with the text, lindring's version and the code that builds the model
-    code = "".join(f"{p.stat().st_mtime_ns}:{p.stat().st_size};" for p in _CODE)
+    code = "".join(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size};" for p in code_files())
     key = hashlib.sha256(f"{__version__}\0{code}\0{shown}\0{text}".encode()).hexdigest()[:32]
     return Path(base) / "lindring" / f"table-{key}.pickle"
 

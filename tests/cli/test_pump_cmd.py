@@ -47,8 +47,9 @@ def test_with_a_pump_the_start_is_what_the_pump_delivers(run: Run) -> None:
     # morphine 60 mg po -> oxycodone sc: 20 mg, less 25 % = 15 mg/24 h. One start in text,
     # JSON and plan: the pump's delivered dose; its bolus is the breakthrough dose.
     data = json.loads(
-        run("convert", "morfin", "60", "mg", "po", "til", "oksykodon", "sc", "--pump", "--json")
-        .stdout
+        run(
+            "convert", "morfin", "60", "mg", "po", "til", "oksykodon", "sc", "--pump", "--json"
+        ).stdout
     )
     plan = data["pump"]
     delivered = plan["drugs"][0]["delivered_mg_per_24h"]

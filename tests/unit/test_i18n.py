@@ -7,9 +7,10 @@ from fractions import Fraction
 
 import pytest
 
-import lindring.pump_messages  # noqa: F401  (registers its messages)
-from lindring.i18n import MESSAGES, detect_lang, show_amount
+from lindring.i18n import MESSAGES, detect_lang, load_catalogues, show_amount
 from lindring.model import Amount
+
+load_catalogues()  # every catalogue, whatever else the test run imported
 
 
 def placeholders(text: str) -> set[str]:
@@ -22,6 +23,27 @@ def test_both_languages_with_the_same_placeholders(code: str) -> None:
     assert set(entry) == {"nb", "en"}
     assert placeholders(entry["nb"]) == placeholders(entry["en"])
     assert "µ" not in entry["nb"] + entry["en"]
+
+
+def test_a_message_does_not_depend_on_import_order() -> None:
+    # a fresh interpreter that imported nothing but the error: the handbook's message
+    import subprocess
+    import sys
+
+    script = (
+        "from lindring.errors import InputError; "
+        "print(InputError('handbook_no_hits', query='x').message('nb'))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() != "handbook_no_hits" and "x" in out.stdout
+
+
+def test_an_unknown_code_is_an_error_in_tests() -> None:
+    from lindring.i18n import text
+
+    with pytest.raises(KeyError):
+        text("no_such_code", "nb")
 
 
 @pytest.mark.parametrize(

@@ -57,3 +57,48 @@ def test_the_cache_can_be_bypassed(
     monkeypatch.setenv("LINDRING_NO_CACHE", "1")
     fresh(table_copy)
     assert not (tmp_path / "cache" / "lindring").exists()
+
+
+def test_the_cache_key_covers_every_module_the_loader_uses() -> None:
+    # a fresh interpreter: which lindring modules does parsing a table import?
+    import subprocess
+    import sys
+
+    from lindring import tables as tables_module
+
+    table = str(tables_module.tables_dir() / "opioids.yaml")
+    script = (
+        "import sys; from lindring.tables import parse_tables; "
+        "from pathlib import Path; "
+        f"parse_tables(Path({table!r}).read_text(), 'x'); "
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items() "
+        "if n.startswith('lindring') and getattr(m, '__file__', None)))"
+    )
+    used = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    covered = {str(p.resolve()) for p in tables_module.code_files()}
+    assert used and {str(Path(f).resolve()) for f in used} <= covered
+
+
+def test_a_changed_checker_rule_misses_the_cache(
+    table_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lindring import tables as tables_module
+
+    fresh(table_copy)
+    before = set((tmp_path / "cache" / "lindring").glob("table-*.pickle"))
+    spec = Path(tables_module.__file__).with_name("tablespec.py")
+    real = tables_module.code_files
+
+    class Touched(type(spec)):  # type: ignore[misc]
+        def stat(self) -> object:  # type: ignore[override]
+            found = super().stat()
+            if self.name == "tablespec.py":
+                return type("S", (), {"st_mtime_ns": found.st_mtime_ns + 1, "st_size": 1})()
+            return found
+
+    monkeypatch.setattr(tables_module, "code_files", lambda: [Touched(p) for p in real()])
+    fresh(table_copy)
+    after = set((tmp_path / "cache" / "lindring").glob("table-*.pickle"))
+    assert len(after - before) == 1  # validated again, under a new key
