@@ -34,3 +34,14 @@ def test_every_warning_refusal_and_step_code_is_documented() -> None:
         and f"`{code.split('.', 1)[1]}`" not in doc + pump_doc
     ]
     assert missing == []
+
+
+def test_the_python_example_of_conversion_md_runs() -> None:
+    text = (REPO / "docs" / "conversion.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)\n```", text, re.S)
+    assert code
+    scope: dict[str, object] = {}
+    exec(compile(code.group(1), "conversion.md", "exec"), scope)
+    result = scope["result"]
+    assert result.suggested.value == 15  # type: ignore[attr-defined]
+    assert result.regimen.product.name == "Morfin injeksjon 10 mg/ml"  # type: ignore[attr-defined]
