@@ -82,9 +82,12 @@ def plan_start(
         reduction = Reduction(override_percent, "override", band.low, band.high)
         return StartPlan(reduction, reduced, reduced, reduced)
     if other_mg == 0 or included:
+        # nothing is reduced; the floor (what a start may lose to the products sold
+        # before it is no start at all) is the lower band's default reduction
         reason = "route_change" if other_mg == 0 else "included"
         total = same_mg + other_mg
-        return StartPlan(Reduction(Fraction(0), reason, least, most), total, total, total)
+        floor = total * (100 - rule.below.default) / 100
+        return StartPlan(Reduction(Fraction(0), reason, least, most), total, floor, total)
     reason = "drug_change" if same_mg == 0 else "part_drug_change"
     reduction = Reduction(default, reason, least, most)
 
