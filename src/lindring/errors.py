@@ -14,6 +14,7 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_REFUSED = 3
 EXIT_TABLES = 4
+EXIT_MISSING = 5
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 
@@ -69,3 +70,10 @@ class TableError(LindringError):
             "table_invalid", count=len(problems), first=problems[0] if problems else ""
         )
         self.problems = problems
+
+
+class MissingPartError(LindringError):
+    """An optional part of lindring is not installed (such as the PDF library of
+    ``lindring card``, in the ``card`` extra)."""
+
+    exit_code = EXIT_MISSING

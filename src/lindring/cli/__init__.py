@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from lindring.cli import batch as batch_cmd
+from lindring.cli import card as card_cmd
 from lindring.cli import check as check_cmd
 from lindring.cli import compare as compare_cmd
 from lindring.cli import convert as convert_cmd
@@ -37,6 +38,7 @@ app.command(name="convert", no_args_is_help=True, epilog=convert_cmd.EXAMPLES)(c
 app.command(name="pump", no_args_is_help=True)(pump_cmd.pump)
 app.command(name="batch", no_args_is_help=True)(batch_cmd.batch)
 app.add_typer(handbook_app, name="handbook")
+app.command(name="card")(card_cmd.card)
 app.command(name="drugs")(info_cmd.drugs)
 app.command(name="table")(info_cmd.table)
 app.command(name="validate")(validate_cmd.validate)

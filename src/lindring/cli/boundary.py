@@ -23,6 +23,7 @@ from lindring.errors import (
     EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_MISSING,
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_TABLES,
@@ -117,6 +118,6 @@ def _fail(opts: Common, exc: LindringError, code: int) -> None:
 
         write_json(error_dict(exc, opts.lang))
     kind = text("kind.refused" if code == EXIT_REFUSED else "kind.error", opts.lang)
-    if isinstance(exc, InputError) or code in (EXIT_REFUSED, EXIT_TABLES):
+    if isinstance(exc, InputError) or code in (EXIT_REFUSED, EXIT_TABLES, EXIT_MISSING):
         sys.stderr.write(f"lindring: {kind}: {exc.message(opts.lang)}\n")
     raise typer.Exit(code) from None
