@@ -19,7 +19,7 @@ README_RUN = (
     ".venv/bin/lindring convert oxycodone 40mg po to morphine sc"
 )
 README_TEST = (
-    "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+    "python3 -m venv .venv && .venv/bin/pip install -e '.[test,card]' && .venv/bin/python -m pytest"
 )
 
 
@@ -132,5 +132,7 @@ def test_wheel_ships_the_tables(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "lindring/_data/tables/opioids.yaml" in names
     assert "lindring/units.txt" in names
+    assert "lindring/card.typ" in names
+    assert "lindring/_data/tables/card.yaml" in names
     assert "lindring/_data/handbook/opioidkonvertering.md" in names
     assert "lindring/_data/handbook/sources.yaml" in names
