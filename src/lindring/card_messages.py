@@ -109,6 +109,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card.route.td": {"en": "patch", "nb": "plaster"},
     "card.route.buccal": {"en": "buccal", "nb": "bukkalt"},
     "card.route.nasal": {"en": "nasal", "nb": "nasalt"},
+    # links from the exported handbook
+    "card.link_pdf": {
+        "en": "Pocket card for printing (PDF, A6)",
+        "nb": "Lommekort til utskrift (PDF, A6)",
+    },
+    "card.link_html": {
+        "en": "Pocket card as a web page",
+        "nb": "Lommekortet som nettside",
+    },
     # the command
     "card.missing_library": {
         "en": "the PDF card needs the typst package: pip install 'lindring[card]' (or use --html)",

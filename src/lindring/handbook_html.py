@@ -12,6 +12,8 @@ already depends on) with raw HTML turned off, so a chapter cannot inject markup.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,8 +111,20 @@ def _page(title: str, description: str, keywords: str, body: str, tables: Tables
     )
 
 
-def export_html(book: Handbook, tables: Tables, directory: Path) -> list[Path]:
-    """Write every chapter and ``index.html`` to ``directory``; the paths written.
+@dataclass(frozen=True)
+class Attachment:
+    """A file written beside the pages and linked from the index (the pocket card)."""
+
+    name: str
+    label: str
+    content: bytes
+
+
+def export_html(
+    book: Handbook, tables: Tables, directory: Path, attachments: Sequence[Attachment] = ()
+) -> list[Path]:
+    """Write every chapter, ``index.html`` and the ``attachments`` to ``directory``; the
+    paths written.
 
     Refuses (:class:`HandbookError`) if any chapter has an error: a handbook with a
     broken embed is not exported.
@@ -136,17 +150,28 @@ def export_html(book: Handbook, tables: Tables, directory: Path) -> list[Path]:
         )
     if problems:
         raise HandbookError(problems)
-    pages.append((INDEX, _index(book, tables)))
+    pages.append((INDEX, _index(book, tables, attachments)))
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in pages:
         path = directory / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
+    for attachment in attachments:
+        path = directory / attachment.name
+        path.write_bytes(attachment.content)
+        written.append(path)
     return written
 
 
-def _index(book: Handbook, tables: Tables) -> str:
+def _attachment_links(attachments: Sequence[Attachment]) -> str:
+    links = " · ".join(
+        f'<a href="{html.escape(a.name)}">{html.escape(a.label)}</a>' for a in attachments
+    )
+    return f'<p class="attachments">{links}</p>\n' if links else ""
+
+
+def _index(book: Handbook, tables: Tables, attachments: Sequence[Attachment] = ()) -> str:
     e = html.escape
     items = []
     for chapter in book.chapters.values():
@@ -166,6 +191,7 @@ def _index(book: Handbook, tables: Tables) -> str:
     body = (
         f"<main><h1>{e(title)}</h1>\n"
         f'<p class="meta">{e(W["index_meta"].format(version=tables.version, status=status))}</p>\n'
+        f"{_attachment_links(attachments)}"
         f'<ol class="chapters">{"".join(items)}</ol></main>'
     )
     keywords = ", ".join(dict.fromkeys(t for c in book.chapters.values() for t in c.tags))

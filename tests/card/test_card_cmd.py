@@ -104,3 +104,14 @@ def test_a_broken_layout_is_a_table_error(run: Run, tmp_path: Path) -> None:
     result = run("card", "--html", "-o", str(tmp_path / "c.html"), "--tables", str(tmp_path / "t"))
     assert result.exit_code == EXIT_TABLES
     assert "doses_mg_per_24h" in result.stderr and "oxycodone nasal" in result.stderr
+
+
+def test_the_handbook_export_writes_and_links_the_card(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "hb"
+    assert run("handbook", "export", "--html", str(out)).exit_code == EXIT_OK
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="card.html">' in index
+    assert "<b>162,16</b>" in (out / "card.html").read_text(encoding="utf-8")  # bokmål
+    if __import__("lindring.render_card_pdf", fromlist=["available"]).available():
+        assert '<a href="card.pdf">' in index
+        assert (out / "card.pdf").read_bytes().startswith(b"%PDF")

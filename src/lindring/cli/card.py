@@ -7,13 +7,16 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from lindring.cli.boundary import DebugOpt, LangOpt, TablesOpt, boundary, common
 from lindring.cli.convert import ProfileOpt
 from lindring.errors import InputError
+
+if TYPE_CHECKING:
+    from lindring.handbook_html import Attachment
 
 OutputOpt = Annotated[
     str | None,
@@ -96,3 +99,21 @@ def write(path: Path, content: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def attachments(directory: str | None, lang: str) -> tuple[Attachment, ...]:
+    """The card for the exported handbook: HTML always, PDF when typst is installed."""
+    from lindring.card import build, layout_path, load_layout
+    from lindring.handbook_html import Attachment
+    from lindring.i18n import text
+    from lindring.render_card_html import html
+    from lindring.render_card_pdf import available, pdf
+    from lindring.tables import load_tables
+
+    table = load_tables(directory)
+    where, own = layout_path(directory)
+    built = build(table, load_layout(where, table if own else None), lang)
+    files = [Attachment("card.html", text("card.link_html", lang), html(built).encode())]
+    if available():
+        files.insert(0, Attachment("card.pdf", text("card.link_pdf", lang), pdf(built)))
+    return tuple(files)

@@ -183,21 +183,23 @@ def export(
     """Write the handbook as static, self-contained HTML (readable offline)."""
     opts, folder = _options(ctx, lang, tables, handbook, debug)
     with boundary(opts):
+        from lindring.cli.card import attachments
         from lindring.errors import InputError
         from lindring.handbook import load_handbook
         from lindring.handbook_html import INDEX, export_html
         from lindring.i18n import text
         from lindring.tables import load_tables
 
+        card = attachments(opts.tables, "nb")  # the handbook is in bokmål
         try:
-            written = export_html(load_handbook(folder), load_tables(opts.tables), html)
+            written = export_html(load_handbook(folder), load_tables(opts.tables), html, card)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             raise InputError("handbook_export_failed", directory=str(html), reason=reason) from None
         message = text(
             "handbook_exported",
             opts.lang,
-            count=len(written),
+            count=len(written) - len(card),  # the card is not a page
             directory=str(html),
             index=str(html / INDEX),
         )
