@@ -13,32 +13,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from pathlib import Path
 
 from lindring import __version__
 from lindring import card_messages as _messages  # registers the texts
+from lindring.card_layout import Layout
 from lindring.convert import Conversion, Options, convert
-from lindring.errors import RefusedError, TableError
+from lindring.errors import RefusedError
 from lindring.i18n import PER_24H, UNIT_NAMES, text
 from lindring.model import Amount, Opioid, RouteRatio, Tables
 from lindring.numbers import format_number
 from lindring.request import parse_request
-from lindring.tables import tables_dir
 
-LAYOUT_FILE = "card.yaml"
 NOTE_MARKS = "abcdefghij"
 DASH = "–"
-
-
-@dataclass(frozen=True)
-class Layout:
-    """The chart's rows and columns (``tables/card.yaml``): daily doses of the ``source``
-    drug and route (mg per 24 h) to read across, and the (drug, route) columns. Points
-    to look up, not clinical numbers: every printed value comes from ``convert``."""
-
-    source: tuple[str, str]
-    doses: tuple[int, ...]
-    columns: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -123,65 +110,6 @@ def convert_cell(
     return convert(tables, request, Options())
 
 
-def layout_path(directory: str | None = None) -> tuple[Path, bool]:
-    """The layout beside the table in ``directory`` (``True``), else the shipped one."""
-    own = tables_dir(directory) / LAYOUT_FILE
-    if own.is_file():
-        return own, True
-    here = Path(__file__).parent
-    packaged = here / "_data" / "tables" / LAYOUT_FILE
-    if packaged.is_file():
-        return packaged, False
-    return here.parents[1] / "tables" / LAYOUT_FILE, False  # editable checkout
-
-
-def load_layout(path: Path, tables: Tables | None) -> Layout:
-    """The chart's layout from ``path``, checked against ``tables`` when given (a table
-    that lacks a drug or route of the shipped layout just has fewer columns);
-    :class:`TableError` lists every problem."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TableError([f"{path}: cannot be read: {exc}"]) from None
-    top = data.get("card") if isinstance(data, dict) else None
-    if not isinstance(top, dict):
-        raise TableError([f"{path}: expected a 'card' section"])
-    problems: list[str] = []
-    source = _pair(top.get("from"), "card.from", path, tables, problems)
-    doses = top.get("doses_mg_per_24h")
-    if not isinstance(doses, list) or not doses or not all(_positive(d) for d in doses):
-        problems.append(f"{path}: card.doses_mg_per_24h: expected a list of whole mg above 0")
-        doses = []
-    raw = top.get("columns")
-    if not isinstance(raw, list) or not raw:
-        problems.append(f"{path}: card.columns: expected a list of [drug, route]")
-        raw = []
-    columns = [_pair(c, f"card.columns[{i}]", path, tables, problems) for i, c in enumerate(raw)]
-    if problems:
-        raise TableError(problems)
-    return Layout(source, tuple(doses), tuple(columns))
-
-
-def _positive(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
-
-
-def _pair(
-    value: object, where: str, path: Path, tables: Tables | None, problems: list[str]
-) -> tuple[str, str]:
-    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
-        problems.append(f"{path}: {where}: expected [drug, route]")
-        return ("", "")
-    drug, route = value
-    if tables is not None and (
-        drug not in tables.opioids or route not in tables.opioids[drug].routes
-    ):
-        problems.append(f"{path}: {where}: {drug} {route} is not in the conversion table")
-    return (drug, route)
-
-
 def build(tables: Tables, layout: Layout, lang: str, profile_name: str = "") -> Card:
     """The card for ``tables`` in ``lang`` (``profile_name``: the profile's own name)."""
     known = [(d, r) for d, r in layout.columns if d in tables.opioids]
@@ -227,11 +155,13 @@ def _column(tables: Tables, drug: str, route: str, lang: str) -> Column:
     rate = tables.routes[route].kind == "rate"
     unit = unit_label("microgram/h", False, lang) if rate else unit_label(opioid.unit, True, lang)
     name = opioid.display_name(lang)
-    return Column(drug, route, name[:1].upper() + name[1:], route_text(route, lang), unit)
+    return Column(drug, route, _capital(name), route_text(route, lang), unit)
 
 
 def route_text(route: str, lang: str) -> str:
-    return text(f"card.route.{route}", lang)
+    """A route's short name on the card (its key for a route the card has no name for)."""
+    code = f"card.route.{route}"
+    return text(code, lang) if code in _messages.MESSAGES else route
 
 
 def _cell(conv: Conversion | None, marks: dict[str, str]) -> Cell:
@@ -303,8 +233,7 @@ def ratio_line(drug: Opioid, lang: str) -> str:
     parts = [_ratio(r, lang) for r in drug.route_ratios]
     if not parts:
         return ""
-    name = drug.display_name(lang)
-    return f"{name[:1].upper() + name[1:]}: " + "; ".join(parts)
+    return f"{_capital(drug.display_name(lang))}: " + "; ".join(parts)
 
 
 def _ratio(ratio: RouteRatio, lang: str) -> str:

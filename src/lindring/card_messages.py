@@ -16,8 +16,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "card.from": {"en": "Oral morphine", "nb": "Morfin peroralt"},
     "card.legend": {
-        "en": "Bold: the equianalgesic daily dose (the table's point values). Below it: the suggested start, after the reduction for incomplete cross-tolerance, built from products sold in Norway. Check every start with lindring convert, which also gives the single doses and warnings.",
-        "nb": "Uthevet: ekvianalgetisk døgndose (tabellens punktverdier). Under: foreslått start etter reduksjon for ufullstendig krysstoleranse, satt sammen av preparater som selges i Norge. Sjekk hver start med lindring convert, som også gir enkeltdoser og varsler.",
+        "en": "Bold: the equianalgesic daily dose (the table's point values). Below it: the suggested start, built from products sold in Norway, after the reduction for incomplete cross-tolerance when the drug changes. Check every start with lindring convert, which also gives the single doses and warnings.",
+        "nb": "Uthevet: ekvianalgetisk døgndose (tabellens punktverdier). Under: foreslått start, satt sammen av preparater som selges i Norge, etter reduksjon for ufullstendig krysstoleranse når legemiddelet byttes. Sjekk hver start med lindring convert, som også gir enkeltdoser og varsler.",
     },
     "card.draft": {"en": "UTKAST / DRAFT", "nb": "UTKAST / DRAFT"},
     # footnotes of a cell without a start

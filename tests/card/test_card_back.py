@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lindring import card
+from lindring import card, card_layout
 from lindring.model import Tables
 from lindring.profiles import load_profiled
 
 from ..conftest import TABLES_DIR
 
+LAYOUT = TABLES_DIR / card_layout.LAYOUT_FILE
+
 
 def _card(tables: Tables, lang: str = "en") -> card.Card:
-    return card.build(tables, card.load_layout(TABLES_DIR / card.LAYOUT_FILE, None), lang)
+    return card.build(tables, card_layout.load_layout(LAYOUT, None), lang)
 
 
 def _text(built: card.Card) -> str:

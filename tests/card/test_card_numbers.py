@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from lindring import card
+from lindring import card, card_layout
 from lindring.convert import Options, convert
 from lindring.model import Tables
 from lindring.numbers import format_number
@@ -16,26 +16,30 @@ from lindring.request import parse_request
 
 from ..conftest import TABLES_DIR, Run
 
-
-@pytest.fixture(scope="module")
-def layout(tables: Tables) -> card.Layout:
-    return card.load_layout(TABLES_DIR / card.LAYOUT_FILE, tables)
+LAYOUT = TABLES_DIR / card_layout.LAYOUT_FILE
 
 
 @pytest.fixture(scope="module")
-def built(tables: Tables, layout: card.Layout) -> card.Card:
+def layout(tables: Tables) -> card_layout.Layout:
+    return card_layout.load_layout(LAYOUT, tables)
+
+
+@pytest.fixture(scope="module")
+def built(tables: Tables, layout: card_layout.Layout) -> card.Card:
     return card.build(tables, layout, "en")
 
 
 def test_the_chart_has_every_row_and_column_of_the_layout(
-    built: card.Card, layout: card.Layout
+    built: card.Card, layout: card_layout.Layout
 ) -> None:
     assert [int(r.dose.value) for r in built.rows] == list(layout.doses)
     assert [(c.drug, c.route) for c in built.columns] == list(layout.columns)
     assert len(layout.doses) == 7 and len(layout.columns) == 9
 
 
-def test_every_cell_equals_convert(tables: Tables, built: card.Card, layout: card.Layout) -> None:
+def test_every_cell_equals_convert(
+    tables: Tables, built: card.Card, layout: card_layout.Layout
+) -> None:
     for row in built.rows:
         for col, cell in zip(built.columns, row.cells, strict=True):
             words = f"morphine {row.dose.value}mg/24h po to {col.drug} {col.route}".split()
@@ -96,7 +100,7 @@ def test_a_start_is_never_above_the_equianalgesic_dose(built: card.Card) -> None
                 assert cell.start.value <= cell.equianalgesic.value
 
 
-def test_norwegian_numbers_use_a_decimal_comma(tables: Tables, layout: card.Layout) -> None:
+def test_norwegian_numbers_use_a_decimal_comma(tables: Tables, layout: card_layout.Layout) -> None:
     nb = card.texts(card.build(tables, layout, "nb"))
     printed = [v for row in nb["rows"] for cell in row["cells"] for v in cell[:2]]  # type: ignore[index]
     assert "12,5" in printed and "12.5" not in printed

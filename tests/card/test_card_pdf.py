@@ -8,7 +8,7 @@ from io import BytesIO
 
 import pytest
 
-from lindring import card
+from lindring import card, card_layout
 from lindring.model import Tables
 
 from ..conftest import TABLES_DIR
@@ -20,9 +20,11 @@ from lindring.render_card_pdf import pdf  # noqa: E402
 
 A6_LANDSCAPE_PT = (419.5, 297.6)  # 148 x 105 mm
 
+LAYOUT = TABLES_DIR / card_layout.LAYOUT_FILE
+
 
 def _pages(tables: Tables, lang: str) -> tuple[card.Card, list[str], object]:
-    built = card.build(tables, card.load_layout(TABLES_DIR / card.LAYOUT_FILE, tables), lang)
+    built = card.build(tables, card_layout.load_layout(LAYOUT, tables), lang)
     reader = pypdf.PdfReader(BytesIO(pdf(built)))
     return built, [page.extract_text() for page in reader.pages], reader
 
@@ -62,5 +64,5 @@ def test_the_draft_mark_is_on_both_sides(tables: Tables) -> None:
 
 
 def test_the_same_table_gives_the_same_file(tables: Tables) -> None:
-    built = card.build(tables, card.load_layout(TABLES_DIR / card.LAYOUT_FILE, None), "en")
+    built = card.build(tables, card_layout.load_layout(LAYOUT, None), "en")
     assert pdf(built) == pdf(built)

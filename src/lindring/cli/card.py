@@ -43,7 +43,8 @@ def card(
     """Write the two-sided pocket card (A6) from the conversion table (nb by default)."""
     opts = common(lang or os.environ.get("LINDRING_LANG") or "nb", tables, debug=debug)
     with boundary(opts):
-        from lindring.card import build, layout_path, load_layout
+        from lindring.card import build
+        from lindring.card_layout import layout_path, load_layout
         from lindring.i18n import text
         from lindring.profiles import DEFAULT, load_profiled, profile_of
         from lindring.tables import load_tables
@@ -103,7 +104,8 @@ def write(path: Path, content: bytes) -> None:
 
 def attachments(directory: str | None, lang: str) -> tuple[Attachment, ...]:
     """The card for the exported handbook: HTML always, PDF when typst is installed."""
-    from lindring.card import build, layout_path, load_layout
+    from lindring.card import build
+    from lindring.card_layout import layout_path, load_layout
     from lindring.handbook_html import Attachment
     from lindring.i18n import text
     from lindring.render_card_html import html
