@@ -11,9 +11,10 @@ from lindring.card import DASH, Card, Section, number, unit_label
 
 CSS = """
 :root { color-scheme: light; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  margin: 0 auto; max-width: 52rem; padding: 1rem; color: #1a1a1a; }
-.side { position: relative; margin-bottom: 2rem; }
+html { font-size: 15px; }
+body { font: 1rem/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  margin: 0 auto; max-width: 72rem; padding: 1rem; color: #1a1a1a; }
+.side { position: relative; margin-bottom: 2rem; overflow: hidden; }
 h1 { font-size: 1.25rem; margin: 0 0 .2rem; }
 h2 { font-size: 1rem; margin: .9rem 0 .2rem; }
 .version { color: #555; font-size: .85rem; margin: 0 0 .6rem; }
@@ -28,15 +29,28 @@ td span { color: #555; font-size: .85rem; }
 .legend, .notes, footer { font-size: .85rem; }
 .notes { padding-left: 0; list-style: none; }
 .draft { position: absolute; inset: 0; display: flex; align-items: center;
-  justify-content: center; pointer-events: none; font: bold 3rem sans-serif;
-  color: rgba(210, 60, 60, .28); transform: rotate(-22deg); }
+  justify-content: center; pointer-events: none; white-space: nowrap;
+  font: bold clamp(1.6rem, 7vw, 3rem) sans-serif; color: rgba(210, 60, 60, .28);
+  transform: rotate(-22deg); z-index: 1; }
 p.rule { margin: .15rem 0; }
+@media (max-width: 600px) {
+  body { padding: .6rem; }
+  table { font-size: .75rem; }
+  th, td { padding: .2rem .25rem; }
+}
 @page { size: 148mm 105mm; margin: 6mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 7pt; }
-  .side { break-after: page; margin: 0; }
+  html { font-size: 6.2pt; }
+  body { max-width: none; padding: 0; }
+  .side { break-after: page; margin: 0; overflow: visible; }
   .chart { overflow: visible; }
-  table { font-size: 7pt; width: 100%; }
+  table { width: 100%; font-size: 1rem; }
+  tbody th { position: static; }
+  th, td { padding: .15rem .1rem; }
+  h1 { font-size: 1.6rem; }
+  h2 { font-size: 1.1rem; margin: .5rem 0 .1rem; }
+  .back { columns: 2; column-gap: 4mm; }
+  .back h1, .back .version { column-span: all; }
   .draft { font-size: 30pt; }
 }
 """
