@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lindring.cli.boundary import DebugOpt, LangOpt, TablesOpt, boundary, common
+from lindring.cli.boundary import DebugOpt, TablesOpt, boundary, common
 from lindring.cli.convert import ProfileOpt
 from lindring.errors import InputError
 
@@ -28,6 +28,12 @@ OutputOpt = Annotated[
     ),
 ]
 HtmlOpt = Annotated[bool, typer.Option("--html", help="Write the card as one HTML page.")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", help="Language of the card: nb or en (default: $LINDRING_LANG, then nb)."
+    ),
+]
 OverwriteOpt = Annotated[bool, typer.Option("--overwrite", help="Replace FILE if it exists.")]
 
 
