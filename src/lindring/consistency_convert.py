@@ -111,6 +111,8 @@ def _one(tables: Tables, request: Request, run: Convert) -> str | None:
         and conv.equianalgesic is not None
         and (conv.equianalgesic.value * mg_per(conv.equianalgesic.unit) > ceiling.value)
     )
+    if conv.refusal is not None and conv.refusal.code == "too_small":
+        return None  # the reduced dose is below the smallest regimen sold: refusing is right
     if conv.refusal is not None and not (above_ceiling and conv.refusal.code == "too_large"):
         return f"refused ({conv.refusal.code})"
     if conv.refusal is not None:

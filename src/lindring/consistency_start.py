@@ -8,7 +8,9 @@
   equivalent: never a plan of nothing, never above the equianalgesic dose, never a
   smaller start for a larger dose, and the start at least 0.75 (route change) or 0.4
   (change of drug) of the equianalgesic dose, unless only the products sold stand in
-  the way (the start is then the largest regimen within the handbook's band).
+  the way (the start is then the largest regimen within the handbook's band). Under a
+  rule whose band reduces more (a guideline profile's 50-75 %), the least start for a
+  change of drug is the band's own lower end.
 
 The sweep calls the same functions as ``convert`` (``tolerance.plan_start`` and
 ``convert.choose_start``) once per dose, target by target, so its cost grows with the
@@ -137,7 +139,9 @@ def _one_target(
         if drug.ceiling is not None and eq_mg > drug.ceiling.value:
             continue  # beyond the drug's maximum daily dose: the ceiling alert applies
         ratio = start / eq
-        lowest = SAME_DRUG_LEAST if old else DRUG_CHANGE_LEAST
+        # a rule whose band reaches further down (a guideline's 50-75 %) allows less
+        band_floor = (100 - plan.reduction.band_high) / 100
+        lowest = SAME_DRUG_LEAST if old else min(DRUG_CHANGE_LEAST, band_floor)
         tally.item(
             ratio >= lowest
             or (

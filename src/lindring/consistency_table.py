@@ -36,7 +36,7 @@ def reachable(tables: Tables) -> Tally:
     used: set[str] = set()
     for key, drug in tables.opioids.items():
         used.update(drug.routes, drug.refused_routes)
-        ok = bool(drug.routes) or drug.status == "nonlinear"
+        ok = bool(drug.routes) or drug.status == "nonlinear" or bool(drug.refused_routes)
         tally.item(ok, f"{key}: no route with a factor, so it can never be converted")
     for route in tables.routes:
         tally.item(route in used, f"route {route}: no drug has a factor or a refusal for it")
@@ -129,26 +129,49 @@ def sources(tables: Tables, cited_elsewhere: set[str]) -> Tally:
 
 
 def profiles(tables: Tables, directory: Path | None) -> tuple[Tally, set[str]]:
-    """Every profile loads, and each covered drug and route converts to morphine po."""
-    from lindring.consistency_convert import round_trips
-    from lindring.profiles import apply_profile, load_profile, profile_files
+    """Every profile loads (:func:`lindring.profiles.parse_profile` runs the table's own
+    checks on it) and passes every check of ``lindring check`` that the main table does:
+    reachable, pairs, round trips, route ratios, the start-dose sweep, patches,
+    ceilings, names and sources. Failures name the profile and the check."""
+    from lindring.profiles import load_profile_file, profile_files
 
     tally, cited = Tally(), set[str]()
     if directory is None:
         return tally, cited
-    for name in profile_files(str(directory)):
+    for name, path in profile_files(str(directory)).items():
         try:
-            profile = load_profile(tables, name, str(directory))
+            found = load_profile_file(path, str(directory))
         except LindringError as exc:
             problems = getattr(exc, "problems", None) or [exc.message("en")]
             tally.failures.extend(f"profile {name}: {p.splitlines()[0]}" for p in problems)
             continue
-        cited.update(profile.sources)
-        cited.update(s for f in profile.factors.values() for s in f.sources)
-        trips = round_trips(apply_profile(tables, profile))
-        tally.passed += trips.passed
-        tally.failures.extend(f"profile {name}: {f}" for f in trips.failures)
+        cited.update(found.profile.sources)
+        cited.update(cited_ids(found.tables))
+        for check, result in table_suite(found.tables).items():
+            tally.passed += result.passed
+            tally.failures.extend(f"profile {name}: {check}: {f}" for f in result.failures)
     return tally, cited
+
+
+def table_suite(tables: Tables) -> dict[str, Tally]:
+    """The checks that read one table on its own (a profile's as well as the main one)."""
+    from lindring import consistency_convert as calc
+    from lindring import consistency_start as start_checks
+
+    own = Tally()
+    for sid in sorted(cited_ids(tables)):
+        own.item(sid in tables.sources, f"source id '{sid}' is cited but not defined")
+    return {
+        "reachable": reachable(tables),
+        "pairs": calc.pairs(tables),
+        "round_trips": calc.round_trips(tables),
+        "route_ratios": start_checks.route_ratios(tables),
+        "start_doses": start_checks.start_doses(tables),
+        "patches": calc.patch_tables(tables),
+        "ceilings": ceilings(tables),
+        "names": names(tables),
+        "sources": own,
+    }
 
 
 def handbook(tables: Tables, directory: str | None) -> CheckResult:

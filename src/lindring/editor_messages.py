@@ -22,6 +22,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "nothing to validate in {paths}: give table files, profiles, tables/ or handbook/",
         "nb": "ingenting å validere i {paths}: oppgi tabellfiler, profiler, tables/ eller handbook/",
     },
+    "profile_lacks_drug": {
+        "en": "this guideline's table has no drug '{name}'",
+        "nb": "tabellen til denne retningslinjen har ikke legemiddelet «{name}»",
+    },
+    "compare_disagree": {
+        "en": "The guidelines disagree by more than 25 %: {what}.",
+        "nb": "Retningslinjene er uenige med mer enn 25 %: {what}.",
+    },
     "compare_refused": {
         "en": "every profile refused this conversion: {text}",
         "nb": "alle profilene avviste denne omregningen: {text}",

@@ -1,62 +1,55 @@
-"""Guideline profiles: the same conversion under another published set of factors.
+"""Guideline profiles: the same conversion under another published guideline.
 
 The default profile, ``norwegian``, is the conversion table itself. Every other profile
-is a file ``tables/profiles/<id>.yaml`` that gives, for each drug and route of the table,
-either that guideline's factor (point value, and a range only where the guideline gives
-one) or says the guideline does not cover it (``not_covered``). A profile must place
-every drug and route of the table in exactly one of the two, so a route added to the
-table makes every profile fail validation until an editor decides.
+is a file ``tables/profiles/<id>.yaml`` in the format of ``tables/opioids.yaml``: a
+whole table, or, with ``base: norwegian``, what differs from the Norwegian table
+(merged by :mod:`lindring.profilemerge`). It may override or add drugs, routes,
+factors, route ratios, products, patch tables and rules (reduction, breakthrough), and
+the merged table is checked by the same checks as the main table (``lindring validate``
+and ``lindring check``).
 
-What a profile does not cover is **unavailable** under that profile: the route is
-refused with the profile's ``not_covered_text`` (exit 3), never silently filled in from
-the Norwegian table, so a comparison never shows a Norwegian number under another
-guideline's name. Everything else (rules, reduction, breakthrough, steps, patch
-strengths, names, statuses) is the Norwegian table's: a profile changes factors only.
-Methadone stays refused in every profile. A profile factor carries the usual reduction
-for incomplete cross-tolerance unless the profile itself says ``target_reduction: false``.
+A profile with a base must give every drug and route of the base either its own factor
+or list it under ``not_covered``: what a profile does not cover is **refused** under it
+with the profile's ``not_covered_text`` (exit 3), never filled in from the Norwegian
+table, so a comparison never shows a Norwegian number under another guideline's name.
+Products and patches sold stay the base's unless the profile gives its own. Methadone
+stays refused in every profile.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from lindring import editor_messages  # noqa: F401  (registers the messages used here)
 from lindring.errors import InputError, TableError
-from lindring.model import Caution, Factor, Localized, Opioid, Span, Tables
-from lindring.tables import load_tables, tables_dir
-from lindring.units import mg_per
+from lindring.model import Localized, Tables
+from lindring.tables import TABLE_FILE, load_tables, tables_dir
+from lindring.yamlsource import Located
 
 DEFAULT = "norwegian"
 FOLDER = "profiles"
-REFERENCE = ("morphine", "po")  # the reference every profile must give as exactly 1
 
 
 @dataclass(frozen=True)
-class ProfileFactor:
-    """A factor as the guideline gives it (per microgram/h for a patch, as in the table)."""
-
-    value: Fraction
-    low: Fraction
-    high: Fraction
-    sources: tuple[str, ...]
-    note: str = ""
-    target_reduction: bool = True
-
-
-@dataclass(frozen=True, eq=False)
 class Profile:
     id: str
     name: Localized
     sources: tuple[str, ...]
     not_covered_text: Localized
     note: Localized
-    factors: dict[tuple[str, str], ProfileFactor]
     not_covered: frozenset[tuple[str, str]]
+    base: str | None = None
     file: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Profiled:
+    """A profile and the whole table it describes."""
+
+    profile: Profile
+    tables: Tables
 
 
 def profile_files(directory: str | None = None) -> dict[str, Path]:
@@ -72,10 +65,16 @@ def profile_names(directory: str | None = None) -> list[str]:
     return [DEFAULT, *profile_files(directory)]
 
 
-def parse_profile(text: str, file: str, tables: Tables, expected_id: str | None = None) -> Profile:
-    """Validate ``text`` as a profile of ``tables``; :class:`TableError` lists every problem."""
-    from lindring.profilecheck import check_profile
+def parse_profile(
+    text: str, file: str, base: Located | None, expected_id: str | None = None
+) -> Profiled:
+    """Validate ``text`` as a profile over ``base`` (the base table's document, needed
+    when the profile says ``base:``); :class:`TableError` lists every problem."""
+    from lindring.profilecheck import check_cover, check_meta, not_covered
+    from lindring.profilemerge import merge, withdraw
     from lindring.schema import Checker
+    from lindring.tablecheck import build
+    from lindring.tablecheck.common import Cited
     from lindring.yamlsource import YamlProblem, load
 
     try:
@@ -83,19 +82,70 @@ def parse_profile(text: str, file: str, tables: Tables, expected_id: str | None 
     except YamlProblem as exc:
         raise TableError([str(exc)]) from None
     c = Checker(doc)
-    found: dict[str, Any] | None = check_profile(c, doc.data, tables, expected_id)
-    if c.problems or found is None:
+    cited: Cited = []
+    meta = check_meta(c, doc.data, expected_id, cited)
+    uncovered = not_covered(c, doc.data)
+    if c.problems or meta is None:
         raise TableError(c.problems or [f"{file}: the profile is empty"])
-    return Profile(file=file, **found)
+    inherited = base if meta["base"] else None
+    merged = merge(inherited, doc)
+    if inherited is not None:
+        check_cover(c, inherited.data, doc.data, merged.data, uncovered)
+        if c.problems:
+            raise TableError(c.problems)
+    refusal = {
+        "nb": meta["not_covered_text"].nb,
+        "en": meta["not_covered_text"].en,
+        "sources": list(meta["sources"]),
+    }
+    table_doc = withdraw(merged, uncovered, refusal)
+    checker = Checker(table_doc)
+    tables = build(checker, table_doc.data, file)
+    for path, source_id in cited:
+        if tables is not None and source_id not in tables.sources:
+            c.problem(path, f"unknown source id '{source_id}'", "add it under `sources`")
+    problems = [*c.problems, *checker.problems]
+    if problems or tables is None:
+        raise TableError(problems or [f"{file}: the profile's table is empty"])
+    profile = Profile(
+        meta["id"],
+        meta["name"],
+        meta["sources"],
+        meta["not_covered_text"],
+        meta["note"],
+        frozenset(uncovered),
+        meta["base"],
+        file,
+    )
+    version = f"{tables.version}+{profile.id}"
+    return Profiled(profile, replace(tables, version=version, profile=profile.id))
 
 
-def load_profile(tables: Tables, name: str, directory: str | None = None) -> Profile:
-    """The profile called ``name`` from ``tables/profiles/``, validated against ``tables``."""
-    files = profile_files(directory)
-    if name not in files:
-        raise InputError("profile_unknown", name=name, profiles=", ".join(profile_names(directory)))
-    path = files[name]
-    return parse_profile(path.read_text(encoding="utf-8"), shown_path(path), tables, name)
+def base_document(directory: str | None = None) -> Located:
+    """The Norwegian table's YAML document (the base profiles inherit from)."""
+    from lindring.yamlsource import YamlProblem
+
+    path = tables_dir(directory) / TABLE_FILE
+    try:
+        return _document(str(path.resolve()), path.read_text(encoding="utf-8"), shown_path(path))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TableError([f"{shown_path(path)}: cannot be read: {exc}"]) from None
+    except YamlProblem as exc:
+        raise TableError([str(exc)]) from None
+
+
+@cache
+def _document(_where: str, text: str, shown: str) -> Located:
+    from lindring.yamlsource import load
+
+    return load(text, shown)
+
+
+def load_profile_file(path: Path, directory: str | None = None) -> Profiled:
+    """The profile in ``path`` over the Norwegian table of ``directory``."""
+    load_tables(directory)  # the base must itself be a valid table
+    text = path.read_text(encoding="utf-8")
+    return parse_profile(text, shown_path(path), base_document(directory), path.stem)
 
 
 def shown_path(path: Path) -> str:
@@ -106,52 +156,22 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def apply_profile(tables: Tables, profile: Profile) -> Tables:
-    """``tables`` with the profile's factors; what it does not cover is refused."""
-    refusal = Caution(profile.not_covered_text, profile.sources)
-    opioids: dict[str, Opioid] = {}
-    for key, drug in tables.opioids.items():
-        routes: dict[str, Factor] = {}
-        refused = dict(drug.refused_routes)
-        for route, factor in drug.routes.items():
-            given = profile.factors.get((key, route))
-            if given is None:
-                refused[route] = refusal
-                continue
-            rate = tables.routes[route].kind == "rate"
-            routes[route] = _factor(factor, given, rate)
-        opioids[key] = replace(drug, routes=routes, refused_routes=refused)
-    return replace(
-        tables, opioids=opioids, version=f"{tables.version}+{profile.id}", profile=profile.id
-    )
-
-
-def _factor(base: Factor, given: ProfileFactor, rate: bool) -> Factor:
-    # per mg, as in the table: a patch factor is mg OME per 24 h for each microgram/h
-    scale = 1 / (mg_per("microgram") * 24) if rate else Fraction(1)
-    return replace(
-        base,
-        value=given.value * scale,
-        low=given.low * scale,
-        high=given.high * scale,
-        sources=given.sources,
-        note=given.note,
-        shown=Span(given.low, given.high),
-        shown_value=given.value,
-        target_reduction=given.target_reduction,
-    )
-
-
 @cache
+def profiled(directory: str | None, name: str) -> Profiled:
+    """The profile ``name`` and its table, from ``directory`` (cached)."""
+    files = profile_files(directory)
+    if name not in files:
+        raise InputError("profile_unknown", name=name, profiles=", ".join(profile_names(directory)))
+    return load_profile_file(files[name], directory)
+
+
 def profile_of(directory: str | None, name: str) -> Profile:
-    """The profile ``name``, validated against the table in ``directory`` (cached)."""
-    return load_profile(load_tables(directory), name, directory)
+    """The profile ``name`` (validated with its table)."""
+    return profiled(directory, name).profile
 
 
-@cache
 def load_profiled(directory: str | None = None, name: str | None = None) -> Tables:
     """The table from ``directory`` under the profile ``name`` (``None``: the table itself)."""
-    tables = load_tables(directory)
     if name is None or name == DEFAULT:
-        return tables
-    return apply_profile(tables, profile_of(directory, name))
+        return load_tables(directory)
+    return profiled(directory, name).tables

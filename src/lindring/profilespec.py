@@ -1,20 +1,24 @@
 """The shape of the editors' other files, declared once: guideline profiles
-(``tables/profiles/*.yaml``) and the panel of doses ``lindring diff`` converts
-(``tables/panel.yaml``). Read by :mod:`lindring.profiles`, :mod:`lindring.panel` and
+(``tables/profiles/*.yaml``, whole tables in the format of :mod:`lindring.tablespec`)
+and the panel of doses ``lindring diff`` converts (``tables/panel.yaml``). Read by :mod:`lindring.profiles`, :mod:`lindring.panel` and
 :mod:`lindring.table_schema`, like :mod:`lindring.tablespec` for the table itself.
 """
 
 from __future__ import annotations
 
-from lindring.spec import Choice, Key, ListOf, MapOf, Ref, Section, Text, Texts
+from dataclasses import replace
+
+from lindring.spec import Choice, Key, ListOf, MapOf, Ref, Section, Text, Texts, opt
 from lindring.tablespec import (
-    FACTOR_KEYS,
-    FACTOR_OPTIONAL,
     ID_PATTERN,
     LOCALIZED,
     ROUTE_KEYS,
     SOURCES,
+    TABLE,
+    TABLE_SECTIONS,
 )
+
+BASES = ("norwegian",)  # a base a profile may inherit from: the Norwegian table
 
 PROFILE_META = Section(
     "the guideline this profile follows",
@@ -30,31 +34,36 @@ PROFILE_META = Section(
         Key("note", Ref("localized"), "what a user must know about these numbers"),
     ),
 )
-PROFILE_FACTOR = Section(
-    "a factor as this guideline gives it (point value; range only where it gives one)",
-    (*FACTOR_KEYS, *FACTOR_OPTIONAL),
-)
+
+
+def partial(section: Section) -> Section:
+    """``section`` with every key optional: what a profile with a base may write."""
+    return Section(section.doc, tuple(replace(k, required=False) for k in section.keys))
+
+
 PROFILE = Section(
-    "lindring guideline profile (tables/profiles/*.yaml): factors of one published "
-    "guideline that replace the Norwegian table's",
+    "lindring guideline profile (tables/profiles/*.yaml): a whole conversion table in the "
+    "format of tables/opioids.yaml, or, with `base`, what differs from that table",
     (
         Key("profile", Ref("profile_meta"), "which guideline, and its sources"),
-        Key(
-            "factors",
-            MapOf(MapOf(Ref("profile_factor"), Choice(ROUTE_KEYS), min_items=1)),
-            "drug key -> route -> factor, where the guideline gives a value",
+        opt(
+            "base",
+            Choice(BASES),
+            "inherit every part this file does not give from the Norwegian table; each "
+            "drug and route of the base must then be given a factor here or be not_covered",
         ),
-        Key(
+        opt(
             "not_covered",
             MapOf(ListOf(Choice(ROUTE_KEYS))),
-            "drug key -> routes this guideline gives no value for (unavailable in it)",
+            "drug key -> routes this guideline gives no value for (refused under it)",
         ),
+        *(replace(k, required=False) for k in TABLE.keys),
     ),
 )
 PROFILE_SECTIONS: dict[str, Section] = {
     "profile": PROFILE,
     "profile_meta": PROFILE_META,
-    "profile_factor": PROFILE_FACTOR,
+    **{name: partial(s) for name, s in TABLE_SECTIONS.items() if s is not TABLE},
     "localized": LOCALIZED,
 }
 

@@ -24,7 +24,10 @@ LABELS = {
         "nb": "Ekvianalgetisk døgndose (spenn)",
         "en": "Equianalgesic daily dose (range)",
     },
-    "suggested": {"nb": "Foreslått start", "en": "Suggested start"},
+    "suggested": {
+        "nb": "Foreslått start (reduksjon)",
+        "en": "Suggested start (reduction)",
+    },
     "sources": {"nb": "Kilder", "en": "Sources"},
     "not_covered": {"nb": "dekkes ikke", "en": "not covered"},
     "refused": {"nb": "avvist", "en": "refused"},
@@ -37,6 +40,14 @@ LABELS = {
     "no_spread": {"nb": "Ingen profil ga et resultat.", "en": "No profile gave a result."},
     "what_eq": {"nb": "ekvianalgetisk døgndose", "en": "equianalgesic daily dose"},
     "what_suggested": {"nb": "foreslått start", "en": "suggested start"},
+    "agree": {
+        "nb": "Retningslinjene er innenfor 25 % av hverandre.",
+        "en": "The guidelines agree within 25 %.",
+    },
+    "disagree_part": {
+        "nb": "{what} fra {low} ({low_profile}) til {high} ({high_profile})",
+        "en": "{what} from {low} ({low_profile}) to {high} ({high_profile})",
+    },
     "footer": {
         "nb": "Retningslinjene er uenige; standardprofilen er den norske tabellen. "
         "Veiledende beregning: kontroller utregningen (lindring convert --profile NAVN) "
@@ -75,6 +86,9 @@ def _row(result: ProfileResult, lang: str) -> list[str]:
     suggested = show_amount(conv.suggested, lang)
     if conv.patch:
         suggested += f" ({' + '.join(conv.patch.labels)})"
+    if conv.reduction is not None:
+        suggested += f" (−{format_number(conv.reduction.percent, lang)} %)"
+        cited.extend(result.reduction_sources[:1])  # the reduction rule followed
     equianalgesic = show_amount(conv.equianalgesic, lang)
     return [
         result.profile,
@@ -114,6 +128,32 @@ def _spread(spread: Spread | None, what: str, lang: str) -> Text:
     )
 
 
+def _disagreement(result: Comparison, lang: str) -> Text | None:
+    """One line: where the guidelines differ by more than 25 %, or that they agree."""
+    from lindring.i18n import text
+
+    if len(result.converted) < 2 or result.equianalgesic is None:
+        return None
+    if not result.disagree:
+        return Text(label("agree", lang))
+    parts = []
+    for name in result.disagree:
+        spread = result.equianalgesic if name == "equianalgesic" else result.suggested
+        assert spread is not None
+        parts.append(
+            label(
+                "disagree_part",
+                lang,
+                what=label("what_eq" if name == "equianalgesic" else "what_suggested", lang),
+                low=show_amount(spread.low, lang),
+                low_profile=spread.low_profile,
+                high=show_amount(spread.high, lang),
+                high_profile=spread.high_profile,
+            )
+        )
+    return Text(text("compare_disagree", lang, what="; ".join(parts)), style="bold yellow")
+
+
 def comparison(result: Comparison, lang: str) -> RenderableType:
     """The table of profiles, the spread of both results, each profile's note."""
     table = Table(box=box.SIMPLE_HEAD, title=label("title", lang))
@@ -126,6 +166,9 @@ def comparison(result: Comparison, lang: str) -> RenderableType:
         _spread(result.equianalgesic, "what_eq", lang),
         _spread(result.suggested, "what_suggested", lang),
     ]
+    line = _disagreement(result, lang)
+    if line is not None:
+        parts.append(line)
     for item in result.results:
         why = _why(item, lang)
         parts.append(Text(f"{item.profile}: {item.name.get(lang)}. {why}".rstrip(), style="dim"))

@@ -22,7 +22,7 @@ from lindring.errors import LindringError, TableError
 from lindring.model import Tables
 from lindring.panel import PANEL_FILE, parse_panel
 from lindring.profiles import FOLDER as PROFILES
-from lindring.profiles import parse_profile, shown_path
+from lindring.profiles import base_document, parse_profile, shown_path
 from lindring.tables import TABLE_FILE, parse_tables, tables_dir
 
 _WHERE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rest>.*)$", re.DOTALL)
@@ -153,7 +153,7 @@ def validate(paths: list[str], tables_override: str | None = None) -> Validation
             if path.name == PANEL_FILE:
                 parse_panel(text, shown_path(path), tables)
             else:
-                parse_profile(text, shown_path(path), tables, path.stem)
+                parse_profile(text, shown_path(path), base_document(str(home)), path.stem)
         except TableError as exc:
             result.add(exc.problems)
         except (OSError, UnicodeDecodeError) as exc:

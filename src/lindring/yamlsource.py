@@ -14,7 +14,7 @@ and builds the values itself, so that
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, ClassVar
 
@@ -51,11 +51,14 @@ _Loader.add_implicit_resolver(
 
 @dataclass(frozen=True)
 class Located:
-    """A parsed document and where each path in it was written."""
+    """A parsed document and where each path in it was written. A document merged from
+    two files (a guideline profile over its base table) names, in ``files``, the file of
+    each path that is not ``file``'s."""
 
     file: str
     data: Any
     marks: dict[Path, tuple[int, int]]
+    files: dict[Path, str] = field(default_factory=dict)
 
     def where(self, path: Path) -> str:
         """``file:line:col`` of ``path``, or of its nearest written ancestor."""
@@ -63,7 +66,7 @@ class Located:
         while probe and probe not in self.marks:
             probe = probe[:-1]
         line, col = self.marks.get(probe, (1, 1))
-        return f"{self.file}:{line}:{col}"
+        return f"{self.files.get(probe, self.file)}:{line}:{col}"
 
 
 class YamlProblem(Exception):

@@ -171,7 +171,13 @@ def opioids(
                 refused[route] = text
         ratios = product_checks.route_ratios(c, entry, path, routes, cited)
         written = entry.get("routes")
-        if "routes" in entry and written in (None, {}) and status != "nonlinear":
+        every_refused = bool(refused) and not routes  # e.g. a guideline that covers none
+        if (
+            "routes" in entry
+            and written in (None, {})
+            and status != "nonlinear"
+            and not every_refused
+        ):
             c.problem((*path, "routes"), "a drug that can be converted needs at least one route")
         if name and atc and unit and status:
             result[key] = Opioid(
