@@ -11,6 +11,7 @@ covered (never both), so no number of the base is shown under the guideline's na
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from lindring import profilespec as spec
@@ -96,6 +97,21 @@ def check_cover(c: Checker, base: Any, data: Any, merged: Any, uncovered: Uncove
                 f"give the guideline's factor under opioids.{key}.routes.{route}.factor, "
                 "or list the route under not_covered",
             )
+    reference = uncovered.get(("morphine", "po"))
+    if reference is not None:
+        c.problem(reference, "morphine po is the reference (1 by definition): it is always covered")
+    known = _drugs(base)
+    drugs = data.get("opioids") if isinstance(data, dict) else None
+    for key in _drugs(data):
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
+        named = isinstance(drugs, dict) and isinstance(drugs[key], dict) and "name" in drugs[key]
+        if key not in known and close and not named:  # a misspelt key, not a new drug
+            c.problem(
+                ("opioids", key),
+                f"'{key}' is not a drug of the base table, so it would be a new drug",
+                f"did you mean '{close[0]}'? A new drug needs name, atc, aliases, unit, "
+                "status, sources and routes",
+            )
     present = _routes(merged)
     for (key, route), path in uncovered.items():
         if (key, route) not in present:
@@ -110,6 +126,11 @@ def check_cover(c: Checker, base: Any, data: Any, merged: Any, uncovered: Uncove
                     f"'{route}' is not a route of {key} in this profile's table",
                     f"its routes: {listed}",
                 )
+
+
+def _drugs(data: Any) -> list[str]:
+    drugs = data.get("opioids") if isinstance(data, dict) else None
+    return list(drugs) if isinstance(drugs, dict) else []
 
 
 def _routes(data: Any) -> dict[tuple[str, str], dict[str, Any]]:

@@ -1,7 +1,8 @@
 """The shape of the editors' other files, declared once: guideline profiles
 (``tables/profiles/*.yaml``, whole tables in the format of :mod:`lindring.tablespec`)
-and the panel of doses ``lindring diff`` converts (``tables/panel.yaml``). Read by :mod:`lindring.profiles`, :mod:`lindring.panel` and
-:mod:`lindring.table_schema`, like :mod:`lindring.tablespec` for the table itself.
+and the panel of doses ``lindring diff`` converts (``tables/panel.yaml``). Read by
+:mod:`lindring.profiles`, :mod:`lindring.panel` and :mod:`lindring.table_schema`, like
+:mod:`lindring.tablespec` for the table itself.
 """
 
 from __future__ import annotations

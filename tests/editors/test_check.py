@@ -155,10 +155,30 @@ def test_a_broken_profile(tables: Tables, tmp_path: Path) -> None:
     broken = text.replace("  oxycodone: [sc, iv]\n", "  oxycodone: [sc]\n")
     (tmp_path / "profiles" / "cdc-2022.yaml").write_text(broken, encoding="utf-8")
     tally, _ = checks.profiles(tables, tmp_path)
-    assert tally.failures == [
+    line = broken.splitlines().index("  oxycodone:") + 1
+    assert tally.failures[0] == (
         "profile cdc-2022: "
-        f"{tmp_path / 'profiles' / 'cdc-2022.yaml'}:43:3: not_covered.oxycodone: oxycodone iv "
-        "is in the conversion table but neither under `factors` nor under `not_covered`"
+        f"{tmp_path / 'profiles' / 'cdc-2022.yaml'}:{line}:3: opioids.oxycodone: oxycodone iv "
+        "is in the base table but this profile neither gives its factor nor lists it under "
+        "`not_covered`"
+    )
+
+
+def test_every_check_runs_on_every_profile(tables: Tables, tmp_path: Path) -> None:
+    """A profile whose route ratio disagrees with its own factors fails `check` (the
+    route_ratios check of the main table, run on the profile's table)."""
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "opioids.yaml").write_text(
+        (TABLES_DIR / "opioids.yaml").read_text("utf-8"), encoding="utf-8"
+    )
+    text = (TABLES_DIR / "profiles" / "fpm-uk.yaml").read_text(encoding="utf-8")
+    broken = text.replace("        ratio: 2\n", "        ratio: 3\n", 1)
+    assert broken != text
+    (tmp_path / "profiles" / "fpm-uk.yaml").write_text(broken, encoding="utf-8")
+    tally, _ = checks.profiles(tables, tmp_path)
+    assert tally.failures == [
+        "profile fpm-uk: route_ratios: morphine po : sc: the route ratio is 3, but the factors "
+        "give 2 (sc 2 / po 1 per mg)"
     ]
 
 

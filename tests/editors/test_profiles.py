@@ -26,24 +26,38 @@ def test_the_profiles() -> None:
     assert profile_names(DIR) == [DEFAULT, *PROFILES]
 
 
+#: every source a profile's own factors may cite: the guideline, and for the UK its
+#: palliative charts (the Opioids Aware page's parenteral rows were not read)
+OWN = {
+    "anzca-2021": {"anzca-ps01"},
+    "cdc-2022": {"cdc-2022"},
+    "fpm-uk": {"fpm-opioids-aware", "wm-relative-doses", "nhs-ayrshire-2018"},
+}
+
+
 @pytest.mark.parametrize("name", PROFILES)
 def test_a_profile_takes_nothing_from_the_norwegian_table(tables: Tables, name: str) -> None:
     profiled = load_profiled(DIR, name)
     profile = profile_of(DIR, name)
     assert profiled.version == f"{tables.version}+{name}" and profiled.profile == name
-    assert profile.sources == (GUIDELINE[name],)
+    assert profile.sources == (GUIDELINE[name],) and profile.base == DEFAULT
     for key, drug in tables.opioids.items():
         mine = profiled.opioids[key]
         for route in drug.routes:
-            if (key, route) in profile.factors:
-                factor = mine.routes[route]
-                assert factor.sources == (GUIDELINE[name],), (key, route)
-                assert factor.target_reduction  # the usual reduction unless said otherwise
-                assert factor.products == drug.routes[route].products  # Norwegian products
-            else:
+            if (key, route) in profile.not_covered:
                 assert route not in mine.routes
                 assert mine.refused_routes[route].text == profile.not_covered_text
+            else:
+                factor = mine.routes[route]
+                assert set(factor.sources) <= OWN[name], (key, route)
+                assert factor.target_reduction  # the usual reduction unless said otherwise
+                assert factor.products == drug.routes[route].products  # Norwegian products
         assert mine.status == drug.status
+    for key, drug in profiled.opioids.items():  # drugs the guideline adds
+        for route, factor in drug.routes.items():
+            assert set(factor.sources) <= OWN[name], (key, route)
+            if key not in tables.opioids or route not in tables.opioids[key].routes:
+                assert not factor.products and factor.patch is None  # none sold in Norway
 
 
 @pytest.mark.parametrize(
@@ -119,7 +133,7 @@ def test_compare_has_every_profile_and_the_spread() -> None:
 def test_compare_a_route_some_profiles_do_not_cover() -> None:
     result = compare(["hydromorphone", "8mg", "po", "to", "morphine", "sc"], DIR)
     covered = {r.profile: r.conversion is not None for r in result.results}
-    assert covered == {"norwegian": True, "anzca-2021": True, "cdc-2022": False, "fpm-uk": False}
+    assert covered == {"norwegian": True, "anzca-2021": True, "cdc-2022": False, "fpm-uk": True}
     assert result.equianalgesic is not None
 
 
@@ -159,3 +173,51 @@ def test_cli_compare_json_is_the_library_result(run: Run) -> None:
 def test_cli_compare_refused_everywhere(run: Run) -> None:
     result = run("compare", "methadone", "30mg", "po", "to", "morphine", "po")
     assert result.exit_code == 3
+
+
+def test_cdc_worked_example_hydrocodone(run: Run) -> None:
+    """CDC 2022, footnote to its MME table: hydrocodone 5 mg four times a day is 20 mg of
+    hydrocodone a day, equivalent to 20 MME; oxycodone 10 mg twice a day is 30 MME."""
+    words = ["convert", "hydrocodone", "5mg", "x4", "po", "to", "morphine", "po", "--json"]
+    data = json.loads(run(*words, "--profile", "cdc-2022").stdout)
+    assert data["ome_mg_per_24h"] == 20
+    assert data["target"]["equianalgesic_daily_dose"] == {"value": 20, "unit": "mg/24h"}
+    oxy = ["convert", "oxycodone", "10mg", "x2", "po", "to", "morphine", "po", "--json"]
+    assert json.loads(run(*oxy, "--profile", "cdc-2022").stdout)["ome_mg_per_24h"] == 30
+    unknown = run(*words[:-1])  # the Norwegian table has no hydrocodone
+    assert unknown.exit_code == 1 and "unknown drug 'hydrocodone'" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("profile", "drug", "route", "factor"),
+    [
+        ("cdc-2022", "hydrocodone", "po", Fraction(1)),
+        ("cdc-2022", "oxymorphone", "po", Fraction(3)),
+        ("fpm-uk", "morphine", "sc", Fraction(2)),
+        ("fpm-uk", "diamorphine", "sc", Fraction(3)),
+        ("fpm-uk", "alfentanil", "sc", Fraction(30)),
+        ("anzca-2021", "codeine", "sc", Fraction(1, 4)),
+        ("anzca-2021", "oxycodone", "rectal", Fraction(3, 2)),
+        ("anzca-2021", "dextropropoxyphene", "po", Fraction(1, 10)),
+        ("anzca-2021", "sufentanil", "iv", Fraction(2000)),
+    ],
+)
+def test_drugs_and_routes_a_guideline_adds(
+    profile: str, drug: str, route: str, factor: Fraction
+) -> None:
+    """Values: CDC 2022 MME table; West Midlands (1 mg SC diamorphine = 3 mg oral morphine
+    = 1.5 mg SC morphine) and NHS GG&C / Ayrshire (SC diamorphine / 10 = SC alfentanil);
+    ANZCA PS01(PM) appendix 2021 (parenteral codeine 0.25, rectal oxycodone 1.5,
+    dextropropoxyphene 0.1, sufentanil 2 per microgram a day)."""
+    factor_found = load_profiled(DIR, profile).opioids[drug].routes[route]
+    assert factor_found.value == factor and factor_found.low == factor_found.high == factor
+
+
+def test_a_drug_a_guideline_adds_is_a_source_only() -> None:
+    """Diamorphine is not sold in Norway: a conversion from it is calculated, one to it is
+    refused (not sold)."""
+    tables = load_profiled(DIR, "fpm-uk")
+    start = convert(tables, parse_request(tables, "diamorphine 20mg sc to morphine sc".split()))
+    assert start.equianalgesic is not None and start.equianalgesic.value == 30
+    to = convert(tables, parse_request(tables, "morphine 60mg sc to diamorphine sc".split()))
+    assert to.refusal is not None and to.refusal.code == "not_sold"

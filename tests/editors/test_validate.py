@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from lindring.errors import TableError
-from lindring.profiles import parse_profile
+from lindring.profiles import base_document, parse_profile
 from lindring.validate import Issue, validate
 
 from ..conftest import REPO, TABLES_DIR, Run
@@ -33,10 +33,10 @@ def test_every_broken_table_gives_its_problems(case: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.parametrize("case", PROFILE_CASES, ids=lambda p: p.name)
-def test_every_broken_profile_gives_its_problems(case: Path, tables: object) -> None:
+def test_every_broken_profile_gives_its_problems(case: Path) -> None:
     text = (case / "profile.yaml").read_text(encoding="utf-8")
     with pytest.raises(TableError) as caught:
-        parse_profile(text, "profile.yaml", tables, "profile")  # type: ignore[arg-type]
+        parse_profile(text, "profile.yaml", base_document(str(TABLES_DIR)), "profile")
     found = [problem.splitlines()[0] for problem in caught.value.problems]
     assert found == (case / "expected.txt").read_text(encoding="utf-8").splitlines()
 
@@ -67,9 +67,9 @@ def test_a_profile_is_checked_against_the_table_beside_it(tmp_path: Path) -> Non
     (tmp_path / "profiles" / "profile.yaml").write_text(broken, encoding="utf-8")
     result = validate([str(tmp_path / "profiles" / "profile.yaml")])
     assert [i.message for i in result.errors] == [
-        "factors.codeine.po.sources[0]: unknown source id 'cdc-2023'"
+        "opioids.codeine.routes.po.sources[0]: unknown source id 'cdc-2023'"
     ]
-    assert result.errors[0].hint == "add it under `sources` in tables/opioids.yaml or fix the id"
+    assert result.errors[0].hint == "add it under `sources` or fix the id"
 
 
 def test_a_broken_panel(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from lindring.numbers import json_number
 from lindring.serialize import SCHEMA_VERSION, amount, conversion_dict
 
 if TYPE_CHECKING:
-    from lindring.compare import Comparison, ProfileResult, Spread
+    from lindring.compare import Comparison, Spread
     from lindring.consistency import Report
     from lindring.tablediff import ConversionChange, Outcome, TableDiff
     from lindring.validate import Validation
@@ -122,13 +122,6 @@ def _spread(spread: Spread | None) -> dict[str, Any] | None:
     }
 
 
-def _reduction(result: ProfileResult) -> Any:
-    conv = result.conversion
-    if conv is None or conv.refusal is not None or conv.reduction is None:
-        return None
-    return _num(conv.reduction.percent)
-
-
 def compare_dict(result: Comparison, lang: str) -> dict[str, Any]:
     from lindring.compare import DISAGREE_ABOVE
 
@@ -142,7 +135,6 @@ def compare_dict(result: Comparison, lang: str) -> dict[str, Any]:
                 "covered": r.conversion is not None,
                 "not_covered": r.refused.message(lang) if r.refused else None,
                 "conversion": conversion_dict(r.conversion, lang) if r.conversion else None,
-                "reduction_percent": _reduction(r),
                 "reduction_sources": list(r.reduction_sources),
             }
             for r in result.results
