@@ -53,7 +53,7 @@ def test_parenteral_morphine_under_every_guideline_that_covers_it(run: Run) -> N
     """Oral:subcutaneous morphine is 3:1 in the Norwegian table (Durogesic table 1) and in
     ANZCA (parenteral 3), 2:1 in the UK palliative charts; CDC 2022 has no parenteral
     factor and says so."""
-    result = compare("morphine 60mg po to morphine sc".split(), DIR)
+    result = compare(["morphine", "60mg", "po", "to", "morphine", "sc"], DIR)
     eq = {r.profile: r.conversion.equianalgesic for r in result.results if r.conversion}
     assert {k: v.value for k, v in eq.items() if v} == {
         "norwegian": 20,
@@ -67,14 +67,14 @@ def test_parenteral_morphine_under_every_guideline_that_covers_it(run: Run) -> N
     assert result.disagree == ("equianalgesic", "suggested")
     text = " ".join(run("compare", "morphine", "60mg", "po", "to", "morphine", "sc").stdout.split())
     assert (
-        "The guidelines disagree by more than 25 %: equianalgesic daily dose from 20 mg/24 h (norwegian) to 30 mg/24 h (fpm-uk)"
-        in text
+        "The guidelines disagree by more than 25 %: equianalgesic daily dose from "
+        "20 mg/24 h (norwegian) to 30 mg/24 h (fpm-uk)" in text
     )
 
 
 def test_guidelines_within_25_percent_agree(run: Run) -> None:
     """Oral oxycodone is 1.5 in all four tables: 40 mg is 60 mg oral morphine everywhere."""
-    result = compare("oxycodone 40mg po to morphine po".split(), DIR)
+    result = compare(["oxycodone", "40mg", "po", "to", "morphine", "po"], DIR)
     assert result.equianalgesic is not None and result.equianalgesic.ratio == 1
     assert result.disagree == ()
     text = " ".join(
@@ -87,7 +87,7 @@ def test_each_guideline_starts_under_its_own_reduction(run: Run) -> None:
     """At 600 mg oral morphine a day the FPM reduces by 50 % (at least 50 % from 500 mg,
     Opioids Aware); the Norwegian handbook's 50 % band starts at 200 mg, so both halve;
     at 300 mg the FPM's 25 % applies, the handbook's 50 % (capped continuous at 200)."""
-    result = compare("morphine 300mg po to oxycodone po".split(), DIR)
+    result = compare(["morphine", "300mg", "po", "to", "oxycodone", "po"], DIR)
     percent = {
         r.profile: r.conversion.reduction.percent
         for r in result.results

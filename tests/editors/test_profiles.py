@@ -217,7 +217,11 @@ def test_a_drug_a_guideline_adds_is_a_source_only() -> None:
     """Diamorphine is not sold in Norway: a conversion from it is calculated, one to it is
     refused (not sold)."""
     tables = load_profiled(DIR, "fpm-uk")
-    start = convert(tables, parse_request(tables, "diamorphine 20mg sc to morphine sc".split()))
+    start = convert(
+        tables, parse_request(tables, ["diamorphine", "20mg", "sc", "to", "morphine", "sc"])
+    )
     assert start.equianalgesic is not None and start.equianalgesic.value == 30
-    to = convert(tables, parse_request(tables, "morphine 60mg sc to diamorphine sc".split()))
+    to = convert(
+        tables, parse_request(tables, ["morphine", "60mg", "sc", "to", "diamorphine", "sc"])
+    )
     assert to.refusal is not None and to.refusal.code == "not_sold"
