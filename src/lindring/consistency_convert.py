@@ -56,23 +56,33 @@ def probe_dose(tables: Tables, drug: Opioid, route: str) -> DoseExpression:
     return DoseExpression(f"{labels[rate]} mcg/h", label, "microgram", amount, None, "per_hour")
 
 
-def linear_routes(tables: Tables) -> list[tuple[Opioid, str]]:
-    return [(d, r) for d in tables.opioids.values() if d.status != "nonlinear" for r in d.routes]
+def linear_routes(tables: Tables, role: str | None = None) -> list[tuple[Opioid, str]]:
+    """Every drug and route with a factor, or those usable as a ``source`` or ``target``
+    (a route may be given in one direction only)."""
+    from lindring.request import usable
+
+    return [
+        (d, r)
+        for d in tables.opioids.values()
+        if d.status != "nonlinear"
+        for r, f in d.routes.items()
+        if role is None or usable(f.available, role)
+    ]
 
 
 def pairs(tables: Tables, run: Convert = convert) -> Tally:
     """Every source (drug, route) at about 60 mg OME to every other (drug, route)."""
     tally = Tally()
-    routes = linear_routes(tables)
+    targets_all = linear_routes(tables, "target")
     nonlinear = [d for d in tables.opioids.values() if d.status == "nonlinear"]
     any_route = next(iter(tables.routes))
-    for drug, route in routes:
+    for drug, route in linear_routes(tables, "source"):
         try:
             dose = probe_dose(tables, drug, route)
         except Exception as exc:  # a factor of 0 or a patch without strengths
             tally.failures.append(f"{drug.key} {route}: no dose to try: {type(exc).__name__}")
             continue
-        targets = [(t, r) for t, r in routes if (t.key, r) != (drug.key, route)]
+        targets = [(t, r) for t, r in targets_all if (t.key, r) != (drug.key, route)]
         for target, target_route in targets + [(d, any_route) for d in nonlinear]:
             name = f"{drug.key} {route} {dose.text} -> {target.key} {target_route}"
             problem = _one(tables, Request((Part(drug, route, dose),), target, target_route), run)
@@ -132,7 +142,10 @@ def round_trips(tables: Tables, run: Convert = convert) -> Tally:
     if reference is None or REFERENCE[1] not in reference.routes:
         tally.failures.append("no reference (morphine po) to go through")
         return tally
+    both = set(linear_routes(tables, "source")) & set(linear_routes(tables, "target"))
     for drug, route in linear_routes(tables):
+        if (drug, route) not in both:
+            continue  # given in one direction only: no way back
         name = f"{drug.key} {route} -> {' '.join(REFERENCE)} -> back"
         try:
             dose = probe_dose(tables, drug, route)

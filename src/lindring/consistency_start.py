@@ -26,6 +26,7 @@ from lindring.convert import RATE_UNIT, choose_start, in_unit
 from lindring.model import Opioid, Tables
 from lindring.numbers import to_decimal_str
 from lindring.regimen import Regimen
+from lindring.request import usable
 from lindring.route_ratio import between
 from lindring.tolerance import StartPlan, plan_start
 
@@ -83,9 +84,11 @@ def start_doses(tables: Tables) -> Tally:
         for route, factor in drug.routes.items():
             if factor.patch is None and not any(not p.breakthrough_only for p in factor.products):
                 continue  # a source only: conversions to it are refused (not_sold)
+            if not usable(factor.available, "target"):
+                continue  # a source only by the table's word
             _one_target(tables, tally, least, drug, route, None, doses)
             for old in drug.routes:
-                if old != route:
+                if old != route and usable(drug.routes[old].available, "source"):
                     _one_target(tables, tally, least, drug, route, old, doses)
     for kind, (ratio, where) in sorted(least.items()):
         tally.notes.append(f"smallest start for a {kind}: {_n(ratio)} x equianalgesic ({where})")

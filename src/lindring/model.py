@@ -138,6 +138,8 @@ class Factor:
     shown_value: Fraction | None = None
     target_reduction: bool = True
     patch: Patch | None = None
+    available: str = "both"  # "both", "source only" or "target only"
+    available_text: Caution | None = None  # why, when not both
 
     @property
     def has_range(self) -> bool:

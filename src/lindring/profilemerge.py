@@ -10,6 +10,8 @@ norwegian`` it inherits everything of the Norwegian table and says only what dif
   never keeps another guideline's range or citation); products and patches stay
   inherited unless the profile gives its own;
 * ``route_ratios`` merge by their pair of routes (either order);
+* a route the profile gives a factor for is no longer refused (a guideline may count
+  transmucosal fentanyl, which the Norwegian table refuses);
 * every drug and route listed under ``not_covered`` leaves the table: the route is
   refused with the profile's ``not_covered_text``, the route ratios that name it go,
   and a drug left without an injectable route leaves the pump's ampoules.
@@ -106,7 +108,31 @@ def merge(base: Located | None, profile: Located) -> Located:
     own = {k: v for k, v in profile.data.items() if k not in PROFILE_KEYS}
     job = _Merge(base or Located(profile.file, {}, {}), profile)
     data = job.both(base.data if base else {}, own, ())
+    _unrefuse(data, own)
     return Located(profile.file, data, job.marks, job.files)
+
+
+def _unrefuse(data: Any, own: dict[str, Any]) -> None:
+    """A route the profile gives a factor for is no longer refused (the base refuses
+    transmucosal fentanyl; a guideline may count it)."""
+    drugs, mine = data.get("opioids"), own.get("opioids")
+    if not isinstance(drugs, dict) or not isinstance(mine, dict):
+        return
+    for key, entry in mine.items():
+        routes = entry.get("routes") if isinstance(entry, dict) else None
+        merged = drugs.get(key)
+        refused = merged.get("refused_routes") if isinstance(merged, dict) else None
+        if not isinstance(routes, dict) or not isinstance(refused, dict):
+            continue
+        for route, given in routes.items():
+            if (
+                isinstance(given, dict)
+                and "factor" in given
+                and route not in entry.get("refused_routes", {})
+            ):
+                refused.pop(route, None)
+        if not refused and isinstance(merged, dict):
+            del merged["refused_routes"]
 
 
 def withdraw(

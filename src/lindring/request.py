@@ -72,7 +72,7 @@ def parse_request(tables: Tables, words: list[str]) -> Request:
         raise InputError("too_many_parts", limit=MAX_PARTS)
     parts = tuple(parse_part(tables, group) for group in groups)
     target, rest = _take_drug(tables, right)
-    target_route, extra = _take_route(tables, target, rest)
+    target_route, extra = _take_route(tables, target, rest, "target")
     if extra:
         raise InputError("unexpected_words", words=" ".join(extra))
     return Request(parts, target, target_route)
@@ -88,7 +88,7 @@ def build_request(
 def parse_part(tables: Tables, words: list[str]) -> Part:
     """One ``DRUG DOSE ROUTE`` group (the words of one part)."""
     drug, rest = _take_drug(tables, words)
-    route, dose_words = _take_route(tables, drug, rest)
+    route, dose_words = _take_route(tables, drug, rest, "source")
     if not dose_words:
         raise InputError("dose_missing_for", drug=drug.name)
     return Part(drug, route, parse_dose(" ".join(dose_words)))
@@ -105,8 +105,10 @@ def _take_drug(tables: Tables, words: list[str]) -> tuple[Opioid, list[str]]:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _take_route(tables: Tables, drug: Opioid, words: list[str]) -> tuple[str, list[str]]:
-    """The one route among ``words`` (checked against ``drug``), and the other words."""
+def _take_route(tables: Tables, drug: Opioid, words: list[str], role: str) -> tuple[str, list[str]]:
+    """The one route among ``words`` (checked against ``drug`` as a ``source`` or
+    ``target``: a route the table gives in one direction only is refused in the other),
+    and the other words."""
     found = [(i, r) for i, w in enumerate(words) if (r := find_route(tables, w)) is not None]
     if not found:
         raise InputError("route_missing", drug=drug.name, routes=_routes(tables, drug))
@@ -127,7 +129,23 @@ def _take_route(tables: Tables, drug: Opioid, words: list[str]) -> tuple[str, li
         raise InputError(
             "route_unavailable", drug=drug.name, route=route.name, routes=_routes(tables, drug)
         )
+    factor = drug.routes.get(route.key)
+    if factor is not None and not usable(factor.available, role):
+        why = factor.available_text
+        raise RefusedError(
+            "refused_route",
+            drug=drug.name,
+            route=route.name,
+            text=why.text if why else Localized("", ""),
+            sources=why.sources if why else (),
+        )
     return route.key, rest
+
+
+def usable(available: str, role: str) -> bool:
+    """May a route given ``available`` (both, source only, target only) be the ``role``
+    (source or target) of a conversion?"""
+    return available == "both" or available == f"{role} only"
 
 
 def _routes(tables: Tables, drug: Opioid) -> Localized:

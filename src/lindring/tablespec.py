@@ -37,7 +37,24 @@ ATC_PATTERN = r"[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}"
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 VERSION_PATTERN = r"[0-9]+(\.[0-9]+)*"
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-ROUTE_KEYS = ("po", "sc", "iv", "rectal", "sl", "td", "buccal", "nasal")
+#: every route key a table may define (under `routes`); a table uses those it needs.
+#: `buccal` is a buccal tablet, `buccal-film` a buccal film; `nasal` a nasal spray,
+#: `mucosal-spray` an oromucosal (sublingual) spray: each its own row, as guidelines
+#: give them different factors.
+ROUTE_KEYS = (
+    "po",
+    "sc",
+    "iv",
+    "im",
+    "rectal",
+    "sl",
+    "td",
+    "buccal",
+    "buccal-film",
+    "nasal",
+    "mucosal-spray",
+)
+AVAILABLE = ("both", "source only", "target only")
 
 SOURCES = Key("sources", Texts(), "source ids (each defined under the top-level `sources`)")
 LOCALIZED = Section(
@@ -151,6 +168,12 @@ FACTOR_OPTIONAL = (
     opt("range", Pair(), "[low, high] where sources differ; must contain the factor"),
     opt("note", Text(), "which end the tool uses and why, what is unconfirmed"),
     opt("target_reduction", Flag(), "false when the factor already carries the margin"),
+    opt(
+        "available",
+        Choice(AVAILABLE),
+        "source only: converted from, never to; target only: converted to, never from",
+    ),
+    opt("available_text", Ref("caution"), "why, shown when the other direction is refused"),
 )
 DOSE_FACTOR = Section(
     "the factor of a drug by a dose route",

@@ -48,6 +48,15 @@ def _factor(
         target_reduction = True
     patch = _patch(c, raw, path, cited) if rate else None
     sold = () if rate else product_checks.products(c, raw, path, cited)
+    available = raw.get("available", "both")
+    if available not in spec.AVAILABLE:
+        c.problem((*path, "available"), f"expected one of {', '.join(spec.AVAILABLE)}")
+        available = "both"
+    available_text = None
+    if "available_text" in raw:
+        available_text = caution(c, raw["available_text"], (*path, "available_text"), cited)
+    elif available != "both":
+        c.problem(path, f"available '{available}' needs an available_text (why)")
     if value is None or (rate and patch is None):
         return None
     low, high = pair or (value, value)
@@ -72,6 +81,8 @@ def _factor(
         value,
         target_reduction,
         patch,
+        available,
+        available_text,
     )
 
 
