@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from lindring import patches, regimen
+from lindring import lookups, patches, regimen
 from lindring.breakthrough import breakthrough_for
 from lindring.convert_alerts import clinical_alerts, patch_alerts, reduction_alerts
 from lindring.errors import InputError
@@ -131,10 +131,21 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
             )
             parts = tuple(_refused_part(tables, p) for p in request.parts)
             return Conversion(request, tables.version, parts, refusal=refusal)
+    request, outside = _lookups(tables, request)
+    if outside is not None:
+        parts = tuple(_refused_part(tables, p) for p in request.parts)
+        return Conversion(request, tables.version, parts, refusal=outside)
     steps: list[Step] = []
     alerts: list[Alert] = []
     parts = tuple(_part(tables, p, steps, alerts) for p in request.parts)
     ome = sum((p.ome for p in parts), Fraction(0))
+    if tgt.routes[request.target_route].lookup and all(
+        p.drug.key != tgt.key for p in request.parts
+    ):
+        found, outside = lookups.target_factor(tables, tgt, request.target_route, ome)
+        if outside is not None:
+            return Conversion(request, tables.version, parts, ome, refusal=outside)
+        request = replace(request, target=found)
     if len(parts) > 1:
         steps.append(Step("sum", {"parts": tuple(_mg(p.ome) for p in parts), "ome": _mg(ome)}))
     plaus = tables.plausibility
@@ -152,6 +163,22 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
             steps=tuple(steps),
         )
     return _target(tables, request, options, parts, ome, steps, alerts)
+
+
+def _lookups(tables: Tables, request: Request) -> tuple[Request, Refusal | None]:
+    """Each source patch whose route has a published table (``lookup``) gets the factor
+    that table gives at its dose (:mod:`lindring.lookups`)."""
+    parts = []
+    for part in request.parts:
+        if part.drug.routes[part.route].lookup is None:
+            parts.append(part)
+            continue
+        daily_mg = _daily_mg(part, part.drug.routes[part.route])
+        drug, outside = lookups.source_factor(tables, part.drug, part.route, daily_mg)
+        if outside is not None:
+            return request, outside
+        parts.append(replace(part, drug=drug))
+    return replace(request, parts=tuple(parts)), None
 
 
 def _target(

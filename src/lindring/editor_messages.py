@@ -30,6 +30,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The guidelines disagree by more than 25 %: {what}.",
         "nb": "Retningslinjene er uenige med mer enn 25 %: {what}.",
     },
+    "refusal.lookup_outside": {
+        "en": "Not calculated: the published table for {drug} {route} runs from {low} to {high} microgram/h ({ome_low} to {ome_high} mg oral morphine per 24 h), and this dose is outside it. The table is not extended beyond its own rows.",
+        "nb": "Ikke regnet ut: den publiserte tabellen for {drug} {route} går fra {low} til {high} mikrogram/time ({ome_low} til {ome_high} mg peroral morfin per døgn), og denne dosen ligger utenfor. Tabellen forlenges ikke utover sine egne rader.",
+    },
     "compare_refused": {
         "en": "every profile refused this conversion: {text}",
         "nb": "alle profilene avviste denne omregningen: {text}",

@@ -119,6 +119,22 @@ class Product:
 
 
 @dataclass(frozen=True)
+class Lookup:
+    """A published table that maps a patch rate to oral morphine, used instead of the
+    linear factor for a conversion from or to that route: ``points`` are (rate in
+    microgram/h, mg oral morphine per 24 h), rising. ``interpolation`` is ``linear``
+    (straight lines between the points, nothing outside them) or ``none`` (a band
+    table: a rate must be one of the points; oral morphine from one point's value up to
+    the next point's gives that point's rate, the last band ending at ``up_to``)."""
+
+    points: tuple[tuple[Fraction, Fraction], ...]
+    interpolation: str
+    sources: tuple[str, ...]
+    note: str = ""
+    up_to: Fraction | None = None  # a band table: the end of its last band
+
+
+@dataclass(frozen=True)
 class Factor:
     """mg oral morphine equivalent per mg of a drug by one route.
 
@@ -140,6 +156,7 @@ class Factor:
     patch: Patch | None = None
     available: str = "both"  # "both", "source only" or "target only"
     available_text: Caution | None = None  # why, when not both
+    lookup: Lookup | None = None  # a published table used instead of the linear factor
 
     @property
     def has_range(self) -> bool:

@@ -217,6 +217,25 @@ ROUTE_RATIO = Section(
         opt("note", Text(), "where the ratio comes from and what it means"),
     ),
 )
+LOOKUP = Section(
+    "a published table from patch rate to oral morphine, used instead of the linear factor",
+    (
+        Key(
+            "points",
+            ListOf(Pair(), min_items=2),
+            "[rate in microgram/h, mg oral morphine per 24 h] pairs, both rising (the first "
+            "oral morphine may be 0: a band from nothing)",
+        ),
+        Key(
+            "interpolation",
+            Choice(("linear", "none")),
+            "linear: straight lines between points; none: a band table (rates are the points)",
+        ),
+        SOURCES,
+        opt("up_to", Number(), "a band table: where its last band ends (mg oral morphine)"),
+        opt("note", Text(), "what the table is and how it was read"),
+    ),
+)
 RATE_FACTOR = Section(
     "the factor of a drug by a rate route (patches): mg OME per 24 h per microgram/h",
     (
@@ -230,6 +249,7 @@ RATE_FACTOR = Section(
         Key("from_patch", Ref("caution"), "crossover advice from a patch"),
         Key("cautions", Ref("caution"), "cautions shown with every patch conversion"),
         *FACTOR_OPTIONAL,
+        opt("lookup", Ref("lookup"), "a published rate table used instead of the factor"),
     ),
 )
 PATCH_PRODUCT = Section(
@@ -368,6 +388,7 @@ TABLE_SECTIONS: dict[str, Section] = {
     "product": PRODUCT,
     "route_ratio": ROUTE_RATIO,
     "patch_product": PATCH_PRODUCT,
+    "lookup": LOOKUP,
     "ceiling": CEILING,
     "caution": CAUTION,
     "localized": LOCALIZED,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 from typing import Any
 
@@ -10,6 +11,7 @@ from lindring.model import (
     Caution,
     Ceiling,
     Factor,
+    Lookup,
     Opioid,
     Patch,
     PatchProduct,
@@ -48,6 +50,7 @@ def _factor(
         target_reduction = True
     patch = _patch(c, raw, path, cited) if rate else None
     sold = () if rate else product_checks.products(c, raw, path, cited)
+    lookup = _lookup(c, raw["lookup"], (*path, "lookup"), cited) if "lookup" in raw else None
     available = raw.get("available", "both")
     if available not in spec.AVAILABLE:
         c.problem((*path, "available"), f"expected one of {', '.join(spec.AVAILABLE)}")
@@ -83,7 +86,47 @@ def _factor(
         patch,
         available,
         available_text,
+        lookup,
     )
+
+
+def _lookup(
+    c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
+) -> Lookup | None:
+    raw = c.section(data, path, spec.LOOKUP)
+    if raw is None:
+        return None
+    points: list[tuple[Fraction, Fraction]] = []
+    for i, item in enumerate(raw.get("points") or []):
+        where: KeyPath = (*path, "points", i)
+        if not isinstance(item, list) or len(item) != 2:
+            c.problem(where, "expected [rate, oral morphine]")
+            continue
+        rate = c.number(item[0], (*where, 0))
+        ome = c.number(item[1], (*where, 1), positive=False)
+        if rate is not None and ome is not None:
+            points.append((rate, ome))
+    how = c.choice(raw.get("interpolation"), (*path, "interpolation"), ("linear", "none"))
+    sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
+    note = c.text(raw["note"], (*path, "note")) if "note" in raw else ""
+    up_to = c.number(raw["up_to"], (*path, "up_to")) if "up_to" in raw else None
+    if how == "none" and up_to is None:
+        c.problem(path, "a band table (interpolation: none) needs up_to: where its last band ends")
+    if how == "linear" and up_to is not None:
+        c.problem((*path, "up_to"), "up_to belongs to a band table (interpolation: none)")
+    if len(points) < 2:
+        c.problem((*path, "points"), "expected at least two [rate, oral morphine] points")
+        return None
+    rising = all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(points))
+    if not rising or points[0][0] <= 0:
+        c.problem((*path, "points"), "rates and oral morphine must both rise, from above 0")
+        return None
+    if up_to is not None and up_to <= points[-1][1]:
+        c.problem((*path, "up_to"), "the last band must end above its own start")
+        return None
+    if how is None:
+        return None
+    return Lookup(tuple(points), how, sources, note or "", up_to)
 
 
 def _patch(
