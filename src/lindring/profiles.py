@@ -91,6 +91,8 @@ def parse_profile(
     merged = merge(inherited, doc)
     if inherited is not None:
         check_cover(c, inherited.data, doc.data, merged.data, uncovered)
+        if ("morphine", "po") in uncovered:  # no table without its reference
+            raise TableError(c.problems)
     refusal = {
         "nb": meta["not_covered_text"].nb,
         "en": meta["not_covered_text"].en,
