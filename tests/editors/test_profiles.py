@@ -225,3 +225,21 @@ def test_a_drug_a_guideline_adds_is_a_source_only() -> None:
         tables, parse_request(tables, ["morphine", "60mg", "sc", "to", "diamorphine", "sc"])
     )
     assert to.refusal is not None and to.refusal.code == "not_sold"
+
+
+def test_a_profile_without_base_is_a_whole_table() -> None:
+    """The Norwegian table itself, with a profile section and no base, is a valid profile
+    whose numbers are the table's; withdrawing a route refuses it."""
+    from lindring.profiles import parse_profile
+
+    text = (TABLES_DIR / "opioids.yaml").read_text(encoding="utf-8")
+    head = (
+        "profile:\n  id: whole\n  name: {nb: hel, en: whole}\n  sources: [hdir-omeq]\n"
+        "  note: {nb: n, en: n}\n  not_covered_text: {nb: x, en: not here}\n"
+        "not_covered:\n  morphine: [rectal]\n"
+    )
+    found = parse_profile(head + text, "whole.yaml", None, "whole")
+    assert found.profile.base is None
+    assert found.tables.opioids["oxycodone"].routes["po"].value == Fraction(3, 2)
+    assert "rectal" not in found.tables.opioids["morphine"].routes
+    assert found.tables.opioids["morphine"].refused_routes["rectal"].text.en == "not here"
