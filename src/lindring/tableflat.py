@@ -63,6 +63,12 @@ def _factor(flat: Flat, path: str, factor: Factor) -> None:
     flat[f"{path}.sources"] = ("sources", _ids(factor.sources))
     if factor.note:
         flat[f"{path}.note"] = ("text", factor.note)
+    if factor.available != "both":
+        flat[f"{path}.available"] = ("status", factor.available)
+    if factor.lookup is not None:
+        points = ", ".join(f"{num(r)}={num(o)}" for r, o in factor.lookup.points)
+        up_to = f", up to {num(factor.lookup.up_to)}" if factor.lookup.up_to is not None else ""
+        flat[f"{path}.lookup"] = ("factor", f"{factor.lookup.interpolation}: {points}{up_to}")
     for i, sold in enumerate(factor.products):
         flat[f"{path}.products[{i}]"] = ("product", _product(sold))
         flat[f"{path}.products[{i}].sources"] = ("sources", _ids(sold.sources))

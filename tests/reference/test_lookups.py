@@ -89,3 +89,11 @@ def test_a_lookup_must_rise() -> None:
     with pytest.raises(TableError) as caught:
         parse_profile(broken, "broken", base_document(str(TABLES_DIR)), "uppsala-patch")
     assert any("must both rise" in p for p in caught.value.problems)
+
+
+def test_diff_sees_a_lookup_and_a_direction() -> None:
+    from lindring.tableflat import flatten
+
+    flat = flatten(table("pmc-rotation"))
+    assert flat["opioids.fentanyl.routes.td.available"] == ("status", "target only")
+    assert flat["opioids.fentanyl.routes.td.lookup"][1].startswith("none: 12.5=0, 25=45")
