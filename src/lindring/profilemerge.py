@@ -9,7 +9,9 @@ norwegian`` it inherits everything of the Norwegian table and says only what dif
   its ``range``, ``sources``, ``note`` and ``target_reduction`` (a guideline's number
   never keeps another guideline's range or citation); products and patches stay
   inherited unless the profile gives its own;
-* ``route_ratios`` merge by their pair of routes (either order);
+* ``route_ratios`` merge by their pair of routes (either order); a base ratio that names
+  a route the profile gives its own factor for is not inherited (the profile states
+  the ratios its own values give);
 * a route the profile gives a factor for is no longer refused (a guideline may count
   transmucosal fentanyl, which the Norwegian table refuses);
 * every drug and route listed under ``not_covered`` leaves the table: the route is
@@ -63,6 +65,10 @@ class _Merge:
             for key, value in old.items():
                 if key in new:
                     merged[key] = self.both(value, new[key], (*path, key))
+                elif _is_ratios((*path, key)) and isinstance(value, list):
+                    kept = self.ratios(value, [], (*path, key))
+                    if kept:
+                        merged[key] = kept
                 else:
                     merged[key] = self.copy(self.base, value, (*path, key), (*path, key))
             for key, value in new.items():
@@ -74,17 +80,30 @@ class _Merge:
         return self.copy(self.profile, new, path, path)
 
     def ratios(self, old: list[Any], new: list[Any], path: KeyPath) -> list[Any]:
-        """Route ratios merged by their pair of routes; the profile's win."""
+        """Route ratios merged by their pair of routes; the profile's win. A base ratio
+        that names a route the profile gives its own factor for is not inherited."""
         given = {_pair(item) for item in new}
+        own = _own_routes(self.profile.data, str(path[1]))
         found: list[Any] = []
         for i, item in enumerate(old):
-            if _pair(item) is None or _pair(item) not in given:
+            pair = _pair(item)
+            if pair is None or (pair not in given and not pair & own):
                 found.append(self.copy(self.base, item, (*path, i), (*path, len(found))))
         for i, item in enumerate(new):
             found.append(self.copy(self.profile, item, (*path, i), (*path, len(found))))
         if path in self.profile.marks:
             self.marks[path] = self.profile.marks[path]
         return found
+
+
+def _own_routes(data: Any, drug: str) -> frozenset[str]:
+    """The routes of ``drug`` the profile gives its own factor for."""
+    drugs = data.get("opioids") if isinstance(data, dict) else None
+    entry = drugs.get(drug) if isinstance(drugs, dict) else None
+    routes = entry.get("routes") if isinstance(entry, dict) else None
+    if not isinstance(routes, dict):
+        return frozenset()
+    return frozenset(r for r, e in routes.items() if isinstance(e, dict) and "factor" in e)
 
 
 def _is_route(path: KeyPath) -> bool:

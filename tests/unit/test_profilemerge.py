@@ -43,10 +43,13 @@ def test_a_factor_is_replaced_with_its_range_sources_and_note() -> None:
 
 
 def test_route_ratios_merge_by_pair_and_refusals_give_way_to_a_factor() -> None:
+    kept = merge(load(BASE, "base.yaml"), load("profile: {id: p}\nbase: norwegian\n", "p.yaml"))
+    assert len(kept.data["opioids"]["morphine"]["route_ratios"]) == 2  # nothing overridden
     merged = merge(load(BASE, "base.yaml"), load(PROFILE, "p.yaml"))
     drug = merged.data["opioids"]["morphine"]
     ratios = {frozenset(r["routes"]): r["ratio"] for r in drug["route_ratios"]}
-    assert ratios == {frozenset({"po", "sc"}): 2, frozenset({"sc", "iv"}): 1}
+    # the base's sc:iv names sc, which the profile gives its own factor: not inherited
+    assert ratios == {frozenset({"po", "sc"}): 2}
     assert "refused_routes" not in drug  # the profile gives nasal a factor
 
 
