@@ -5,8 +5,10 @@ pass checks the table as a working whole, and counts every item it looked at:
 
 * ``reachable``: every drug (except non-linear ones) has a route with a factor; every
   route is used by some drug; every name leads to its drug;
-* ``pairs``: every source drug and route, at about 60 mg OME per 24 h, converts to every
-  other drug and route without an error; only non-linear drugs are refused;
+* ``pairs``: every drug and route, at about 60 mg OME per 24 h, converts to oral
+  morphine and back from it, and to every other route of the same drug, without an
+  error (a change of drug goes through oral morphine, so the check stays linear in the
+  number of routes); only non-linear drugs are refused;
 * ``round_trips``: a dose taken to oral morphine and back is the same dose, exactly;
 * ``route_ratios``: each drug's route ratios agree with its factors and relate all its
   routes (``consistency_start``);

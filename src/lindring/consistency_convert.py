@@ -71,28 +71,57 @@ def linear_routes(tables: Tables, role: str | None = None) -> list[tuple[Opioid,
 
 
 def pairs(tables: Tables, run: Convert = convert) -> Tally:
-    """Every source (drug, route) at about 60 mg OME to every other (drug, route)."""
+    """Each (drug, route) at about 60 mg OME converts to oral morphine and oral morphine
+    converts to it; and each route of a drug to each other route of the same drug.
+
+    A change of drug goes through oral morphine, so each end is tried once against the
+    reference, linear in the number of routes; what needs both ends is the same drug by
+    another route (route ratios, no reduction), tried within each drug. A route given
+    in one direction only is tried in that direction. Every conversion to or from a
+    non-linear drug must be refused."""
     tally = Tally()
-    targets_all = linear_routes(tables, "target")
+    reference = tables.opioids.get(REFERENCE[0])
+    if reference is None or REFERENCE[1] not in reference.routes:
+        tally.failures.append("no reference (morphine po) to convert through")
+        return tally
+    ref_dose = probe_dose(tables, reference, REFERENCE[1])
     nonlinear = [d for d in tables.opioids.values() if d.status == "nonlinear"]
     any_route = next(iter(tables.routes))
-    for drug, route in linear_routes(tables, "source"):
-        try:
-            dose = probe_dose(tables, drug, route)
-        except Exception as exc:  # a factor of 0 or a patch without strengths
-            tally.failures.append(f"{drug.key} {route}: no dose to try: {type(exc).__name__}")
+
+    def one(drug: Opioid, route: str, dose: DoseExpression, target: Opioid, to: str) -> None:
+        name = f"{drug.key} {route} {dose.text} -> {target.key} {to}"
+        problem = _one(tables, Request((Part(drug, route, dose),), target, to), run)
+        tally.item(problem is None, f"{name}: {problem}")
+
+    sources = set(linear_routes(tables, "source"))
+    targets = set(linear_routes(tables, "target"))
+    for drug in tables.opioids.values():
+        if drug.status == "nonlinear":
             continue
-        targets = [(t, r) for t, r in targets_all if (t.key, r) != (drug.key, route)]
-        for target, target_route in targets + [(d, any_route) for d in nonlinear]:
-            name = f"{drug.key} {route} {dose.text} -> {target.key} {target_route}"
-            problem = _one(tables, Request((Part(drug, route, dose),), target, target_route), run)
-            tally.item(problem is None, f"{name}: {problem}")
-    for drug in nonlinear:  # every conversion from a non-linear drug must be refused
+        doses: dict[str, DoseExpression] = {}
+        for route in drug.routes:
+            if (drug, route) not in sources:
+                continue  # given as a target only
+            try:
+                doses[route] = probe_dose(tables, drug, route)
+            except Exception as exc:  # a factor of 0 or a patch without strengths
+                tally.failures.append(f"{drug.key} {route}: no dose to try: {type(exc).__name__}")
+        for route in drug.routes:
+            if (drug.key, route) == REFERENCE:
+                continue
+            if route in doses:
+                one(drug, route, doses[route], reference, REFERENCE[1])
+            if (drug, route) in targets:
+                one(reference, REFERENCE[1], ref_dose, drug, route)
+        for route, dose in doses.items():  # the same drug by another route
+            for other in drug.routes:
+                done = drug.key == REFERENCE[0] and REFERENCE[1] in (route, other)
+                if other != route and not done and (drug, other) in targets:
+                    one(drug, route, dose, drug, other)
+    for drug in nonlinear:  # every conversion to or from a non-linear drug is refused
+        one(reference, REFERENCE[1], ref_dose, drug, next(iter(drug.routes), any_route))
         route = next(iter(drug.routes), any_route)
         dose = DoseExpression("30 mg/24h", Fraction(30), "mg", Fraction(30), None, "per_24h")
-        reference = tables.opioids.get(REFERENCE[0])
-        if reference is None:
-            continue
         problem = _one(tables, Request((Part(drug, route, dose),), reference, REFERENCE[1]), run)
         tally.item(problem is None, f"{drug.key} {route} -> {' '.join(REFERENCE)}: {problem}")
     return tally

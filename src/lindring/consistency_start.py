@@ -12,23 +12,28 @@
   rule whose band reduces more (a guideline profile's 50-75 %), the least start for a
   change of drug is the band's own lower end.
 
-The sweep calls the same functions as ``convert`` (``tolerance.plan_start`` and
-``convert.choose_start``) once per dose, target by target, so its cost grows with the
-number of routes, not with their pairs.
+The sweep calls the steps of ``convert`` (``tolerance.plan_start`` and the two halves of
+``convert.choose_start``) target by target, so its cost grows with the number of
+routes, not with their pairs; identical sweeps (the same products, factor and unit, or
+a route change from routes with the same ratio) run once per process, so guideline
+profiles that share targets with the Norwegian table share their sweeps too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from lindring.consistency_convert import Tally
-from lindring.convert import RATE_UNIT, choose_start, in_unit
+from lindring.convert import RATE_UNIT, choose_among, in_unit, start_ladders
 from lindring.model import Opioid, Tables
 from lindring.numbers import to_decimal_str
-from lindring.regimen import Regimen
+from lindring.regimen import Ladder, Regimen
 from lindring.request import usable
 from lindring.route_ratio import between
-from lindring.tolerance import StartPlan, plan_start
+from lindring.tolerance import plan_start
+
+Plan = tuple[Fraction, Fraction, Fraction, Fraction]  # target, floor, ceiling, band's most %
 
 SAME_DRUG_LEAST = Fraction(3, 4)  # start / equianalgesic, route change of the same drug
 DRUG_CHANGE_LEAST = Fraction(2, 5)  # change of drug (the handbook's 50 % plus a step)
@@ -76,141 +81,173 @@ def route_ratios(tables: Tables) -> Tally:
 
 
 def start_doses(tables: Tables) -> Tally:
-    """The start-dose sweep (module doc); notes give the smallest start found per kind."""
+    """The start-dose sweep (module doc); notes give the smallest start found per kind.
+
+    A route change from any route of the drug gives the same equianalgesic dose per mg
+    OME when the route ratios agree with the factors (``route_ratios``), and two targets
+    with the same products, factor, unit and ceiling give the same starts: each distinct
+    sweep runs once and its findings are named for every target that shares it."""
     tally = Tally()
     doses = sweep()
+    plans = _unit_plans(tables, doses)
     least: dict[str, tuple[Fraction, str]] = {}
+    done = _SWEPT
     for drug in tables.opioids.values():
         for route, factor in drug.routes.items():
             if factor.patch is None and not any(not p.breakthrough_only for p in factor.products):
                 continue  # a source only: conversions to it are refused (not_sold)
             if not usable(factor.available, "target"):
                 continue  # a source only by the table's word
-            _one_target(tables, tally, least, drug, route, None, doses)
-            for old in drug.routes:
-                if old != route and usable(drug.routes[old].available, "source"):
-                    _one_target(tables, tally, least, drug, route, old, doses)
+            for old, per_ome in _sources(drug, route):
+                unit = RATE_UNIT if factor.patch is not None else drug.unit
+                ceiling = drug.ceiling.value if drug.ceiling is not None else None
+                rules = (tables.reduction, tables.regimen.max_units_per_dose)
+                key = (old is None, per_ome, factor.products, factor.patch, unit, ceiling, rules)
+                if key not in done:
+                    done[key] = _sweep(tables, drug, route, per_ome, old is not None, doses, plans)
+                swept = done[key]
+                name = f"{drug.key} {route}" + ("" if old is None else f" from {old}")
+                tally.passed += swept.passed * (1 if old is None else old.count("/") + 1)
+                for ome, failure in swept.failures:
+                    tally.failures.append(f"{name} at {_n(ome)} mg OME: {failure}")
+                if swept.failures and swept.cut:
+                    tally.failures.append(f"{name}: more failures not shown")
+                if swept.least is not None:
+                    kind = "change of drug" if old is None else "route change"
+                    ratio, ome = swept.least
+                    if ratio < least.get(kind, (Fraction(2), ""))[0]:
+                        least[kind] = (ratio, f"{name} at {_n(ome)} mg OME")
     for kind, (ratio, where) in sorted(least.items()):
         tally.notes.append(f"smallest start for a {kind}: {_n(ratio)} x equianalgesic ({where})")
     return tally
 
 
-#: a target's sweep by everything it depends on: guideline profiles share most targets
-#: with the Norwegian table, so each is swept once per process
-_SWEPT: dict[tuple[object, ...], tuple[Tally, dict[str, tuple[Fraction, str]]]] = {}
+#: each distinct sweep by everything it depends on (:func:`start_doses`), kept for the
+#: process: ``check`` runs on every guideline profile, which share most targets
+_SWEPT: dict[tuple[object, ...], _Swept] = {}
 
 
-def _one_target(
+def _sources(drug: Opioid, route: str) -> list[tuple[str | None, Fraction]]:
+    """Where a start on ``route`` comes from, with its equianalgesic mg per mg OME: a
+    change of drug (``None``), and each other route of the drug; routes giving the same
+    figure share one sweep (their names are joined)."""
+    found: dict[Fraction, list[str]] = {}
+    for old, factor in drug.routes.items():
+        if old != route and usable(factor.available, "source"):
+            through = between(drug, old, route)
+            value = through.value if through else drug.routes[route].value / drug.routes[old].value
+            found.setdefault(value / drug.routes[old].value, []).append(old)
+    return [(None, 1 / drug.routes[route].value)] + [
+        ("/".join(olds), per_ome) for per_ome, olds in found.items()
+    ]
+
+
+@dataclass
+class _Swept:
+    """What one sweep found: items passed, failures (at a dose of OME), whether failures
+    were cut short, and the smallest start / equianalgesic (with its dose)."""
+
+    passed: int = 0
+    failures: list[tuple[Fraction, str]] = field(default_factory=list)
+    cut: bool = False
+    least: tuple[Fraction, Fraction] | None = None
+
+
+def _sweep(
     tables: Tables,
-    tally: Tally,
-    least: dict[str, tuple[Fraction, str]],
     drug: Opioid,
     route: str,
-    old: str | None,
+    per_ome: Fraction,
+    same: bool,
     doses: list[Fraction],
-) -> None:
-    """Sweep one target (:func:`_sweep_target`), or reuse the sweep of a target that
-    depends on the same numbers, products and rules."""
-    factor = drug.routes[route]
-    through = None if old is None else between(drug, old, route)
-    key = (
-        drug.key,
-        drug.unit,
-        drug.ceiling,
-        route,
-        old,
-        factor.value,
-        factor.products,
-        factor.patch,
-        None if old is None else drug.routes[old].value,
-        None if through is None else through.value,
-        tables.reduction,
-        tables.regimen.max_units_per_dose,
-        tuple(doses),
-    )
-    if key not in _SWEPT:
-        mine, found = Tally(), dict[str, tuple[Fraction, str]]()
-        _sweep_target(tables, mine, found, drug, route, old, doses)
-        _SWEPT[key] = (mine, found)
-    mine, found = _SWEPT[key]
-    tally.passed += mine.passed
-    tally.failures.extend(mine.failures)
-    for kind, pair in found.items():
-        if pair[0] < least.get(kind, (Fraction(2), ""))[0]:
-            least[kind] = pair
+    plans: list[Plan],
+) -> _Swept:
+    """Sweep one target: a route change of the same drug (``same``) or a change of drug,
+    the equianalgesic dose being ``per_ome`` mg per mg OME.
 
-
-def _sweep_target(
-    tables: Tables,
-    tally: Tally,
-    least: dict[str, tuple[Fraction, str]],
-    drug: Opioid,
-    route: str,
-    old: str | None,
-    doses: list[Fraction],
-) -> None:
-    """Sweep one target: a change of drug (``old`` is ``None``) or from route ``old``."""
+    The steps of ``choose_start`` are called directly with the target's ladders, found
+    once. The plan for a change of drug is linear in the equianalgesic dose, so it is
+    found once per dose in mg OME (:func:`_unit_plans`) and scaled, exactly. Failure
+    messages are built only for failures."""
     factor = drug.routes[route]
     unit = RATE_UNIT if factor.patch is not None else drug.unit
-    kind = "change of drug" if old is None else "route change"
-    name = f"{drug.key} {route}" + ("" if old is None else f" from {old}")
-    through = None if old is None else between(drug, old, route)
+    scale = in_unit(per_ome, unit)  # the route's unit per mg OME
+    every, _ = start_ladders(tables, drug, route)
+    # the drug's maximum daily dose in mg OME (beyond it the ceiling alert applies)
+    ceiling = drug.ceiling.value / per_ome if drug.ceiling is not None else None
+    out = _Swept()
+    fail = out.failures
     previous: Fraction | None = None
-    failures = len(tally.failures)
-    for ome in doses:
-        if old is None:
-            eq_mg = ome / factor.value
-            plan = plan_start(tables.reduction, ome, Fraction(0), eq_mg)
+    for ome, (target, floor, top, most) in zip(doses, plans, strict=True):
+        eq = ome * scale
+        if same:
+            target = floor = top = eq
         else:
-            value = through.value if through else factor.value / drug.routes[old].value
-            eq_mg = ome / drug.routes[old].value * value
-            plan = plan_start(tables.reduction, ome, eq_mg, Fraction(0))
-        chosen = choose_start(tables, drug, route, plan)
+            target, floor, top = target * scale, floor * scale, top * scale
+        chosen = choose_among(every, every, target, floor, top)
         found = chosen.regimen
-        eq = in_unit(eq_mg, unit)
-        where = f"{name} at {_n(ome)} mg OME"
         if found is None:
             small = chosen.why == "too_small"
-            tally.item(not small or previous is None, f"{where}: too small, after a start")
-            if not small:
+            if small and previous is not None:
+                fail.append((ome, "too small, after a start"))
+            elif small:
+                out.passed += 1
+                continue
+            else:
+                out.passed += 1
                 break  # too large for the products: so are all larger doses
             continue
         start = found.daily
-        tally.item(start > 0, f"{where}: a plan of nothing")
-        tally.item(start <= eq, f"{where}: start {_n(start)} above the equianalgesic {_n(eq)}")
+        checks = 2
+        if start <= 0:
+            fail.append((ome, "a plan of nothing"))
+            checks -= 1
+        if start > eq:
+            fail.append((ome, f"start {_n(start)} above the equianalgesic {_n(eq)}"))
+            checks -= 1
         if previous is not None:
-            tally.item(
-                start >= previous,
-                f"{where}: start {_n(start)} {unit} is smaller than {_n(previous)} at a lower dose",
-            )
+            checks += 1
+            if start < previous:
+                fail.append(
+                    (
+                        ome,
+                        f"start {_n(start)} {unit} is smaller than {_n(previous)} at a lower dose",
+                    )
+                )
+                checks -= 1
         previous = start
-        if drug.ceiling is not None and eq_mg > drug.ceiling.value:
+        out.passed += checks
+        if ceiling is not None and ome > ceiling:
             continue  # beyond the drug's maximum daily dose: the ceiling alert applies
         ratio = start / eq
         # a rule whose band reaches further down (a guideline's 50-75 %) allows less
-        band_floor = (100 - plan.reduction.band_high) / 100
-        lowest = SAME_DRUG_LEAST if old else min(DRUG_CHANGE_LEAST, band_floor)
-        tally.item(
-            ratio >= lowest
-            or (
-                plan.target >= lowest * eq_mg and _largest_within(tables, drug, route, plan, found)
-            ),
-            f"{where}: start is only {_n(ratio)} x the equianalgesic dose",
-        )
-        if ratio < least.get(kind, (Fraction(2), ""))[0]:
-            least[kind] = (ratio, where)
-        if len(tally.failures) - failures > 5:  # one broken target is enough to show
-            tally.failures.append(f"{name}: more failures not shown")
-            return
+        lowest = SAME_DRUG_LEAST if same else min(DRUG_CHANGE_LEAST, (100 - most) / 100)
+        if ratio >= lowest or (target >= lowest * eq and _largest_within(every, top, found)):
+            out.passed += 1
+        else:
+            fail.append((ome, f"start is only {_n(ratio)} x the equianalgesic dose"))
+        if out.least is None or ratio < out.least[0]:
+            out.least = (ratio, ome)
+        if len(fail) > 5:  # one broken target is enough to show
+            out.cut = True
+            break
+    return out
 
 
-def _largest_within(
-    tables: Tables, drug: Opioid, route: str, plan: StartPlan, found: Regimen
-) -> bool:
-    """Is ``found`` the largest regimen at or below the band's ceiling (so only the
+def _unit_plans(tables: Tables, doses: list[Fraction]) -> list[Plan]:
+    """For a change of drug at each dose of OME: the target, floor and ceiling of the
+    start in mg OME (``tolerance.plan_start`` for a target of factor 1)."""
+    found = []
+    for ome in doses:
+        plan = plan_start(tables.reduction, ome, Fraction(0), ome)
+        found.append((plan.target, plan.floor, plan.ceiling, plan.reduction.band_high))
+    return found
+
+
+def _largest_within(every: tuple[Ladder, ...], ceiling: Fraction, found: Regimen) -> bool:
+    """Is ``found`` the largest regimen at or below the band's ``ceiling`` (so only the
     products sold keep the start where it is)?"""
-    plan_at_ceiling = plan_start(tables.reduction, Fraction(0), plan.ceiling, Fraction(0))
-    largest = choose_start(tables, drug, route, plan_at_ceiling).regimen
+    largest = choose_among(every, every, ceiling, ceiling, ceiling).regimen
     return largest is not None and largest.daily == found.daily
 
 

@@ -350,16 +350,36 @@ def choose_start(
     band (the largest regimen sold is below it) gets no start (``too_large``)."""
     factor = drug.routes[route]
     unit = RATE_UNIT if factor.patch is not None else drug.unit
+    every, ladders = start_ladders(tables, drug, route, interval)
     target, floor, ceiling = (in_unit(v, unit) for v in (plan.target, plan.floor, plan.ceiling))
+    return choose_among(every, ladders, target, floor, ceiling)
+
+
+def start_ladders(
+    tables: Tables, drug: Opioid, route: str, interval: int | None = None
+) -> tuple[tuple[regimen.Ladder, ...], tuple[regimen.Ladder, ...]]:
+    """Every ladder of ``drug`` by ``route``, and those at ``interval`` (the same when
+    ``interval`` is ``None`` or a patch); no ladders: nothing is sold."""
+    factor = drug.routes[route]
     if factor.patch is not None:
         every = regimen.patch_ladders(factor.patch)
-        ladders = every
-    else:
-        most = tables.regimen.max_units_per_dose
-        every = regimen.ladders(factor.products, most)
-        ladders = regimen.ladders(factor.products, most, interval) if interval else every
-        if not every:
-            return Start(None, "not_sold")
+        return every, every
+    most = tables.regimen.max_units_per_dose
+    every = regimen.ladders(factor.products, most)
+    return every, regimen.ladders(factor.products, most, interval) if interval else every
+
+
+def choose_among(
+    every: tuple[regimen.Ladder, ...],
+    ladders: tuple[regimen.Ladder, ...],
+    target: Fraction,
+    floor: Fraction,
+    ceiling: Fraction,
+) -> Start:
+    """:func:`choose_start` once the ladders are known (``every``; ``ladders``: those at
+    the interval asked for) and the amounts are in the route's unit."""
+    if not every:
+        return Start(None, "not_sold")
     found = regimen.choose(ladders, target, floor, ceiling) if ladders else None
     moved = False
     if found is None and ladders is not every:

@@ -42,9 +42,11 @@ def combinations(product: PatchProduct, most: int) -> tuple[PatchChoice, ...]:
     return tuple(found)
 
 
+@cache
 def choose(patch: Patch, rate: Fraction) -> PatchChoice | None:
     """The largest combination whose total does not exceed ``rate`` (fewest patches on a
-    tie); ``None`` when even the smallest strength is above it."""
+    tie); ``None`` when even the smallest strength is above it. Cached: a patch ladder
+    asks for its own rates again and again."""
     best: PatchChoice | None = None
     for product in patch.products:
         for choice in combinations(product, patch.max_patches):

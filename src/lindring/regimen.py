@@ -19,10 +19,11 @@ even the smallest regimen fits: the dose is too small for what is sold.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cache
+from functools import cache, cached_property
 from itertools import combinations_with_replacement
+from math import lcm
 
 from lindring import patches
 from lindring.model import Patch, Product
@@ -47,7 +48,7 @@ class Regimen:
     def doses_per_24h(self) -> int:
         return 24 // self.interval_hours
 
-    @property
+    @cached_property
     def daily(self) -> Fraction:
         """The 24-hour total in the drug's unit (a patch: its rate)."""
         return self.dose * self.doses_per_24h
@@ -55,41 +56,31 @@ class Regimen:
 
 @dataclass(frozen=True)
 class Ladder:
-    """Every regimen of one product at one interval, or of the patches of one drug."""
+    """Every regimen of one product at one interval, or of the patches of one drug.
+
+    The search for a daily amount runs on integers: the sorted doses times a common
+    denominator (solid forms and patches), or the volume step as a fraction (liquids),
+    so a ladder is searched without building a fraction per step."""
 
     product: Product | None
     interval_hours: int
     doses: tuple[Fraction, ...] = ()  # sorted single doses (solid forms and patches)
     combos: tuple[tuple[Fraction, ...], ...] = ()  # the units of each dose (solid forms)
     patch: Patch | None = None
+    _search: _Search = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_search", _Search.of(self))
 
     def below(self, daily: Fraction) -> Regimen | None:
         """The largest regimen whose daily total is at most ``daily``."""
-        per_dose = daily / (24 // self.interval_hours)
-        product = self.product
-        if product is not None and product.liquid:
-            step = product.dose_step
-            dose = (per_dose // step) * step
-            top = _top(product)
-            if top is not None:
-                dose = min(dose, top)
-            return self._make(dose) if dose > 0 else None
-        index = bisect_right(self.doses, per_dose)
-        return self._make(self.doses[index - 1]) if index else None
+        found = self._search.below(daily.numerator, daily.denominator)
+        return None if found is None else self._make(found[1])
 
     def above(self, daily: Fraction) -> Regimen | None:
         """The smallest regimen whose daily total is more than ``daily``."""
-        per_dose = daily / (24 // self.interval_hours)
-        product = self.product
-        if product is not None and product.liquid:
-            step = product.dose_step
-            dose = (per_dose // step + 1) * step
-            top = _top(product)
-            return None if top is not None and dose > top else self._make(dose)
-        index = bisect_left(self.doses, per_dose)
-        while index < len(self.doses) and self.doses[index] <= per_dose:
-            index += 1
-        return self._make(self.doses[index]) if index < len(self.doses) else None
+        found = self._search.above(daily.numerator, daily.denominator)
+        return None if found is None else self._make(found[1])
 
     def largest(self) -> Regimen:
         """The largest regimen (a liquid without a largest volume: its first step, as
@@ -125,6 +116,57 @@ def _top(product: Product) -> Fraction | None:
     if product.max_volume_ml is None or product.concentration is None:
         return None
     return product.max_volume_ml * product.concentration
+
+
+@dataclass(frozen=True)
+class _Search:
+    """A ladder's doses for exact search on integers: ``times`` doses per 24 h; solid
+    forms and patches: ``scaled`` (each dose times ``scale``, an integer) and ``totals``
+    (each dose's daily total); liquids: the step ``num / den`` and the largest dose."""
+
+    times: int
+    scale: int = 1
+    scaled: tuple[int, ...] = ()
+    totals: tuple[Fraction, ...] = ()
+    doses: tuple[Fraction, ...] = ()
+    num: int = 0
+    den: int = 1
+    step: Fraction | None = None
+    top: Fraction | None = None
+
+    @staticmethod
+    def of(ladder: Ladder) -> _Search:
+        times = 24 // ladder.interval_hours
+        product = ladder.product
+        if product is not None and product.liquid:
+            step = product.dose_step
+            return _Search(
+                times, num=step.numerator, den=step.denominator, step=step, top=_top(product)
+            )
+        scale = lcm(*(d.denominator for d in ladder.doses)) if ladder.doses else 1
+        scaled = tuple(int(d * scale) for d in ladder.doses)
+        totals = tuple(d * times for d in ladder.doses)
+        return _Search(times, scale, scaled, totals, ladder.doses)
+
+    def below(self, num: int, den: int) -> tuple[Fraction, Fraction] | None:
+        """The daily total and dose of the largest regimen at most ``num / den`` a day."""
+        if self.step is None:
+            index = bisect_right(self.scaled, (num * self.scale) // (den * self.times))
+            return (self.totals[index - 1], self.doses[index - 1]) if index else None
+        count = (num * self.den) // (den * self.times * self.num)
+        dose = self.step * count
+        if self.top is not None and dose > self.top:
+            dose = self.top
+        return (dose * self.times, dose) if dose > 0 else None
+
+    def above(self, num: int, den: int) -> tuple[Fraction, Fraction] | None:
+        """The daily total and dose of the smallest regimen more than ``num / den``."""
+        if self.step is None:
+            index = bisect_right(self.scaled, (num * self.scale) // (den * self.times))
+            return (self.totals[index], self.doses[index]) if index < len(self.scaled) else None
+        count = (num * self.den) // (den * self.times * self.num) + 1
+        dose = self.step * count
+        return None if self.top is not None and dose > self.top else (dose * self.times, dose)
 
 
 @cache
@@ -183,37 +225,56 @@ def patch_ladders(patch: Patch) -> tuple[Ladder, ...]:
     return (Ladder(None, 24, tuple(rates), patch=patch),)
 
 
+Found = tuple[Fraction, Fraction, "Ladder"]  # daily total, single dose, its ladder
+
+
+def _below(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
+    num, den = daily.numerator, daily.denominator
+    best: Found | None = None
+    for ladder in options:
+        found = ladder._search.below(num, den)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], found[1], ladder)
+    return best
+
+
+def _above(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
+    num, den = daily.numerator, daily.denominator
+    best: Found | None = None
+    for ladder in options:
+        found = ladder._search.above(num, den)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = (found[0], found[1], ladder)
+    return best
+
+
+def _made(found: Found | None) -> Regimen | None:
+    return None if found is None else found[2]._make(found[1])
+
+
 def below(options: tuple[Ladder, ...], daily: Fraction) -> Regimen | None:
     """The largest regimen at most ``daily`` (the earlier ladder on a tie)."""
-    best: Regimen | None = None
-    for ladder in options:
-        found = ladder.below(daily)
-        if found is not None and (best is None or found.daily > best.daily):
-            best = found
-    return best
+    return _made(_below(options, daily))
 
 
 def above(options: tuple[Ladder, ...], daily: Fraction) -> Regimen | None:
     """The smallest regimen above ``daily`` (the earlier ladder on a tie)."""
-    best: Regimen | None = None
-    for ladder in options:
-        found = ladder.above(daily)
-        if found is not None and (best is None or found.daily < best.daily):
-            best = found
-    return best
+    return _made(_above(options, daily))
 
 
 def choose(
     options: tuple[Ladder, ...], target: Fraction, floor: Fraction, ceiling: Fraction
 ) -> Regimen | None:
     """The start for ``target`` (module doc); ``floor <= target <= ceiling``."""
-    lower = below(options, target)
-    if lower is not None and lower.daily >= floor:
-        return lower
-    upper = above(options, target)
-    if upper is not None and upper.daily <= ceiling:
-        return upper
-    return lower
+    lower = _below(options, target)
+    if lower is not None and lower[0] >= floor:
+        return _made(lower)
+    if ceiling <= target:  # nothing above the target is within the band
+        return _made(lower)
+    upper = _above(options, target)
+    if upper is not None and upper[0] <= ceiling:
+        return _made(upper)
+    return _made(lower)
 
 
 def smallest(options: tuple[Ladder, ...]) -> Regimen | None:
