@@ -26,7 +26,7 @@ from typing import Any
 
 from lindring import batch_messages as _messages  # noqa: F401  (registers the texts)
 from lindring.batch_check import bounds, judge, prescribed_amount
-from lindring.batch_columns import REQUIRED, Columns
+from lindring.batch_columns import REQUIRED, TARGET, Columns
 from lindring.batch_types import EMPTY, Calc, Outcome, RawRow, Result, RowError
 from lindring.convert import Options, convert
 from lindring.dose import parse_dose
@@ -43,6 +43,7 @@ KEY_FIELDS = (
     "prescribed",
 )  # fmt: skip
 MAX_CELL = 300
+REFERENCE = ("morphine", "po")  # what the oral morphine equivalent is in
 CACHE_SIZE = 65536  # rows' results; conversions' results get half, requests a quarter
 CONVERSIONS = 2048  # full conversions kept (about 7 KB each)
 _INTERVAL = re.compile(r"(?:q\s*)?([0-9]{1,2})\s*(?:h|t|timer|hours?)?", re.IGNORECASE)
@@ -125,11 +126,15 @@ class Batch:
         for name in REQUIRED:
             if not cells[name]:
                 return _fail("batch.row_missing", column=self.columns.name(name)).result
+        target, target_route = cells.get("target", ""), cells.get("target_route", "")
+        if bool(target) != bool(target_route):  # no target at all: the OME only
+            name = TARGET[1] if target else TARGET[0]
+            return _fail("batch.row_missing", column=self.columns.name(name)).result
         if any(len(value) > MAX_CELL for value in key):
             return _fail("batch.row_too_long", limit=MAX_CELL).result
         dose = f"{cells['dose']} {cells.get('frequency', '')}".strip()
         calc = self._calc(
-            cells["drug"], dose, cells["route"], cells["target"], cells["target_route"],
+            cells["drug"], dose, cells["route"], target, target_route,
             cells.get("interval", ""), cells.get("reduce", ""),
         )  # fmt: skip
         prescribed = cells.get("prescribed", "")
@@ -153,7 +158,11 @@ class Batch:
         self, drug: str, dose: str, route: str, target: str, target_route: str,
         interval: str, reduce: str,
     ) -> Calc:  # fmt: skip
-        options = self._options(interval, reduce)
+        if not target:  # the oral morphine equivalent only: interval and reduce do not apply
+            options: Options | Result = Options(ome_only=True)
+            target, target_route = REFERENCE
+        else:
+            options = self._options(interval, reduce)
         if isinstance(options, Result):
             return Calc(None, options.status, options.error)
         request = self._request(drug, dose, route, target, target_route)
@@ -167,9 +176,14 @@ class Batch:
         except LindringError as exc:
             failed = _from_error(exc)
             return Calc(None, failed.status, failed.error)
+        ome = found.ome_mg_per_24h
+        if found.refusal is not None and found.refusal.code == "implausible":
+            ome = None  # above what any patient takes: a typo, not a figure to add up
         if found.refusal is not None:
-            return Calc((request, options), "refused", batch=self)
-        return Calc((request, options), "ok", bounds=bounds(found), batch=self)
+            return Calc((request, options), "refused", batch=self, ome=ome)
+        if options.ome_only:
+            return Calc((request, options), "ok", batch=self, ome=ome)
+        return Calc((request, options), "ok", bounds=bounds(found), batch=self, ome=ome)
 
     def _parse_options(self, interval: str, reduce: str) -> Options | Result:
         try:

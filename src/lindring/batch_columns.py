@@ -28,7 +28,9 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "interval": (("interval",), ("intervall",)),
     "reduce": (("reduce", "reduction"), ("reduksjon",)),
 }
-REQUIRED = ("drug", "dose", "route", "target", "target_route")
+REQUIRED = ("drug", "dose", "route")
+#: a row without both computes the oral morphine equivalent only (audit, register)
+TARGET = ("target", "target_route")
 
 #: result columns added after the input columns: (key, English name, Norwegian name)
 RESULT_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -113,6 +115,8 @@ def map_columns(header: list[str] | tuple[str, ...]) -> Columns:
         if field == "drug":
             lang = name_lang
     missing = [f for f in REQUIRED if f not in index]
+    if any(f in index for f in TARGET):  # a target needs its route, and a route its drug
+        missing += [f for f in TARGET if f not in index]
     if missing:
         names = ", ".join(_both(f) for f in missing)
         raise InputError("batch.columns_missing", missing=names, found=", ".join(header))

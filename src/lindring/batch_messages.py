@@ -17,6 +17,10 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "mangler kolonne(r) {missing}; overskriftslinjen har: {found}. "
         "Se docs/batch.md for kolonnenavnene",
     },
+    "batch.sum_by_column": {
+        "en": "--sum-by {column}: no such column; the header has: {found}",
+        "nb": "--sum-by {column}: ingen slik kolonne; overskriftslinjen har: {found}",
+    },
     "batch.column_twice": {
         "en": "two columns mean the same: '{first}' and '{second}'; keep one",
         "nb": "to kolonner betyr det samme: «{first}» og «{second}»; behold én",

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from lindring.batch import RawRow
+from lindring.batch import Batch, RawRow
 from lindring.batch_jobs import GC_THRESHOLD, Plan, Rows, Worker, chunks, parallel
 from lindring.batch_read import FileRows, Reader
 from lindring.batch_summary import Summary
+from lindring.batch_sums import Sums
 from lindring.batch_write import OutputFormat, ToDict, output_format
 from lindring.errors import InputError
 from lindring.i18n import text
@@ -48,6 +49,7 @@ class Job:
     overwrite: bool = False
     jobs: int | None = None  # None: by the file's size (auto_jobs); 0: one per processor
     lang: str = "en"
+    sum_by: str | None = None  # register mode: one line per value of this column
 
 
 def run_file(
@@ -71,10 +73,14 @@ def run_file(
             for code, params in layout.notices:
                 notify(text(code, job.lang, **params))
             plan = Plan(tables, layout.columns, fmt, job.lang, to_dict)
+            sums = None if job.sum_by is None else Sums(layout.columns, job.sum_by)
             again = FileRows(source, layout.encoding, layout.delimiter) if jobs > 1 else None
             target = job.output or "-"
             with open_output(target, fmt, job.overwrite, job.input, stdout) as out:
-                summary = run(plan, reader.rows(), out.write, again, jobs, progress=progress)
+                if sums is not None:
+                    summary = run_sums(plan, reader.rows(), out.write, sums, progress=progress)
+                else:
+                    summary = run(plan, reader.rows(), out.write, again, jobs, progress=progress)
     if target != "-":
         notify(text("batch.written", job.lang, file=target))
     return summary
@@ -109,6 +115,30 @@ def run(
             close = getattr(results, "close", None)
             if close is not None:
                 close()
+    return total
+
+
+def run_sums(
+    plan: Plan,
+    rows: Iterable[RawRow],
+    write: Callable[[str], object],
+    sums: Sums,
+    chunk: int = CHUNK,
+    progress: Callable[[int], object] | None = None,
+) -> Summary:
+    """Register mode: fill ``sums`` from ``rows`` and write one line per group (in one
+    process: the groups are kept until the last row is read); return the counts."""
+    batch = Batch(plan.tables, plan.columns)
+    total = Summary()
+    with _few_collections():
+        for part in chunks(iter(rows), chunk):
+            outcomes = list(map(batch.outcome, part))
+            total.add_chunk(outcomes)
+            sums.add(outcomes)
+            if progress is not None:
+                progress(total.rows)
+    for text_ in sums.lines(plan.fmt):
+        write(text_)
     return total
 
 

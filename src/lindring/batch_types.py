@@ -7,6 +7,7 @@ caches them); ``memo`` is a writer's cache of its output text, never part of a r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lindring.batch_check import Bounds, Check
@@ -45,6 +46,7 @@ class Calc:
     error: RowError | None = None
     bounds: Bounds | None = None
     batch: Batch | None = None
+    ome: Fraction | None = None  # mg oral morphine per 24 h of the parts, when known
     #: ``[writer, text]``: the output text a writer made of it, kept as long as this
     #: object is in the batch's cache (a cache, never part of the result's meaning)
     memo: list[Any] = field(default_factory=list, repr=False)

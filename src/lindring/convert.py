@@ -51,11 +51,15 @@ RATE_UNIT = "microgram/h"
 @dataclass(frozen=True)
 class Options:
     """Choices the user may make: ``--reduce`` (percent), ``--interval`` (hours, a
-    preference) and ``--pump`` (a continuous infusion: the pump sets the start)."""
+    preference) and ``--pump`` (a continuous infusion: the pump sets the start).
+    ``ome_only``: the oral morphine equivalent of the parts and nothing of the target
+    (an audit or register row without a target; the request's target is then oral
+    morphine, the unit the result is in)."""
 
     reduce_percent: Fraction | None = None
     interval_hours: int | None = None
     pump: bool = False
+    ome_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,10 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
             alerts=tuple(alerts),
             refusal=refusal,
             steps=tuple(steps),
+        )
+    if options.ome_only:
+        return Conversion(
+            request, tables.version, parts, ome, alerts=tuple(alerts), steps=tuple(steps)
         )
     return _target(tables, request, options, parts, ome, steps, alerts)
 

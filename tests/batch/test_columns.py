@@ -33,9 +33,17 @@ def test_the_header_language_names_the_result_columns() -> None:
 
 def test_a_missing_column_is_named_in_both_languages() -> None:
     with pytest.raises(InputError) as caught:
-        map_columns(["legemiddel", "dose", "vei"])
+        map_columns(["legemiddel", "dose"])
     assert caught.value.code == "batch.columns_missing"
-    assert "target/til, target_route/tilvei" in caught.value.message("en")
+    assert "missing column(s) route/vei;" in caught.value.message("en")
+    with pytest.raises(InputError) as caught:
+        map_columns(["legemiddel", "dose", "vei", "til"])
+    assert "missing column(s) target_route/tilvei;" in caught.value.message("en")
+
+
+def test_a_file_without_a_target_is_a_register() -> None:
+    columns = map_columns(["pasient", "legemiddel", "dose", "vei"])
+    assert "target" not in columns.index and columns.lang == "nb"
 
 
 def test_a_field_named_twice_is_an_error() -> None:

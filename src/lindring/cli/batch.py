@@ -60,6 +60,15 @@ JobsOpt = Annotated[
         show_default=False,
     ),
 ]
+SumByOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sum-by",
+        metavar="COLUMN",
+        help="Register mode: one line per value of COLUMN (a patient id) with the summed "
+        "daily oral morphine equivalent of its rows.",
+    ),
+]
 
 
 def batch(
@@ -70,6 +79,7 @@ def batch(
     encoding: EncodingOpt = None,
     overwrite: OverwriteOpt = False,
     jobs: JobsOpt = None,
+    sum_by: SumByOpt = None,
     profile: ProfileOpt = None,
     lang: LangOpt = None,
     tables: TablesOpt = None,
@@ -83,7 +93,7 @@ def batch(
         from lindring.profiles import DEFAULT, load_profiled, profile_of
         from lindring.serialize import conversion_dict
 
-        job = Job(input_file, output, fmt, delimiter, encoding, overwrite, jobs, opts.lang)
+        job = Job(input_file, output, fmt, delimiter, encoding, overwrite, jobs, opts.lang, sum_by)
         table = load_profiled(opts.tables, profile)
         if profile not in (None, DEFAULT):
             chosen = profile_of(opts.tables, profile)
