@@ -147,28 +147,12 @@ class CsvRows:
     def _tail(self, result: Result) -> tuple[str, str]:
         """The result cells after ``line``, rendered: the row's own, and the conversion's
         (kept apart: the conversion's text is shared by all the results of its calc)."""
-        cells = dict.fromkeys(_ROW_KEYS, "")
-        cells["status"] = result.status
-        if result.error is not None:
-            cells["message"] = result.error.text(self.lang)
-        check = result.check
-        if check is not None:
-            cells["verdict"] = check.verdict
-            deviation = check.deviation_percent
-            cells["deviation"] = "" if deviation is None else self._number(deviation, 1)
-            cells["of_eq"] = self._number(check.percent_of_equianalgesic, 1)
-            cells["check_low"] = self._number(check.low.value)
-            cells["check_high"] = self._number(check.high.value)
-            cells["message"] = check.text(self.lang)
+        cells = row_cells(result, self.lang, self._number)
         calc = result.calc
         conversion = self._no_conversion
         if calc is not None and calc.status != "error":
             kept = calc.memo
             conversion = kept[1] if kept and kept[0] is self._memo else self._conversion(calc)
-            if result.status == "refused" and result.error is None:
-                refused = calc.conversion()
-                if refused is not None and refused.refusal is not None:
-                    cells["message"] = refused.refusal.text(self.lang)
         # interned: a calc's rows without a prescribed dose all have the same text
         return sys.intern(self._render([cells[k] for k in _ROW_KEYS])), conversion
 
@@ -197,6 +181,37 @@ def decimal(value: Fraction, places: int = 4, mark: str = ".") -> str:
     if frac == 0:
         return f"{sign}{whole}"
     return f"{sign}{whole}{mark}{str(frac).rjust(places, '0').rstrip('0')}"
+
+
+def row_cells(result: Result, lang: str, num: Callable[[Fraction, int], str]) -> dict[str, str]:
+    """The cells of a row's own result (status, check, message: ``_ROW_KEYS``)."""
+    cells = dict.fromkeys(_ROW_KEYS, "")
+    cells["status"] = result.status
+    if result.error is not None:
+        cells["message"] = result.error.text(lang)
+    check = result.check
+    if check is not None:
+        cells["verdict"] = check.verdict
+        deviation = check.deviation_percent
+        cells["deviation"] = "" if deviation is None else num(deviation, 1)
+        cells["of_eq"] = num(check.percent_of_equianalgesic, 1)
+        cells["check_low"] = num(check.low.value, 4)
+        cells["check_high"] = num(check.high.value, 4)
+        cells["message"] = check.text(lang)
+    calc = result.calc
+    if calc is not None and calc.status != "error" and result.status == "refused":
+        refused = calc.conversion() if result.error is None else None
+        if refused is not None and refused.refusal is not None:
+            cells["message"] = refused.refusal.text(lang)
+    return cells
+
+
+def conversion_cells(conv: Conversion | None, num: Callable[[Fraction], str]) -> dict[str, str]:
+    """The cells of a conversion (``_CONV_KEYS``; all empty without one)."""
+    cells = dict.fromkeys(_CONV_KEYS, "")
+    if conv is not None:
+        cells.update(_conversion_cells(conv, num))
+    return cells
 
 
 def _conversion_cells(conv: Conversion, num: Callable[[Fraction], str]) -> dict[str, str]:
