@@ -1,50 +1,72 @@
 """The command line: parse, call the core, render, exit. The only package importing typer.
 
 Start-up time matters (``bench/startup``): this module imports only typer and
-lindring's light modules; yaml, rich and pint are imported inside the commands that
-need them.
+lindring's light modules, and builds only the command that runs (:data:`COMMANDS`);
+yaml, rich and pint are imported inside the commands that need them.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import traceback
-from typing import Annotated
+from importlib import import_module
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lindring.cli import batch as batch_cmd
-from lindring.cli import card as card_cmd
-from lindring.cli import check as check_cmd
-from lindring.cli import compare as compare_cmd
-from lindring.cli import convert as convert_cmd
-from lindring.cli import diff as diff_cmd
-from lindring.cli import info as info_cmd
-from lindring.cli import pump as pump_cmd
-from lindring.cli import validate as validate_cmd
-from lindring.cli.boundary import EXIT_INTERNAL, EXIT_INTERRUPTED
-from lindring.cli.handbook import handbook_app
+from lindring.errors import EXIT_INTERNAL, EXIT_INTERRUPTED
 
-app = typer.Typer(
-    name="lindring",
-    help="Opioid conversion calculator and handbook for palliative care (offline).",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    rich_markup_mode=None,
-)
-app.command(name="convert", no_args_is_help=True, epilog=convert_cmd.EXAMPLES)(convert_cmd.convert)
-app.command(name="pump", no_args_is_help=True)(pump_cmd.pump)
-app.command(name="batch", no_args_is_help=True)(batch_cmd.batch)
-app.add_typer(handbook_app, name="handbook")
-app.command(name="card")(card_cmd.card)
-app.command(name="drugs")(info_cmd.drugs)
-app.command(name="table")(info_cmd.table)
-app.command(name="validate")(validate_cmd.validate)
-app.command(name="check")(check_cmd.check)
-app.command(name="diff", no_args_is_help=True)(diff_cmd.diff)
-app.command(name="compare", no_args_is_help=True, epilog=compare_cmd.EXAMPLES)(compare_cmd.compare)
+if TYPE_CHECKING:
+    app: typer.Typer
+
+#: every command: name -> (module under lindring.cli, function or Typer, options); a
+#: module is imported only when its command runs or when help lists every command
+COMMANDS: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "convert": ("convert", "convert", {"no_args_is_help": True, "epilog": "EXAMPLES"}),
+    "pump": ("pump", "pump", {"no_args_is_help": True}),
+    "batch": ("batch", "batch", {"no_args_is_help": True}),
+    "handbook": ("handbook", "handbook_app", {}),
+    "card": ("card", "card", {}),
+    "drugs": ("info", "drugs", {}),
+    "table": ("info", "table", {}),
+    "validate": ("validate", "validate", {}),
+    "check": ("check", "check", {}),
+    "diff": ("diff", "diff", {"no_args_is_help": True}),
+    "compare": ("compare", "compare", {"no_args_is_help": True, "epilog": "EXAMPLES"}),
+}
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The app with every command, or with only the command ``only`` (what runs; ``""``:
+    none, for ``--version``)."""
+    built = typer.Typer(
+        name="lindring",
+        help="Opioid conversion calculator and handbook for palliative care (offline).",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        rich_markup_mode=None,
+    )
+    for name, (module_name, attr, options) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        module = import_module(f"lindring.cli.{module_name}")
+        found = getattr(module, attr)
+        if isinstance(found, typer.Typer):
+            built.add_typer(found, name=name)
+            continue
+        kwargs = {k: getattr(module, v) if k == "epilog" else v for k, v in options.items()}
+        built.command(name=name, **kwargs)(found)
+    built.callback()(_root)
+    return built
+
+
+def __getattr__(name: str) -> Any:
+    """``lindring.cli.app``: the app with every command, built on first use."""
+    if name == "app":
+        globals()["app"] = found = build()
+        return found
+    raise AttributeError(name)
 
 
 def _version(value: bool) -> None:
@@ -55,7 +77,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -65,10 +86,18 @@ def _root(
     """Opioid conversion calculator and handbook for palliative care (offline)."""
 
 
+def _command(argv: list[str]) -> str | None:
+    """The command a command line runs, if it names one first; ``""`` for
+    ``--version`` alone (no command needed); else ``None`` (help lists them all)."""
+    if len(argv) == 2 and argv[1] == "--version":
+        return ""
+    return argv[1] if len(argv) > 1 and argv[1] in COMMANDS else None
+
+
 def main() -> None:
     """Console entry point: the last line of defence against a traceback."""
     try:
-        app()
+        build(_command(sys.argv))()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -78,6 +107,8 @@ def main() -> None:
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # the boundary: never a traceback unless asked for
         if os.environ.get("LINDRING_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         sys.stderr.write(
             f"lindring: internal error ({type(exc).__name__}); set LINDRING_DEBUG=1 "

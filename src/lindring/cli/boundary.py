@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -94,6 +93,8 @@ def boundary(opts: Common) -> Iterator[None]:
         raise
     except Exception as exc:
         if opts.debug:
+            import traceback
+
             traceback.print_exc()
         sys.stderr.write(f"lindring: {text('internal', opts.lang, kind=type(exc).__name__)}\n")
         raise typer.Exit(EXIT_INTERNAL) from None
