@@ -249,7 +249,11 @@ def _above(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
 
 
 def _made(found: Found | None) -> Regimen | None:
-    return None if found is None else found[2]._make(found[1])
+    if found is None:
+        return None
+    made = found[2]._make(found[1])
+    made.__dict__["daily"] = found[0]  # the total the search found: ``daily``, computed
+    return made
 
 
 def below(options: tuple[Ladder, ...], daily: Fraction) -> Regimen | None:
