@@ -89,7 +89,7 @@ def start_doses(tables: Tables) -> Tally:
     sweep runs once and its findings are named for every target that shares it."""
     tally = Tally()
     doses = sweep()
-    plans = _unit_plans(tables, doses)
+    plans = {same: _unit_plans(tables, doses, same) for same in (False, True)}
     least: dict[str, tuple[Fraction, str]] = {}
     done = _SWEPT
     for drug in tables.opioids.values():
@@ -104,7 +104,8 @@ def start_doses(tables: Tables) -> Tally:
                 rules = (tables.reduction, tables.regimen.max_units_per_dose)
                 key = (old is None, per_ome, factor.products, factor.patch, unit, ceiling, rules)
                 if key not in done:
-                    done[key] = _sweep(tables, drug, route, per_ome, old is not None, doses, plans)
+                    same = old is not None
+                    done[key] = _sweep(tables, drug, route, per_ome, same, doses, plans[same])
                 swept = done[key]
                 name = f"{drug.key} {route}" + ("" if old is None else f" from {old}")
                 tally.passed += swept.passed * (1 if old is None else old.count("/") + 1)
@@ -166,8 +167,8 @@ def _sweep(
     the equianalgesic dose being ``per_ome`` mg per mg OME.
 
     The steps of ``choose_start`` are called directly with the target's ladders, found
-    once. The plan for a change of drug is linear in the equianalgesic dose, so it is
-    found once per dose in mg OME (:func:`_unit_plans`) and scaled, exactly. Failure
+    once. The plan is linear in the equianalgesic dose, so it is found once per dose in
+    mg OME (:func:`_unit_plans`) and scaled, exactly. Failure
     messages are built only for failures."""
     factor = drug.routes[route]
     unit = RATE_UNIT if factor.patch is not None else drug.unit
@@ -180,10 +181,7 @@ def _sweep(
     previous: Fraction | None = None
     for ome, (target, floor, top, most) in zip(doses, plans, strict=True):
         eq = ome * scale
-        if same:
-            target = floor = top = eq
-        else:
-            target, floor, top = target * scale, floor * scale, top * scale
+        target, floor, top = target * scale, floor * scale, top * scale
         chosen = choose_among(every, every, target, floor, top)
         found = chosen.regimen
         if found is None:
@@ -234,12 +232,16 @@ def _sweep(
     return out
 
 
-def _unit_plans(tables: Tables, doses: list[Fraction]) -> list[Plan]:
-    """For a change of drug at each dose of OME: the target, floor and ceiling of the
-    start in mg OME (``tolerance.plan_start`` for a target of factor 1)."""
+def _unit_plans(tables: Tables, doses: list[Fraction], same: bool) -> list[Plan]:
+    """For a route change of the same drug (``same``) or a change of drug, at each dose
+    of OME: the target, floor and ceiling of the start in mg OME and the band's largest
+    reduction (``tolerance.plan_start`` for a target of factor 1)."""
     found = []
     for ome in doses:
-        plan = plan_start(tables.reduction, ome, Fraction(0), ome)
+        if same:
+            plan = plan_start(tables.reduction, ome, ome, Fraction(0))
+        else:
+            plan = plan_start(tables.reduction, ome, Fraction(0), ome)
         found.append((plan.target, plan.floor, plan.ceiling, plan.reduction.band_high))
     return found
 
