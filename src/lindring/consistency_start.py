@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache
 
 from lindring.consistency_convert import Tally
 from lindring.convert import RATE_UNIT, choose_among, in_unit, start_ladders
-from lindring.model import Opioid, Tables
+from lindring.model import Opioid, ReductionRule, Tables
 from lindring.numbers import to_decimal_str
 from lindring.regimen import Ladder, Regimen
 from lindring.request import usable
@@ -89,7 +90,7 @@ def start_doses(tables: Tables) -> Tally:
     sweep runs once and its findings are named for every target that shares it."""
     tally = Tally()
     doses = sweep()
-    plans = {same: _unit_plans(tables, doses, same) for same in (False, True)}
+    plans = {same: _unit_plans(tables.reduction, tuple(doses), same) for same in (False, True)}
     least: dict[str, tuple[Fraction, str]] = {}
     done = _SWEPT
     for drug in tables.opioids.values():
@@ -232,16 +233,18 @@ def _sweep(
     return out
 
 
-def _unit_plans(tables: Tables, doses: list[Fraction], same: bool) -> list[Plan]:
+@cache
+def _unit_plans(rule: ReductionRule, doses: tuple[Fraction, ...], same: bool) -> list[Plan]:
     """For a route change of the same drug (``same``) or a change of drug, at each dose
     of OME: the target, floor and ceiling of the start in mg OME and the band's largest
-    reduction (``tolerance.plan_start`` for a target of factor 1)."""
+    reduction (``tolerance.plan_start`` for a target of factor 1); the same for every
+    table with this rule."""
     found = []
     for ome in doses:
         if same:
-            plan = plan_start(tables.reduction, ome, ome, Fraction(0))
+            plan = plan_start(rule, ome, ome, Fraction(0))
         else:
-            plan = plan_start(tables.reduction, ome, Fraction(0), ome)
+            plan = plan_start(rule, ome, Fraction(0), ome)
         found.append((plan.target, plan.floor, plan.ceiling, plan.reduction.band_high))
     return found
 
