@@ -21,12 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lindring import editor_messages  # noqa: F401  (registers the messages used here)
 from lindring.errors import InputError, TableError
 from lindring.model import Localized, Tables
 from lindring.tables import TABLE_FILE, load_tables, tables_dir
-from lindring.yamlsource import Located
+
+if TYPE_CHECKING:  # yaml stays off the start path of convert
+    from lindring.yamlsource import Located
 
 DEFAULT = "norwegian"
 FOLDER = "profiles"
