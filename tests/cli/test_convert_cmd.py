@@ -17,8 +17,26 @@ from ..conftest import Run
 FLAGSHIP = ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc"]
 
 
-def test_flagship_conversion_shows_the_working(run: Run) -> None:
-    result = run(*FLAGSHIP)
+def test_flagship_conversion_opens_with_the_answer(run: Run) -> None:
+    """The regimen, the breakthrough dose and the key warning come before the working,
+    and the whole default output fits an 80x24 terminal (one line left for the prompt)."""
+    for lang, start, bt, working in (
+        ("en", "morphine subcutaneous 2.5 mg every 4 h = 15 mg/24 h", "Breakthrough", "Working"),
+        ("nb", "morfin subkutant 2,5 mg hver 4. time = 15 mg/døgn", "Behovsdose", "Utregning"),
+    ):
+        out = run(*FLAGSHIP, "--lang", lang, env={"COLUMNS": "80"}).stdout
+        lines = out.splitlines()
+        assert len(lines) <= 23, out
+        assert max(len(line) for line in lines) <= 80
+        flat = " ".join(line.strip("│ ") for line in lines)
+        assert start in " ".join(flat.split()), out
+        assert out.index(bt) < out.index(working)
+        assert out.index("40 mg") < out.index(working)  # the bare-dose warning
+        assert "[bare_dose_is_daily]" not in out and "--egfr" in out
+
+
+def test_full_conversion_shows_the_working(run: Run) -> None:
+    result = run(*FLAGSHIP, "--full")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     for expected in (
@@ -29,7 +47,7 @@ def test_flagship_conversion_shows_the_working(run: Run) -> None:
         "= 20 mg/24 h",
         "reduce by 25 %",
         "15 mg/24 h",
-        "Breakthrough dose",
+        "Breakthrough",
         "subcutaneous",
         "read as the 24-hour total",
     ):

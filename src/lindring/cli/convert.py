@@ -78,7 +78,12 @@ ExplainOpt = Annotated[
     ),
 ]
 SourcesOpt = Annotated[
-    bool, typer.Option("--sources", help="Cite every source, not only the primary ones.")
+    bool,
+    typer.Option(
+        "--full",
+        "--sources",
+        help="Every step and warning in full, and every source cited in full.",
+    ),
 ]
 ProfileOpt = Annotated[
     str | None,
