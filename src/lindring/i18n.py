@@ -195,6 +195,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{text}': prn marks breakthrough doses taken; say how many were taken in 24 hours, e.g. 5 mg x3 prn",
         "nb": "«{text}»: prn (ved behov) markerer behovsdoser som er tatt; oppgi hvor mange det siste døgnet, f.eks. 5 mg x3 prn",
     },
+    "dose_two_frequencies": {
+        "en": "'{text}': two frequencies given; write one, e.g. 20 mg x2 or 2x20mg",
+        "nb": "«{text}»: to hyppigheter oppgitt; skriv én, f.eks. 20 mg x2 eller 2x20mg",
+    },
+    "dose_schedule_strength": {
+        "en": "'{text}': a schedule such as 1+0+1 needs a strength before it, e.g. 20 mg 1+0+1",
+        "nb": "«{text}»: et doseringsskjema som 1+0+1 trenger en styrke foran, f.eks. 20 mg 1+0+1",
+    },
+    "dose_part": {
+        "en": "'{text}': '{part}' was not understood; the nearest accepted form is e.g. {example}",
+        "nb": "«{text}»: «{part}» ble ikke forstått; nærmeste form som godtas er f.eks. {example}",
+    },
     "patch_needs_rate": {
         "en": "'{text}': write a patch as its strength per hour, e.g. 25 mcg/h",
         "nb": "«{text}»: skriv et plaster som styrke per time, f.eks. 25 mikrogram/t",

@@ -305,3 +305,30 @@ def test_explain_points_at_the_handbook(run: Run) -> None:
     )
     assert data["explain"]["chapter"] == "plaster"
     assert run("handbook", data["explain"]["chapter"]).exit_code == 0
+
+
+def test_chart_notation_and_the_route_sk(run: Run) -> None:
+    """oksykodon 20 mg 1+0+1 po til morfin sk: 40 mg oxycodone a day to subcutaneous
+    morphine, the same as the flagship's 40 mg/24 h."""
+    words = ["convert", "oksykodon", "20", "mg", "1+0+1", "po", "til", "morfin", "sk"]
+    data = json.loads(run(*words, "--json").stdout)
+    flagship = json.loads(run(*FLAGSHIP, "--json").stdout)
+    assert data["input"]["daily_dose"] == {"value": 40, "unit": "mg/24h"}
+    assert data["target"]["route"] == "sc"
+    assert data["target"]["regimen"] == flagship["target"]["regimen"]
+    assert "bare_dose_is_daily" not in {w["code"] for w in data["warnings"]}
+
+
+@pytest.mark.parametrize("strength", ["12.5mcg/h", "12mcg/h"])
+def test_patch_as_labelled_or_as_delivered(run: Run, strength: str) -> None:
+    data = json.loads(
+        run("convert", "fentanyl", strength, "td", "to", "morphine", "po", "--json").stdout
+    )
+    assert data["input"]["daily_dose"] == {"value": 12.5, "unit": "microgram/h"}
+
+
+def test_negative_dose_is_an_input_error_with_json(run: Run) -> None:
+    result = run("convert", "morphine", "-10mg", "po", "to", "oxycodone", "po", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["error"]["code"] == "dose_sign"
+    assert "No such option" not in result.stderr + result.stdout

@@ -34,7 +34,9 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-app.command(name="convert", no_args_is_help=True, epilog=convert_cmd.EXAMPLES)(convert_cmd.convert)
+app.command(
+    name="convert", no_args_is_help=True, epilog=convert_cmd.EXAMPLES, cls=convert_cmd.Command
+)(convert_cmd.convert)
 app.command(name="pump", no_args_is_help=True)(pump_cmd.pump)
 app.command(name="batch", no_args_is_help=True)(batch_cmd.batch)
 app.add_typer(handbook_app, name="handbook")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
+from typer._click.core import Context
+from typer.core import TyperCommand
 
 from lindring.cli.boundary import (
     EXIT_OK,
@@ -32,6 +35,18 @@ EXAMPLES = """Examples:
 Doses: 40mg, 2,5 mg, 100 mcg, 20 mg x2, 20 mg bid, 10 mg q4h, 40 mg/24h, 25 mcg/h (patch),
 5 mg x3 prn (breakthrough doses taken). A dose without a frequency is the 24-hour total.
 """
+
+
+class Command(TyperCommand):
+    """A negative dose (``-10mg``) reaches the dose reader and its message (exit 1, JSON
+    under ``--json``) instead of Click's "No such option"; other unknown options stay
+    usage errors (exit 2)."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        if any(re.match(r"[-\u2212][0-9.,]", arg) for arg in args):
+            ctx.ignore_unknown_options = True
+        return super().parse_args(ctx, args)
+
 
 WordsArg = Annotated[
     list[str],
