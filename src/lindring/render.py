@@ -129,8 +129,13 @@ def _ids(sources: tuple[str, ...]) -> str:
     return f"[{sources[0]}{more}]"
 
 
+def table_status_word(status: str, lang: str) -> str:
+    """A table's or a drug's status in ``lang`` (``draft`` is «utkast»)."""
+    return STATUS.get(status, {}).get(lang, status)
+
+
 def table_status(tables: Tables, lang: str) -> str:
-    return STATUS.get(tables.status, {}).get(lang, tables.status)
+    return table_status_word(tables.status, lang)
 
 
 def footer(version: str, tables: Tables, lang: str) -> str:
@@ -266,19 +271,18 @@ def _breakthrough(conv: Conversion, tables: Tables, lang: str) -> str:
 def drugs(tables: Tables, lang: str) -> Table:
     """Drugs, their names and aliases, routes and status."""
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True)
-    width = max(len(k) for k in tables.opioids)
+    width = max(len(d.name.get(lang)) for d in tables.opioids.values())
     table.add_column(label("drug", lang), no_wrap=True, min_width=width)
     table.add_column("ATC", no_wrap=True, min_width=7)
     table.add_column(label("names", lang), overflow="fold", ratio=4)
-    table.add_column(label("routes", lang), overflow="fold", ratio=2)
+    table.add_column(label("routes", lang), overflow="fold", ratio=2, min_width=12)
     table.add_column(label("status", lang), no_wrap=True, min_width=8)
-    legend = "; ".join(f"{k} = {r.name.get(lang)}" for k, r in tables.routes.items())
-    table.caption = f"{label('routes', lang)}: {legend}"
-    for key, drug in tables.opioids.items():
+    for drug in tables.opioids.values():
         names = ", ".join(dict.fromkeys((drug.name.nb, drug.name.en, *drug.aliases)))
-        routes = ", ".join(drug.routes) or "–"
-        status = drug.status if drug.status == "normal" else f"⚠ {drug.status}"
-        table.add_row(key, drug.atc, Text(names), routes, status)
+        routes = ", ".join(tables.routes[r].name.get(lang) for r in drug.routes) or "–"
+        status = table_status_word(drug.status, lang)
+        status = status if drug.status == "normal" else f"⚠ {status}"
+        table.add_row(drug.name.get(lang), drug.atc, Text(names), routes, status)
     return table
 
 
@@ -296,7 +300,7 @@ def conversion_table(tables: Tables, lang: str) -> Table:
     """The conversion table: every drug and route with its factor, range and sources."""
     table = Table(
         box=box.SIMPLE_HEAD,
-        title=f"{label('table', lang)} {tables.version}",
+        title=f"{label('table', lang)} {tables.version} ({table_status(tables, lang)})",
         caption=label("factor_caption", lang),
     )
     table.add_column(label("drug", lang), overflow="fold")
@@ -309,7 +313,8 @@ def conversion_table(tables: Tables, lang: str) -> Table:
         if drug.ceiling:
             ceiling = show_amount(Amount(drug.ceiling.value, "mg", True), lang)
         if not drug.routes:
-            table.add_row(drug.name.get(lang), "–", f"⚠ {drug.status}", ceiling, "")
+            status = table_status_word(drug.status, lang)
+            table.add_row(drug.name.get(lang), "–", f"⚠ {status}", ceiling, "")
         for route, factor in drug.routes.items():
             table.add_row(
                 drug.name.get(lang),
