@@ -275,6 +275,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--interval {hours}: the interval must be one of {allowed} hours",
         "nb": "--interval {hours}: intervallet må være ett av {allowed} timer",
     },
+    "egfr": {
+        "en": "--egfr '{text}': write the eGFR in ml/min/1.73 m² as a number from 1 to 200, e.g. 45",
+        "nb": "--egfr «{text}»: skriv eGFR i ml/min/1,73 m² som et tall fra 1 til 200, f.eks. 45",
+    },
     "lang": {
         "en": "--lang must be nb or en",
         "nb": "--lang må være nb eller en",
@@ -381,6 +385,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No reduction: this target's factor already carries the margin for incomplete cross-tolerance (handbook band otherwise {band_low}-{band_high} %): {result}",
         "nb": "Ingen reduksjon: faktoren for dette målet har allerede margin for ufullstendig krysstoleranse (håndbokens spenn ellers {band_low}-{band_high} %): {result}",
     },
+    "step.patient_renal": {
+        "en": "Renal function, eGFR {egfr}: the table's band lowers the start by {percent} % in all, instead of the {own} % above (the larger applies, once): {result}",
+        "nb": "Nyrefunksjon, eGFR {egfr}: tabellens bånd senker starten med {percent} % i alt, i stedet for {own} % over (den største gjelder, én gang): {result}",
+    },
+    "step.patient_frail": {
+        "en": "Frail or elderly patient: the table's rule lowers the start by {percent} % in all, instead of the {own} % above (the larger applies, once): {result}",
+        "nb": "Skrøpelig eller eldre pasient: tabellens regel senker starten med {percent} % i alt, i stedet for {own} % over (den største gjelder, én gang): {result}",
+    },
+    "step.patient_renal_kept": {
+        "en": "Renal function, eGFR {egfr}: the table's band asks for {percent} %, no more than the {own} % already applied: unchanged",
+        "nb": "Nyrefunksjon, eGFR {egfr}: tabellens bånd ber om {percent} %, ikke mer enn {own} % som alt er brukt: uendret",
+    },
+    "step.patient_frail_kept": {
+        "en": "Frail or elderly patient: the table's rule asks for {percent} %, no more than the {own} % already applied: unchanged",
+        "nb": "Skrøpelig eller eldre pasient: tabellens regel ber om {percent} %, ikke mer enn {own} % som alt er brukt: uendret",
+    },
     "step.regimen": {
         "en": "Start: {product}, {dose} every {interval} h ({n} doses) = {result}: the largest regimen of products sold at or below {target}",
         "nb": "Start: {product}, {dose} hver {interval}. time ({n} doser) = {result}: det største regimet av preparater som selges, på eller under {target}",
@@ -470,6 +490,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "alert.avoid": {"en": "{drug}: {text}", "nb": "{drug}: {text}"},
     "alert.renal": {"en": "Renal function ({drug}): {text}", "nb": "Nyrefunksjon ({drug}): {text}"},
+    "alert.renal_avoid": {
+        "en": "Renal function (eGFR {egfr} given, band below {below}): {text}",
+        "nb": "Nyrefunksjon (eGFR {egfr} oppgitt, bånd under {below}): {text}",
+    },
+    "alert.renal_reduce": {
+        "en": "Renal function (eGFR {egfr} given, band below {below}): {text}",
+        "nb": "Nyrefunksjon (eGFR {egfr} oppgitt, bånd under {below}): {text}",
+    },
+    "alert.renal_prefer": {
+        "en": "Renal function (eGFR {egfr} given, band below {below}): {text}",
+        "nb": "Nyrefunksjon (eGFR {egfr} oppgitt, bånd under {below}): {text}",
+    },
     "alert.potency_gap": {
         "en": "{stronger} is {ratio} times as potent per unit: check the drug name and unit twice.",
         "nb": "{stronger} er {ratio} ganger så potent per enhet: kontroller legemiddelnavn og enhet to ganger.",

@@ -145,6 +145,14 @@ SHORT: dict[str, dict[str, str]] = {
         "en": "{stronger} is {ratio} times as potent per unit: check name and unit twice.",
         "nb": "{stronger} er {ratio} ganger så potent per enhet: kontroller navn og enhet to ganger.",
     },
+    "short.step.patient_renal": {
+        "en": "eGFR {egfr}: minus {percent} % in all instead of {own} %: {result}",
+        "nb": "eGFR {egfr}: minus {percent} % i alt i stedet for {own} %: {result}",
+    },
+    "short.step.patient_frail": {
+        "en": "Frail or elderly: minus {percent} % in all instead of {own} %: {result}",
+        "nb": "Skrøpelig eller eldre: minus {percent} % i alt i stedet for {own} %: {result}",
+    },
     "short.alert.renal": {
         "en": "Renal function matters for {drug}: add --egfr N for the table's advice.",
         "nb": "Nyrefunksjonen betyr noe for {drug}: legg til --egfr N for tabellens råd.",

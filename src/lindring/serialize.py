@@ -166,6 +166,10 @@ def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
         if conv.reduction is None
         else json_number(conv.reduction.percent),
         "reduction_reason": None if conv.reduction is None else conv.reduction.reason,
+        "patient": {
+            "egfr": _number(conv.patient.egfr),
+            "frail": conv.patient.frail,
+        },
         "breakthrough_dose": _breakthrough(conv),
         "warnings": [_coded(a, lang) for a in conv.alerts],
         "refused": None if conv.refusal is None else _coded(conv.refusal, lang),

@@ -84,6 +84,23 @@ PumpOpt = Annotated[
         "(sc or iv target; defaults as `lindring pump`).",
     ),
 ]
+EgfrOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--egfr",
+        metavar="N",
+        help="The patient's eGFR in ml/min/1.73 m²: the table's renal advice for the "
+        "target drug (avoid, reduce, prefer), and a reduced start where a source gives one.",
+    ),
+]
+FrailOpt = Annotated[
+    bool,
+    typer.Option(
+        "--frail",
+        help="A frail or elderly patient: the table's reduction for frailty when it is "
+        "larger than the handbook's (applied once, never on top).",
+    ),
+]
 ExplainOpt = Annotated[
     bool,
     typer.Option(
@@ -119,6 +136,8 @@ def convert(
     pump: PumpOpt = False,
     profile: ProfileOpt = None,
     explain: ExplainOpt = False,
+    egfr: EgfrOpt = None,
+    frail: FrailOpt = False,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     tables: TablesOpt = None,
@@ -129,12 +148,13 @@ def convert(
     with boundary(opts):
         from lindring.convert import Options
         from lindring.convert import convert as run
+        from lindring.patient import parse_egfr
         from lindring.profiles import load_profiled
         from lindring.request import parse_request
         from lindring.tolerance import parse_percent
 
         table = load_profiled(opts.tables, profile)
-        options = Options(parse_percent(reduce), interval, pump)
+        options = Options(parse_percent(reduce), interval, pump, parse_egfr(egfr), frail)
         result = run(table, parse_request(table, words), options)
         plan = result.pump
         pointer = None
