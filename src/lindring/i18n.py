@@ -518,6 +518,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{product} is not marketed in Norway and is had on exemption (godkjenningsfritak): check that it can be obtained in time.",
         "nb": "{product} er ikke markedsført i Norge og skaffes på godkjenningsfritak: sjekk at preparatet kan skaffes i tide.",
     },
+    # --- where to turn after a refusal (the same for every refusal of that code) ------
+    "where.nonlinear": {
+        "en": "a palliative care team or a pain clinic",
+        "nb": "palliativt team eller smerteklinikk",
+    },
+    "where.implausible": {
+        "en": "check the dose and unit; if they are right, the palliative care team",
+        "nb": "kontroller dose og enhet; stemmer de, palliativt team",
+    },
+    "where.too_small": {
+        "en": "keep the current opioid; the palliative care team if unsure",
+        "nb": "fortsett med nåværende opioid; palliativt team ved tvil",
+    },
+    "where.too_small_patch": {
+        "en": "keep an oral or subcutaneous opioid; the palliative care team if unsure",
+        "nb": "fortsett med et opioid peroralt eller subkutant; palliativt team ved tvil",
+    },
+    "where.too_large": {
+        "en": "another drug or route (for example a pump) and the palliative care team",
+        "nb": "et annet legemiddel eller en annen vei (for eksempel smertepumpe) og palliativt team",
+    },
+    "where.not_sold": {
+        "en": "another route of this drug: `lindring drugs` lists them",
+        "nb": "en annen vei for dette legemiddelet: `lindring drugs` viser dem",
+    },
+    "where.refused_route": {
+        "en": "the product text's own titration, with the palliative care team; or the default profile",
+        "nb": "preparatomtalens egen titrering, sammen med palliativt team; eller standardprofilen",
+    },
+    "where.refused_name": {
+        "en": "write the full generic name; for transmucosal fentanyl, the product text's titration with the palliative care team",
+        "nb": "skriv hele virkestoffnavnet; for transmukøst fentanyl, preparatomtalens titrering sammen med palliativt team",
+    },
+    "where.label": {"en": "Where to turn", "nb": "Hvor du kan henvende deg"},
     # --- refusals ---------------------------------------------------------------------
     "refusal.nonlinear": {
         "en": "Not calculated: {drug} cannot be converted with a fixed ratio. {text}",

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lindring.convert import Conversion
-from lindring.i18n import show, show_amount
+from lindring.i18n import show, show_amount, text
 from lindring.i18n_short import short
 from lindring.model import Amount, Factor, Source, Tables
 from lindring.numbers import format_number
@@ -208,7 +208,7 @@ def answer(conv: Conversion, tables: Tables, lang: str, full: bool = False) -> l
     warnings that change what to do."""
     out: list[RenderableType] = []
     if conv.refusal:
-        out.append(Glued((f"✖ {label('refused', lang)}: {conv.refusal.text(lang)}", "bold red")))
+        out.extend(_refused_lines(conv.refusal.code, conv.refusal.text(lang), lang))
     else:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True, style="bold")
@@ -230,6 +230,25 @@ def answer(conv: Conversion, tables: Tables, lang: str, full: bool = False) -> l
         mark = "ℹ" if quiet else "⚠"
         out.append(Glued((f"{mark} {said}", "" if quiet else "yellow"), (ids, "dim")))
     return out
+
+
+def _refused_lines(code: str, message: str, lang: str) -> list[RenderableType]:
+    """The same two lines for every refusal: why, and where to turn."""
+    where = f"→ {text('where.label', lang)}: {text(f'where.{code}', lang)}"
+    return [Glued((f"✖ {label('refused', lang)}: {message}", "bold red")), Glued((where, "bold"))]
+
+
+def refused_panel(
+    words: str, code: str, message: str, sources: tuple[str, ...], tables: Tables, lang: str
+) -> RenderableType:
+    """A refusal found while the request was read (a refused name or route, a drug the
+    profile does not cover): the same panel as a refused conversion."""
+    parts: list[RenderableType] = [Glued(words, style="bold")]
+    parts.extend(_refused_lines(code, message, lang))
+    if sources:
+        parts.append(Glued((f"{label('sources', lang)}: [{', '.join(sources)}]", "dim")))
+    parts.append(Glued((footer(tables.version, tables, lang), "dim")))
+    return Panel(Group(*parts), box=box.ROUNDED, border_style="red", padding=(0, 1))
 
 
 def _step(conv: Conversion, *codes: str) -> Step | None:

@@ -332,3 +332,22 @@ def test_negative_dose_is_an_input_error_with_json(run: Run) -> None:
     assert result.exit_code == 1
     assert json.loads(result.stdout)["error"]["code"] == "dose_sign"
     assert "No such option" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["methadone", "30mg", "po", "to", "morphine", "po"],  # non-linear
+        ["Instanyl", "100mcg", "nasal", "to", "morphine", "sc"],  # refused name
+        ["fentanyl", "100mcg", "nasal", "to", "morphine", "sc"],  # refused route
+        ["morphine", "5mg", "po", "to", "fentanyl", "td"],  # too small for a patch
+        ["oxycodone", "40mg", "po", "to", "morphine", "sc", "--profile", "fpm-uk"],  # not covered
+    ],
+)
+def test_every_refusal_has_one_shape_and_one_panel(run: Run, words: list[str]) -> None:
+    data = json.loads(run("convert", *words, "--json").stdout)
+    assert set(data["refused"]) == {"code", "message", "sources", "where"}
+    assert data["refused"]["where"] and data["refused"]["sources"]
+    result = run("convert", *words)
+    assert result.exit_code == 3
+    assert "✖ REFUSED" in result.stdout and "→ Where to turn" in result.stdout

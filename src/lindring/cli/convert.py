@@ -148,6 +148,7 @@ def convert(
     with boundary(opts):
         from lindring.convert import Options
         from lindring.convert import convert as run
+        from lindring.errors import RefusedError
         from lindring.patient import parse_egfr
         from lindring.profiles import load_profiled
         from lindring.request import parse_request
@@ -155,7 +156,17 @@ def convert(
 
         table = load_profiled(opts.tables, profile)
         options = Options(parse_percent(reduce), interval, pump, parse_egfr(egfr), frail)
-        result = run(table, parse_request(table, words), options)
+        try:
+            result = run(table, parse_request(table, words), options)
+        except RefusedError as exc:
+            if not opts.json:
+                from lindring.render import refused_panel
+
+                said = " ".join(words)
+                cited = tuple(exc.params.get("sources", ()))
+                message = exc.message(opts.lang)
+                display(refused_panel(said, exc.code, message, cited, table, opts.lang))
+            raise
         plan = result.pump
         pointer = None
         if explain:
