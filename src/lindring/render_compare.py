@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 
 from lindring.compare import Comparison, ProfileResult, Spread
 from lindring.i18n import show, show_amount

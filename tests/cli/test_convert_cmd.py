@@ -341,7 +341,7 @@ def test_negative_dose_is_an_input_error_with_json(run: Run) -> None:
         ["Instanyl", "100mcg", "nasal", "to", "morphine", "sc"],  # refused name
         ["fentanyl", "100mcg", "nasal", "to", "morphine", "sc"],  # refused route
         ["morphine", "5mg", "po", "to", "fentanyl", "td"],  # too small for a patch
-        ["oxycodone", "40mg", "po", "to", "morphine", "sc", "--profile", "fpm-uk"],  # not covered
+        ["oxycodone", "40mg", "po", "to", "morphine", "sc", "--profile", "cdc-2022"],  # not covered
     ],
 )
 def test_every_refusal_has_one_shape_and_one_panel(run: Run, words: list[str]) -> None:
