@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import zipfile
@@ -136,3 +137,21 @@ def test_wheel_ships_the_tables(tmp_path: Path) -> None:
     assert "lindring/_data/tables/card.yaml" in names
     assert "lindring/_data/handbook/opioidkonvertering.md" in names
     assert "lindring/_data/handbook/sources.yaml" in names
+
+
+def test_no_project_file_speaks_of_how_it_was_written() -> None:
+    """Source notes say what was checked against which section and when; never how a file
+    was written ("session", "stored copy") and no shouting notes."""
+    root = Path(__file__).parents[1]
+    pattern = re.compile(
+        r"this session|stored cop|as lindring has read|slik lindring har lest|NOT CHECKED"
+    )
+    found = [
+        f"{path.relative_to(root)}: {m.group(0)}"
+        for folder in ("tables", "handbook", "docs")
+        for path in sorted((root / folder).rglob("*"))
+        if path.suffix in (".yaml", ".md")
+        for m in [pattern.search(path.read_text(encoding="utf-8"))]
+        if m
+    ]
+    assert found == []

@@ -102,7 +102,7 @@ def convert_batches(
 def _frame(converter: FrameBatch, frame: Any, start: int) -> Any:
     kind = type(frame).__module__.split(".")[0]
     if kind == "pyarrow":
-        import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+        import pyarrow as pa
 
         out = converter.columns(frame.to_pydict(), start)
         if isinstance(frame, pa.RecordBatch):

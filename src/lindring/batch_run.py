@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -50,6 +50,7 @@ class Job:
     jobs: int | None = None  # None: by the file's size (auto_jobs); 0: one per processor
     lang: str = "en"
     sum_by: str | None = None  # register mode: one line per value of this column
+    lang_given: bool = True  # False: a file whose column names are Norwegian answers in nb
 
 
 def run_file(
@@ -69,6 +70,8 @@ def run_file(
         name = "stdin" if job.input == "-" else None
         with Reader(source, job.encoding, job.delimiter, stdin, name) as reader:
             layout = reader.layout
+            if not job.lang_given and layout.columns.lang == "nb":
+                job = replace(job, lang="nb")
             fmt = output_format(layout, job.format)
             for code, params in layout.notices:
                 notify(text(code, job.lang, **params))
@@ -83,6 +86,7 @@ def run_file(
                     summary = run(plan, reader.rows(), out.write, again, jobs, progress=progress)
     if target != "-":
         notify(text("batch.written", job.lang, file=target))
+    summary.lang = job.lang
     return summary
 
 

@@ -29,6 +29,7 @@ class Summary:
     counts: dict[str, int] = field(default_factory=dict)
     lines: dict[str, list[int]] = field(default_factory=dict)
     keep: int = 10
+    lang: str = "en"  # the language the run chose (a Norwegian header: nb)
 
     def add(self, outcome: Outcome) -> None:
         self.rows += 1

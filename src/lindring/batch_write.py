@@ -28,7 +28,7 @@ from lindring.batch_columns import Columns
 from lindring.batch_read import Layout
 from lindring.convert import Conversion
 from lindring.errors import InputError
-from lindring.model import Amount
+from lindring.model import Amount, Localized
 
 ToDict = Callable[[Conversion, str], dict[str, Any]]
 FORMATS = ("csv", "jsonl", "xlsx-friendly")
@@ -161,7 +161,7 @@ class CsvRows:
         if conv is None:
             return self._no_conversion
         cells = dict.fromkeys(_CONV_KEYS, "")
-        cells.update(_conversion_cells(conv, self._number))
+        cells.update(_conversion_cells(conv, self._number, self.lang))
         text = self._render([cells[k] for k in _CONV_KEYS])
         calc.memo[:] = (self._memo, text)
         return text
@@ -186,12 +186,12 @@ def decimal(value: Fraction, places: int = 4, mark: str = ".") -> str:
 def row_cells(result: Result, lang: str, num: Callable[[Fraction, int], str]) -> dict[str, str]:
     """The cells of a row's own result (status, check, message: ``_ROW_KEYS``)."""
     cells = dict.fromkeys(_ROW_KEYS, "")
-    cells["status"] = result.status
+    cells["status"] = value_word(result.status, lang)
     if result.error is not None:
         cells["message"] = result.error.text(lang)
     check = result.check
     if check is not None:
-        cells["verdict"] = check.verdict
+        cells["verdict"] = value_word(check.verdict, lang)
         deviation = check.deviation_percent
         cells["deviation"] = "" if deviation is None else num(deviation, 1)
         cells["of_eq"] = num(check.percent_of_equianalgesic, 1)
@@ -206,15 +206,35 @@ def row_cells(result: Result, lang: str, num: Callable[[Fraction, int], str]) ->
     return cells
 
 
-def conversion_cells(conv: Conversion | None, num: Callable[[Fraction], str]) -> dict[str, str]:
+def conversion_cells(
+    conv: Conversion | None, num: Callable[[Fraction], str], lang: str = "en"
+) -> dict[str, str]:
     """The cells of a conversion (``_CONV_KEYS``; all empty without one)."""
     cells = dict.fromkeys(_CONV_KEYS, "")
     if conv is not None:
-        cells.update(_conversion_cells(conv, num))
+        cells.update(_conversion_cells(conv, num, lang))
     return cells
 
 
-def _conversion_cells(conv: Conversion, num: Callable[[Fraction], str]) -> dict[str, str]:
+#: the status and verdict cells of a Norwegian file (an English file keeps the codes)
+VALUES_NB = {
+    "error": "feil",
+    "refused": "avvist",
+    "within": "innenfor",
+    "below": "under",
+    "no_reduction": "uten_reduksjon",
+    "above": "over",
+    "above_sources": "over_alle_kilder",
+}
+
+
+def value_word(code: str, lang: str) -> str:
+    return VALUES_NB.get(code, code) if lang == "nb" else code
+
+
+def _conversion_cells(
+    conv: Conversion, num: Callable[[Fraction], str], lang: str = "en"
+) -> dict[str, str]:
     cells: dict[str, str] = {}
     if conv.ome_mg_per_24h is not None:
         cells["ome"] = num(conv.ome_mg_per_24h)
@@ -238,8 +258,21 @@ def _conversion_cells(conv: Conversion, num: Callable[[Fraction], str]) -> dict[
         cells["breakthrough_for"] = (
             f"{bt.drug or target.target.key} {bt.route or target.target_route}"
         )
+        if lang == "nb":
+            drug = conv.request.target if not bt.drug else None
+            name = drug.name.nb if drug is not None else _nb_name(conv, bt.drug)
+            cells["breakthrough_for"] = f"{name} {bt.route or target.target_route}"
     cells["warnings"] = "|".join(alert.code for alert in conv.alerts)
     return cells
+
+
+def _nb_name(conv: Conversion, key: str) -> str:
+    """The Norwegian name of a patch's rescue drug, as its working step names it."""
+    for step in conv.steps:
+        name = step.params.get("drug") if step.code == "breakthrough_patch" else None
+        if isinstance(name, Localized):
+            return name.nb
+    return key
 
 
 _ROW_KEYS = ("status", "verdict", "deviation", "of_eq", "check_low", "check_high", "message")

@@ -35,6 +35,7 @@ from lindring.breakthrough import breakthrough_for
 from lindring.convert_alerts import clinical_alerts, patch_alerts, reduction_alerts
 from lindring.errors import InputError
 from lindring.model import Amount, Factor, Opioid, Span, Tables
+from lindring.patient import Patient, adjust
 from lindring.request import Part, Request
 from lindring.route_ratio import between
 from lindring.tolerance import StartPlan, plan_start
@@ -60,6 +61,8 @@ class Options:
     interval_hours: int | None = None
     pump: bool = False
     ome_only: bool = False
+    egfr: Fraction | None = None  # --egfr: the target's renal band (lindring.patient)
+    frail: bool = False  # --frail: the table's rule for frail or elderly patients
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class Conversion:
     alerts: tuple[Alert, ...] = ()
     refusal: Refusal | None = None
     steps: tuple[Step, ...] = field(default=())
+    patient: Patient = field(default_factory=Patient)  # --egfr and --frail as given
 
     @property
     def daily(self) -> Amount:
@@ -228,6 +232,11 @@ def _target(
     target = _in(eq, plan.target)
     steps.append(_reduction_step(tables, request, plan, eq, target, ome))
     alerts.extend(reduction_alerts(tables, plan.reduction, request))
+    patient = Patient(options.egfr, options.frail)
+    plan, said = adjust(tables, request, patient, plan, eq_mg)
+    if said is not None:
+        target = _in(eq, plan.target)
+        steps.append(Step(said.code, {**said.params, "result": target}, said.sources))
     base = Conversion(
         request,
         tables.version,
@@ -240,9 +249,10 @@ def _target(
         suggested_exact=target,
         start_low=_in(eq, plan.floor),
         start_high=_in(eq, plan.ceiling),
+        patient=patient,
     )
     if options.pump:
-        return _pumped(tables, base, plan, steps, alerts)
+        return _pumped(tables, base, plan, steps, alerts, options.egfr)
     start = choose_start(tables, tgt, route, plan, options.interval_hours)
     found = start.regimen
     if found is not None and start.moved:
@@ -250,7 +260,7 @@ def _target(
         alerts.append(Alert("interval_changed", interval))
     if found is None:
         refusal = _no_start(tables, request, eq, target, start.why)
-        alerts.extend(clinical_alerts(tables, request, parts, ome, eq))
+        alerts.extend(clinical_alerts(tables, request, parts, ome, eq, options.egfr))
         return replace(base, alerts=tuple(alerts), refusal=refusal, steps=tuple(steps))
     suggested = Amount(found.daily, eq.unit, eq.per_24h)
     steps.append(_regimen_step(found, target, suggested))
@@ -261,7 +271,7 @@ def _target(
     if bt is not None:
         steps.append(_breakthrough_step(tables, bt, suggested))
     alerts.extend(_exemptions(found, bt))
-    alerts.extend(clinical_alerts(tables, request, parts, ome, eq))
+    alerts.extend(clinical_alerts(tables, request, parts, ome, eq, options.egfr))
     return replace(
         base,
         suggested=suggested,
@@ -446,7 +456,12 @@ def _no_start(tables: Tables, request: Request, eq: Amount, target: Amount, why:
 
 
 def _pumped(
-    tables: Tables, base: Conversion, plan: StartPlan, steps: list[Step], alerts: list[Alert]
+    tables: Tables,
+    base: Conversion,
+    plan: StartPlan,
+    steps: list[Step],
+    alerts: list[Alert],
+    egfr: Fraction | None = None,
 ) -> Conversion:
     """The start as a pump's continuous infusion: the daily dose it delivers, and its
     bolus as the breakthrough dose."""
@@ -470,7 +485,7 @@ def _pumped(
     steps.append(_breakthrough_step(tables, bt, suggested))
     alerts.extend(pumped.alerts)
     alerts.extend(
-        clinical_alerts(tables, request, base.parts, base.ome_mg_per_24h, base.equianalgesic)
+        clinical_alerts(tables, request, base.parts, base.ome_mg_per_24h, base.equianalgesic, egfr)
     )
     return replace(
         base,

@@ -10,6 +10,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from lindring.model import Amount, Opioid, Patch, Tables
+from lindring.patient import renal_alert
 from lindring.units import mg_per
 from lindring.working import Alert, Reduction
 
@@ -70,7 +71,12 @@ def patch_alerts(patch: Patch, exact: Amount) -> list[Alert]:
 
 
 def clinical_alerts(
-    tables: Tables, request: Request, parts: tuple[PartResult, ...], ome: Fraction, eq: Amount
+    tables: Tables,
+    request: Request,
+    parts: tuple[PartResult, ...],
+    ome: Fraction,
+    eq: Amount,
+    egfr: Fraction | None = None,
 ) -> list[Alert]:
     alerts: list[Alert] = []
     tgt = request.target
@@ -98,8 +104,9 @@ def clinical_alerts(
             alerts.append(
                 Alert("avoid", {"drug": drug.name, "text": drug.status_text}, drug.sources)
             )
-    if tgt.renal:
-        alerts.append(Alert("renal", {"drug": tgt.name, "text": tgt.renal.text}, tgt.renal.sources))
+    renal = renal_alert(request, egfr)
+    if renal is not None:
+        alerts.append(renal)
     alerts.extend(_potency(request, parts, plaus.potency_gap))
     return alerts
 

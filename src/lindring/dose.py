@@ -1,10 +1,12 @@
 """Reading a dose expression with lindring's own strict grammar.
 
-Accepted (spaces optional between number and unit)::
+Accepted (spaces optional between number and unit; docs/dose-input.md)::
 
     40mg   40 mg   2,5 mg   2.5mg   100 mcg   100 µg   0.1 g
-    20mg x2   20 mg bid   10 mg q4h   40 mg/24h   40 mg/døgn
-    25 mcg/h (a rate: patches, pumps)   5 mg x3 prn (breakthrough doses taken)
+    20mg x2   2x20mg   2 x 20 mg   20mg 2x   20 mg bid   20 mg od   10 mg q4h
+    10 mg hver 4. time   20 mg 3 ganger daglig   20mg/12h   20 mg 1+0+1
+    40 mg/24h   40 mg/døgn   40 mg daglig
+    25 mcg/h (a rate: patches, pumps)   5 mg x3 prn, 5 mg x3 v.b. (breakthrough doses taken)
 
 A bare dose is the 24-hour total. Anything else is refused with a message that shows
 what is accepted: signs, exponents, operators, spaces or thousands separators inside a
@@ -15,27 +17,67 @@ text never reaches pint's expression parser (which reads ``2,5 mg`` as 25 mg).
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
-from lindring.errors import DoseError
+from lindring.errors import DoseError, LindringError
 from lindring.units import mg_per
 
 MAX_LENGTH = 60
 
+_PRE = r"(?:(?P<pre>[0-9]+)\s*[x×]\s*)?"  # 2x20mg, 2 x 20 mg
 _NUMBER = r"(?P<num>[0-9]+(?:[.,][0-9]+)?)"
 _UNIT = r"(?P<unit>[^\W\d_]+)"
-_PER_DAY = r"(?P<perday>/\s*(?:24\s*(?:h|t|timer)|døgn|døgnet|d|dag|day))"
+_PER_DAY = (
+    r"(?P<perday>/\s*(?:24\s*(?:h|t|timer)|døgn|døgnet|d|dag|day)"
+    r"|daglig|per\s+døgn|i\s+døgnet|daily)"
+)
+_PER_N = r"/\s*(?P<pern>[0-9]+)\s*(?:h|t|timer)"  # 20mg/12h: one dose every 12 hours
 _PER_HOUR = r"(?P<perhour>/\s*(?:h|t|time|hr|hour))"
-_TIMES = r"(?:[x×]\s*(?P<times>[0-9]+)|(?P<word>bid|tid|qid)|q\s*(?P<every>[0-9]+)\s*(?:h|t))"
+_TIMES = (
+    r"(?:[x×]\s*(?P<times>[0-9]+)"  # x2
+    r"|(?P<post>[0-9]+)\s*[x×](?![^\W\d_])"  # 2x
+    r"|(?P<word>bid|tid|qid|od|qd)"
+    r"|q\s*(?P<every>[0-9]+)\s*(?:h|t)"  # q4h
+    r"|hver\s+(?P<hver>[0-9]+)\.?\s*(?:time|t|h)"  # hver 4. time
+    r"|(?P<ganger>[0-9]+)\s*(?:ganger|gang|times)\s*"
+    r"(?:daglig|per\s+døgn|i\s+døgnet|om\s+dagen|a\s+day|daily|per\s+day)"
+    r"|(?P<sched>[0-9](?:\s*\+\s*[0-9]){1,5}))"  # 1+0+1: doses at the times of day
+)
+_PRN = r"(?P<prn>prn|ved\s+behov|v\.\s*b\.?)"
 _GRAMMAR = re.compile(
-    rf"{_NUMBER}\s*{_UNIT}\s*(?:{_PER_DAY}|{_PER_HOUR}|{_TIMES})?\s*(?P<prn>prn|ved behov|v\.b\.)?",
+    rf"{_PRE}{_NUMBER}\s*{_UNIT}\s*(?:{_PER_DAY}|{_PER_N}|{_PER_HOUR}|{_TIMES})?\s*{_PRN}?",
     re.IGNORECASE,
 )
-_WORD_TIMES = {"bid": 2, "tid": 3, "qid": 4}
+_FREQUENCY_GROUPS: tuple[str, ...] = ("perday", "pern", "perhour", "times", "post", "word")
+_FREQUENCY_GROUPS += ("every", "hver", "ganger", "sched")
+_WORD_TIMES = {"bid": 2, "tid": 3, "qid": 4, "od": 1, "qd": 1}
 _AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
+_SCHEDULE = re.compile(r"[0-9](?:\s*\+\s*[0-9]){1,5}")
+_HEAD = re.compile(rf"{_PRE}{_NUMBER}\s*{_UNIT}", re.IGNORECASE)
+# what may follow a dose, for "nearest accepted form"
+FORMS = (
+    "x2",
+    "2x",
+    "bid",
+    "tid",
+    "qid",
+    "od",
+    "q4h",
+    "/24h",
+    "/12h",
+    "/døgn",
+    "/h",
+    "daglig",
+    "hver 4. time",
+    "3 ganger daglig",
+    "1+0+1",
+    "x3 prn",
+    "x3 ved behov",
+)
 
 
 @dataclass(frozen=True)
@@ -89,42 +131,73 @@ def parse_dose(raw: str) -> DoseExpression:
         raise DoseError("dose_zero", text=text)
     unit = match["unit"]
     factor = mg_per(unit)
-    times: int | None = None
-    basis = "bare"
-    if match["perday"]:
-        basis = "per_24h"
-    elif match["perhour"]:
-        basis = "per_hour"
-    elif match["times"]:
-        times = int(match["times"])
-        basis = "times"
-        if not 1 <= times <= 24:
-            raise DoseError("dose_times", text=text)
-    elif match["word"]:
-        times = _WORD_TIMES[match["word"].lower()]
-        basis = "times"
-    elif match["every"]:
-        every = int(match["every"])
-        if every == 0 or 24 % every:
-            raise DoseError("dose_interval", text=text)
-        times = 24 // every
-        basis = "times"
+    times, basis = _frequency(match, text)
     prn = bool(match["prn"])
-    if prn and not match["times"]:  # a count of doses taken (x3), not an interval (q4h)
+    counted = match["times"] or match["post"] or match["pre"] or match["ganger"]
+    if prn and not counted:  # a count of doses taken (x3), not an interval (q4h)
         raise DoseError("dose_prn", text=text)
     return DoseExpression(text, number, unit, number * factor, times, basis, prn)
 
 
+def _frequency(match: re.Match[str], text: str) -> tuple[int | None, str]:
+    """The number of doses in 24 hours (``None`` for a total or a rate) and the basis."""
+    found = [name for name in _FREQUENCY_GROUPS if match[name]]
+    if match["pre"] and found:
+        raise DoseError("dose_two_frequencies", text=text)
+    if match["pre"]:
+        found = ["pre"]
+    if not found:
+        return None, "bare"
+    name = found[0]
+    value = match[name]
+    if name == "perday":
+        return None, "per_24h"
+    if name == "perhour":
+        return None, "per_hour"
+    if name == "word":
+        return _WORD_TIMES[value.lower()], "times"
+    if name == "sched":
+        times = sum(int(d) for d in re.findall(r"[0-9]", value))
+        if times == 0:
+            raise DoseError("dose_times", text=text)
+        return times, "times"
+    if name in ("pern", "every", "hver"):
+        every = int(value)
+        if every == 0 or 24 % every:
+            raise DoseError("dose_interval", text=text)
+        return 24 // every, "times"
+    times = int(value)
+    if not 1 <= times <= 24:
+        raise DoseError("dose_times", text=text)
+    return times, "times"
+
+
 def _explain(text: str) -> DoseError:
-    """The most specific reason ``text`` is not a dose."""
+    """The most specific reason ``text`` is not a dose, naming the part not understood."""
     if re.match(r"^[-+]", text):
         return DoseError("dose_sign", text=text)
     if re.match(r"^[.,][0-9]", text):
         return DoseError("dose_leading_zero", text=text)
+    if _SCHEDULE.fullmatch(text):
+        return DoseError("dose_schedule_strength", text=text)
     if re.fullmatch(r"[0-9.,]+", text):
         return DoseError("dose_no_unit", text=text)
-    if re.search(r"[0-9]\s+[0-9]", text):
-        return DoseError("dose_space_in_number", text=text)
     if re.search(r"[0-9][eE][-+]?[0-9]", text) or re.search(r"[*+^/]{1}\s*[0-9]", text):
         return DoseError("dose_operator", text=text)
+    head = _HEAD.match(text)
+    if head is not None and _is_unit(head["unit"]):
+        rest = text[head.end() :].strip()
+        nearest = difflib.get_close_matches(rest.lower(), FORMS, n=1, cutoff=0) or [FORMS[0]]
+        example = f"{head['num']} {head['unit']} {nearest[0]}"
+        return DoseError("dose_part", text=text, part=rest, example=example)
+    if re.search(r"[0-9]\s+[0-9]", text):
+        return DoseError("dose_space_in_number", text=text)
     return DoseError("dose_unreadable", text=text)
+
+
+def _is_unit(unit: str) -> bool:
+    try:
+        mg_per(unit)
+    except LindringError:
+        return False
+    return True

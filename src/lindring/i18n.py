@@ -195,6 +195,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{text}': prn marks breakthrough doses taken; say how many were taken in 24 hours, e.g. 5 mg x3 prn",
         "nb": "«{text}»: prn (ved behov) markerer behovsdoser som er tatt; oppgi hvor mange det siste døgnet, f.eks. 5 mg x3 prn",
     },
+    "dose_two_frequencies": {
+        "en": "'{text}': two frequencies given; write one, e.g. 20 mg x2 or 2x20mg",
+        "nb": "«{text}»: to hyppigheter oppgitt; skriv én, f.eks. 20 mg x2 eller 2x20mg",
+    },
+    "dose_schedule_strength": {
+        "en": "'{text}': a schedule such as 1+0+1 needs a strength before it, e.g. 20 mg 1+0+1",
+        "nb": "«{text}»: et doseringsskjema som 1+0+1 trenger en styrke foran, f.eks. 20 mg 1+0+1",
+    },
+    "dose_part": {
+        "en": "'{text}': '{part}' was not understood; the nearest accepted form is e.g. {example}",
+        "nb": "«{text}»: «{part}» ble ikke forstått; nærmeste form som godtas er f.eks. {example}",
+    },
     "patch_needs_rate": {
         "en": "'{text}': write a patch as its strength per hour, e.g. 25 mcg/h",
         "nb": "«{text}»: skriv et plaster som styrke per time, f.eks. 25 mikrogram/t",
@@ -262,6 +274,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "interval": {
         "en": "--interval {hours}: the interval must be one of {allowed} hours",
         "nb": "--interval {hours}: intervallet må være ett av {allowed} timer",
+    },
+    "egfr": {
+        "en": "--egfr '{text}': write the eGFR in ml/min/1.73 m² as a number from 1 to 200, e.g. 45",
+        "nb": "--egfr «{text}»: skriv eGFR i ml/min/1,73 m² som et tall fra 1 til 200, f.eks. 45",
     },
     "lang": {
         "en": "--lang must be nb or en",
@@ -369,6 +385,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No reduction: this target's factor already carries the margin for incomplete cross-tolerance (handbook band otherwise {band_low}-{band_high} %): {result}",
         "nb": "Ingen reduksjon: faktoren for dette målet har allerede margin for ufullstendig krysstoleranse (håndbokens spenn ellers {band_low}-{band_high} %): {result}",
     },
+    "step.patient_renal": {
+        "en": "Renal function, eGFR {egfr}: the table's band lowers the start by {percent} % in all, instead of the {own} % above (the larger applies, once): {result}",
+        "nb": "Nyrefunksjon, eGFR {egfr}: tabellens bånd senker starten med {percent} % i alt, i stedet for {own} % over (den største gjelder, én gang): {result}",
+    },
+    "step.patient_frail": {
+        "en": "Frail or elderly patient: the table's rule lowers the start by {percent} % in all, instead of the {own} % above (the larger applies, once): {result}",
+        "nb": "Skrøpelig eller eldre pasient: tabellens regel senker starten med {percent} % i alt, i stedet for {own} % over (den største gjelder, én gang): {result}",
+    },
+    "step.patient_renal_kept": {
+        "en": "Renal function, eGFR {egfr}: the table's band asks for {percent} %, no more than the {own} % already applied: unchanged",
+        "nb": "Nyrefunksjon, eGFR {egfr}: tabellens bånd ber om {percent} %, ikke mer enn {own} % som alt er brukt: uendret",
+    },
+    "step.patient_frail_kept": {
+        "en": "Frail or elderly patient: the table's rule asks for {percent} %, no more than the {own} % already applied: unchanged",
+        "nb": "Skrøpelig eller eldre pasient: tabellens regel ber om {percent} %, ikke mer enn {own} % som alt er brukt: uendret",
+    },
     "step.regimen": {
         "en": "Start: {product}, {dose} every {interval} h ({n} doses) = {result}: the largest regimen of products sold at or below {target}",
         "nb": "Start: {product}, {dose} hver {interval}. time ({n} doser) = {result}: det største regimet av preparater som selges, på eller under {target}",
@@ -458,6 +490,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "alert.avoid": {"en": "{drug}: {text}", "nb": "{drug}: {text}"},
     "alert.renal": {"en": "Renal function ({drug}): {text}", "nb": "Nyrefunksjon ({drug}): {text}"},
+    "alert.renal_avoid": {
+        "en": "Renal function (eGFR {egfr} given, band below {below}): {text}",
+        "nb": "Nyrefunksjon (eGFR {egfr} oppgitt, bånd under {below}): {text}",
+    },
+    "alert.renal_reduce": {
+        "en": "Renal function (eGFR {egfr} given, band below {below}): {text}",
+        "nb": "Nyrefunksjon (eGFR {egfr} oppgitt, bånd under {below}): {text}",
+    },
+    "alert.renal_prefer": {
+        "en": "Renal function (eGFR {egfr} given, band below {below}): {text}",
+        "nb": "Nyrefunksjon (eGFR {egfr} oppgitt, bånd under {below}): {text}",
+    },
     "alert.potency_gap": {
         "en": "{stronger} is {ratio} times as potent per unit: check the drug name and unit twice.",
         "nb": "{stronger} er {ratio} ganger så potent per enhet: kontroller legemiddelnavn og enhet to ganger.",
@@ -474,6 +518,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{product} is not marketed in Norway and is had on exemption (godkjenningsfritak): check that it can be obtained in time.",
         "nb": "{product} er ikke markedsført i Norge og skaffes på godkjenningsfritak: sjekk at preparatet kan skaffes i tide.",
     },
+    # --- where to turn after a refusal (the same for every refusal of that code) ------
+    "where.nonlinear": {
+        "en": "a palliative care team or a pain clinic",
+        "nb": "palliativt team eller smerteklinikk",
+    },
+    "where.implausible": {
+        "en": "check the dose and unit; if they are right, the palliative care team",
+        "nb": "kontroller dose og enhet; stemmer de, palliativt team",
+    },
+    "where.too_small": {
+        "en": "keep the current opioid; the palliative care team if unsure",
+        "nb": "fortsett med nåværende opioid; palliativt team ved tvil",
+    },
+    "where.too_small_patch": {
+        "en": "keep an oral or subcutaneous opioid; the palliative care team if unsure",
+        "nb": "fortsett med et opioid peroralt eller subkutant; palliativt team ved tvil",
+    },
+    "where.too_large": {
+        "en": "another drug or route (for example a pump) and the palliative care team",
+        "nb": "et annet legemiddel eller en annen vei (for eksempel smertepumpe) og palliativt team",
+    },
+    "where.not_sold": {
+        "en": "another route of this drug: `lindring drugs` lists them",
+        "nb": "en annen vei for dette legemiddelet: `lindring drugs` viser dem",
+    },
+    "where.refused_route": {
+        "en": "the product text's own titration, with the palliative care team; or the default profile",
+        "nb": "preparatomtalens egen titrering, sammen med palliativt team; eller standardprofilen",
+    },
+    "where.refused_name": {
+        "en": "write the full generic name; for transmucosal fentanyl, the product text's titration with the palliative care team",
+        "nb": "skriv hele virkestoffnavnet; for transmukøst fentanyl, preparatomtalens titrering sammen med palliativt team",
+    },
+    "where.label": {"en": "Where to turn", "nb": "Hvor du kan henvende deg"},
     # --- refusals ---------------------------------------------------------------------
     "refusal.nonlinear": {
         "en": "Not calculated: {drug} cannot be converted with a fixed ratio. {text}",

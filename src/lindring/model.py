@@ -58,6 +58,38 @@ class Caution:
 
 
 @dataclass(frozen=True)
+class RenalBand:
+    """Advice for an eGFR below ``below`` ml/min/1.73 m²: ``avoid``, ``reduce`` (the start
+    lowered by ``percent`` when the source gives one) or ``prefer``."""
+
+    below: Fraction
+    advice: str
+    text: Localized
+    sources: tuple[str, ...]
+    percent: Fraction | None = None
+
+
+@dataclass(frozen=True)
+class Renal(Caution):
+    """A drug's renal caution, and its advice by eGFR band (narrowest band first)."""
+
+    bands: tuple[RenalBand, ...] = ()
+
+    def band(self, egfr: Fraction) -> RenalBand | None:
+        """The band ``egfr`` falls in (the one with the lowest limit above it), if any."""
+        return next((b for b in self.bands if egfr < b.below), None)
+
+
+@dataclass(frozen=True)
+class FrailRule:
+    """The start for a frail or elderly patient: reduced by ``percent`` in all."""
+
+    percent: Fraction
+    text: Localized
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PatchProduct:
     """A family of patches that may be combined: strengths as label -> microgram/h."""
 
@@ -202,7 +234,7 @@ class Opioid:
     status: str  # "normal", "avoid" or "nonlinear"
     status_text: Localized | None
     ceiling: Ceiling | None
-    renal: Caution | None
+    renal: Renal | None
     sources: tuple[str, ...]
     routes: dict[str, Factor] = field(hash=False)
     refused_routes: dict[str, Caution] = field(default_factory=dict, hash=False)
@@ -340,6 +372,7 @@ class Tables:
     pump: Pump | None = None
     changelog: tuple[Change, ...] = ()
     profile: str = ""  # a guideline profile applied on top (lindring.profiles), or ""
+    frail: FrailRule | None = None
 
     def cite(self, ids: tuple[str, ...]) -> str:
         return "; ".join(self.sources[i].cite() for i in ids)

@@ -58,11 +58,14 @@ def choose(patch: Patch, rate: Fraction) -> PatchChoice | None:
 
 
 def delivered(patch: Patch, typed: Fraction) -> Fraction | None:
-    """The delivered rate for a typed strength or sum of labels (``12`` -> 12.5)."""
+    """The delivered rate for a typed strength or sum of labels (``12`` -> 12.5), or for
+    the rate itself as printed on the pack (``12.5``, ``37.5`` = 25 + 12)."""
     for product in patch.products:
         labels = {label: Fraction(label) for label, _ in product.strengths}
         for choice in combinations(product, patch.max_patches):
             if sum((labels[lab] for lab in choice.labels), Fraction(0)) == typed:
+                return choice.rate
+            if choice.rate == typed:
                 return choice.rate
     return None
 

@@ -12,6 +12,7 @@ from lindring.compare import Comparison, ProfileResult, Spread
 from lindring.i18n import show, show_amount
 from lindring.model import Amount, Factor
 from lindring.numbers import format_number
+from lindring.render_glue import Glued
 
 LABELS = {
     "title": {
@@ -109,11 +110,11 @@ def _why(result: ProfileResult, lang: str) -> str:
     return result.note.get(lang) if result.note else ""
 
 
-def _spread(spread: Spread | None, what: str, lang: str) -> Text:
+def _spread(spread: Spread | None, what: str, lang: str) -> Glued:
     if spread is None:
-        return Text(label("no_spread", lang))
+        return Glued(label("no_spread", lang))
     ratio = "–" if spread.ratio is None else show(spread.ratio, lang)
-    return Text(
+    return Glued(
         label(
             "spread",
             lang,
@@ -162,15 +163,15 @@ def comparison(result: Comparison, lang: str) -> RenderableType:
     for item in result.results:
         table.add_row(*_row(item, lang))
     parts: list[RenderableType] = [
-        table,
-        _spread(result.equianalgesic, "what_eq", lang),
         _spread(result.suggested, "what_suggested", lang),
+        _spread(result.equianalgesic, "what_eq", lang),
+        table,
     ]
     line = _disagreement(result, lang)
     if line is not None:
         parts.append(line)
     for item in result.results:
         why = _why(item, lang)
-        parts.append(Text(f"{item.profile}: {item.name.get(lang)}. {why}".rstrip(), style="dim"))
-    parts.append(Text(label("footer", lang), style="dim"))
+        parts.append(Glued((f"{item.profile}: {item.name.get(lang)}. {why}".rstrip(), "dim")))
+    parts.append(Glued((label("footer", lang), "dim")))
     return Group(*parts)

@@ -45,32 +45,66 @@ def validation_github(result: Validation) -> str:
     return "".join(f"{annotation(issue)}\n" for issue in result.issues)
 
 
-def validation_summary(result: Validation) -> str:
+EDITOR = {
+    "valid": {"en": "{files} file(s) valid", "nb": "{files} fil(er) gyldige"},
+    "problems": {
+        "en": "{errors} problem(s), {warnings} warning(s) in {files} file(s)",
+        "nb": "{errors} feil og {warnings} advarsel/advarsler i {files} fil(er)",
+    },
+    "check": {"en": "check", "nb": "kontroll"},
+    "passed": {"en": "passed", "nb": "bestått"},
+    "failed": {"en": "failed", "nb": "feilet"},
+    "result": {"en": "result", "nb": "resultat"},
+    "skipped": {"en": "skipped", "nb": "hoppet over"},
+    "FAILED": {"en": "FAILED", "nb": "FEILET"},
+    "ok": {"en": "ok", "nb": "ok"},
+    "failures": {"en": "{n} failure(s)", "nb": "{n} feil"},
+    "in": {"en": "{verdict} in {seconds} s", "nb": "{verdict} på {seconds} s"},
+    "notes": {
+        "en": "",
+        "nb": "{n} merknader for redaktører, på engelsk: lindring check --lang en",
+    },
+}
+
+
+def _e(key: str, lang: str, **params: object) -> str:
+    return EDITOR[key][lang if lang in ("nb", "en") else "en"].format(**params)
+
+
+def validation_summary(result: Validation, lang: str = "en") -> str:
     errors, warnings = len(result.errors), len(result.issues) - len(result.errors)
     files = len(result.files)
     if not result.issues:
-        return f"lindring validate: {files} file(s) valid"
-    return f"lindring validate: {errors} problem(s), {warnings} warning(s) in {files} file(s)"
+        return f"lindring validate: {_e('valid', lang, files=files)}"
+    counts = _e("problems", lang, errors=errors, warnings=warnings, files=files)
+    return f"lindring validate: {counts}"
 
 
-def check_report(report: Report) -> RenderableType:
-    """A count per check, then every failure and note."""
+def check_report(report: Report, lang: str = "en") -> RenderableType:
+    """A count per check, then every failure and note (the notes, written for editors in
+    English, are counted in Norwegian output)."""
     table = Table(box=box.SIMPLE_HEAD, title=f"lindring check: {report.table} {report.version}")
-    table.add_column("check", no_wrap=True)
-    table.add_column("passed", justify="right")
-    table.add_column("failed", justify="right")
-    table.add_column("result", no_wrap=True)
+    table.add_column(_e("check", lang), no_wrap=True)
+    table.add_column(_e("passed", lang), justify="right")
+    table.add_column(_e("failed", lang), justify="right")
+    table.add_column(_e("result", lang), no_wrap=True)
     for check in report.checks:
         state = "skipped" if check.skipped else ("FAILED" if check.failures else "ok")
-        table.add_row(check.name, str(check.passed), str(check.failed), state)
+        table.add_row(check.name, str(check.passed), str(check.failed), _e(state, lang))
     parts: list[RenderableType] = [table]
+    notes = 0
     for check in report.checks:
         for failure in check.failures:
             parts.append(Text(f"✖ {check.name}: {failure}", style="red"))
         for note in check.notes:
-            parts.append(Text(f"  {check.name}: {note}", style="dim"))
-    verdict = "ok" if report.ok else f"{report.failed} failure(s)"
-    parts.append(Text(f"{verdict} in {report.seconds:.2f} s"))
+            notes += 1
+            if lang == "en":
+                parts.append(Text(f"  {check.name}: {note}", style="dim"))
+    if notes and lang != "en":
+        parts.append(Text(_e("notes", lang, n=notes), style="dim"))
+    verdict = _e("ok", lang) if report.ok else _e("failures", lang, n=report.failed)
+    seconds = format_number(Fraction(round(report.seconds * 100), 100), lang, 2)
+    parts.append(Text(_e("in", lang, verdict=verdict, seconds=seconds)))
     return Group(*parts)
 
 

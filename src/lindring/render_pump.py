@@ -13,6 +13,7 @@ from rich.text import Text
 from lindring.model import Tables
 from lindring.numbers import format_number
 from lindring.pump import PumpPlan
+from lindring.render_glue import Glued
 
 LABELS = {
     "title": {"nb": "Smertepumpe: {names} {route}", "en": "Pain pump: {names} {route}"},
@@ -60,7 +61,7 @@ def pump_plan(plan: PumpPlan, tables: Tables, lang: str) -> RenderableType:
     route = tables.routes[plan.request.route].name.get(lang)
     table = Table(box=box.SIMPLE_HEAD)
     for key in ("drug", "daily", "draw", "in_pump", "delivers"):
-        table.add_column(_l(key, lang), overflow="fold")
+        table.add_column(Glued(_l(key, lang)), overflow="fold")
     for drug in plan.drugs:
         stock = f"{_n(drug.stock.mg_per_ml, lang)} mg/ml"
         draw = (
@@ -70,10 +71,10 @@ def pump_plan(plan: PumpPlan, tables: Tables, lang: str) -> RenderableType:
         )
         table.add_row(
             drug.name.get(lang),
-            f"{_n(drug.daily_mg, lang)} mg",
-            draw,
-            f"{_n(drug.concentration, lang, 3)} mg/ml",
-            f"{_n(drug.delivered_mg_per_24h, lang)} mg",
+            Glued(f"{_n(drug.daily_mg, lang)} mg"),
+            Glued(draw),
+            Glued(f"{_n(drug.concentration, lang, 3)} mg/ml"),
+            Glued(f"{_n(drug.delivered_mg_per_24h, lang)} mg"),
         )
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -116,10 +117,7 @@ def pump_plan(plan: PumpPlan, tables: Tables, lang: str) -> RenderableType:
     ]
     if plan.alerts:
         parts += [Text(""), Text(_l("warnings", lang), style="bold")]
-        parts += [
-            Text(f"⚠ {_l('warning', lang)} [{a.code}]: {a.text(lang)}", style="yellow")
-            for a in plan.alerts
-        ]
+        parts += [Glued((f"⚠ {a.text(lang)}", "yellow")) for a in plan.alerts]
     parts.append(Text(_l("note", lang), style="dim"))
     return Panel(
         Group(*parts),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from lindring import __version__
 from lindring.convert import Conversion, PartResult
 from lindring.errors import LindringError, TableError
+from lindring.i18n import text
 from lindring.model import Amount, Localized, Span
 from lindring.numbers import json_number
 from lindring.working import Alert, DoseSplit, Refusal, Step
@@ -47,6 +48,11 @@ def _param(value: Any) -> Any:
 
 def _coded(item: Step | Alert | Refusal, lang: str) -> dict[str, Any]:
     return {"code": item.code, "message": item.text(lang), "sources": list(item.sources)}
+
+
+def _refused(item: Refusal, lang: str) -> dict[str, Any]:
+    """Every refusal has one shape: code, message, sources and where to turn."""
+    return {**_coded(item, lang), "where": text(f"where.{item.code}", lang)}
 
 
 def _step(step: Step, lang: str) -> dict[str, Any]:
@@ -166,9 +172,13 @@ def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
         if conv.reduction is None
         else json_number(conv.reduction.percent),
         "reduction_reason": None if conv.reduction is None else conv.reduction.reason,
+        "patient": {
+            "egfr": _number(conv.patient.egfr),
+            "frail": conv.patient.frail,
+        },
         "breakthrough_dose": _breakthrough(conv),
         "warnings": [_coded(a, lang) for a in conv.alerts],
-        "refused": None if conv.refusal is None else _coded(conv.refusal, lang),
+        "refused": None if conv.refusal is None else _refused(conv.refusal, lang),
         "steps": [_step(s, lang) for s in conv.steps],
         "language": lang,
     }
@@ -180,6 +190,7 @@ def error_dict(error: LindringError, lang: str) -> dict[str, Any]:
     body: dict[str, Any] = {"code": error.code, "message": error.message(lang)}
     if key == "refused":
         body["sources"] = list(error.params.get("sources", ()))
+        body["where"] = text(f"where.{error.code}", lang)
     if isinstance(error, TableError):
         body["problems"] = error.problems
     return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, key: body}

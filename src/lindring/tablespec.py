@@ -65,6 +65,35 @@ CAUTION = Section(
     "a text in both languages with its sources",
     (Key("nb", Text(), "Norwegian bokmål"), Key("en", Text(), "English"), SOURCES),
 )
+RENAL_BAND = Section(
+    "advice for an eGFR below a limit (ml/min/1.73 m²)",
+    (
+        Key("below", Number(), "the band applies when eGFR is below this"),
+        Key("advice", Choice(("avoid", "reduce", "prefer")), "what the source advises"),
+        opt("percent", Number(), "reduce: lower the start by this percent in all"),
+        Key("nb", Text(), "Norwegian bokmål"),
+        Key("en", Text(), "English"),
+        SOURCES,
+    ),
+)
+RENAL = Section(
+    "renal caution (one line without --egfr) and advice by eGFR band",
+    (
+        Key("nb", Text(), "Norwegian bokmål"),
+        Key("en", Text(), "English"),
+        SOURCES,
+        opt("bands", ListOf(Ref("renal_band")), "advice by eGFR, each with its sources"),
+    ),
+)
+FRAIL = Section(
+    "the start for a frail or elderly patient (--frail)",
+    (
+        Key("percent", Number(), "lower the start by this percent in all (never stacked)"),
+        Key("nb", Text(), "Norwegian bokmål"),
+        Key("en", Text(), "English"),
+        SOURCES,
+    ),
+)
 CHANGE = Section(
     "one revision of the table, newest first",
     (
@@ -148,6 +177,7 @@ RULES = Section(
         Key("breakthrough", Ref("breakthrough"), "breakthrough dose"),
         Key("plausibility", Ref("plausibility"), "entry-error bounds"),
         Key("regimen", Ref("regimen"), "practical regimens"),
+        opt("frail", Ref("frail"), "the start for frail or elderly patients"),
     ),
 )
 ROUTE = Section(
@@ -286,7 +316,7 @@ OPIOID = Section(
         Key("routes", ROUTE_MAP, "route key -> factor"),
         opt("status_text", Ref("localized"), "the warning or referral (status avoid/nonlinear)"),
         opt("ceiling", Ref("ceiling"), "maximum daily dose"),
-        opt("renal", Ref("caution"), "renal caution shown with every conversion to this drug"),
+        opt("renal", Ref("renal"), "renal caution and advice by eGFR"),
         opt(
             "refused_routes",
             MapOf(Ref("caution"), Choice(ROUTE_KEYS)),
@@ -391,6 +421,9 @@ TABLE_SECTIONS: dict[str, Section] = {
     "lookup": LOOKUP,
     "ceiling": CEILING,
     "caution": CAUTION,
+    "renal": RENAL,
+    "renal_band": RENAL_BAND,
+    "frail": FRAIL,
     "localized": LOCALIZED,
     "refused_group": REFUSED_GROUP,
     "pump": PUMP,

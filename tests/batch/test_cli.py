@@ -176,7 +176,7 @@ def test_above_the_equianalgesic_dose_exits_1_and_says_so_loudly(
     assert result.exit_code == 1
     assert "OVER EKVIANALGETISK DOSE på linje 2" in result.stderr
     out = read_back(result.stdout_bytes)
-    assert out[0]["vurdering"] == "above"
+    assert out[0]["vurdering"] == "over"
     assert out[0]["prosent_av_ekvianalgetisk"] == "125"
     assert out[0]["melding"].startswith("OVER EKVIANALGETISK DOSE")
 

@@ -17,8 +17,26 @@ from ..conftest import Run
 FLAGSHIP = ["convert", "oxycodone", "40mg", "po", "to", "morphine", "sc"]
 
 
-def test_flagship_conversion_shows_the_working(run: Run) -> None:
-    result = run(*FLAGSHIP)
+def test_flagship_conversion_opens_with_the_answer(run: Run) -> None:
+    """The regimen, the breakthrough dose and the key warning come before the working,
+    and the whole default output fits an 80x24 terminal (one line left for the prompt)."""
+    for lang, start, bt, working in (
+        ("en", "morphine subcutaneous 2.5 mg every 4 h = 15 mg/24 h", "Breakthrough", "Working"),
+        ("nb", "morfin subkutant 2,5 mg hver 4. time = 15 mg/døgn", "Behovsdose", "Utregning"),
+    ):
+        out = run(*FLAGSHIP, "--lang", lang, env={"COLUMNS": "80"}).stdout
+        lines = out.splitlines()
+        assert len(lines) <= 23, out
+        assert max(len(line) for line in lines) <= 80
+        flat = " ".join(line.strip("│ ") for line in lines)
+        assert start in " ".join(flat.split()), out
+        assert out.index(bt) < out.index(working)
+        assert out.index("40 mg") < out.index(working)  # the bare-dose warning
+        assert "[bare_dose_is_daily]" not in out and "--egfr" in out
+
+
+def test_full_conversion_shows_the_working(run: Run) -> None:
+    result = run(*FLAGSHIP, "--full")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     for expected in (
@@ -29,7 +47,7 @@ def test_flagship_conversion_shows_the_working(run: Run) -> None:
         "= 20 mg/24 h",
         "reduce by 25 %",
         "15 mg/24 h",
-        "Breakthrough dose",
+        "Breakthrough",
         "subcutaneous",
         "read as the 24-hour total",
     ):
@@ -287,3 +305,49 @@ def test_explain_points_at_the_handbook(run: Run) -> None:
     )
     assert data["explain"]["chapter"] == "plaster"
     assert run("handbook", data["explain"]["chapter"]).exit_code == 0
+
+
+def test_chart_notation_and_the_route_sk(run: Run) -> None:
+    """oksykodon 20 mg 1+0+1 po til morfin sk: 40 mg oxycodone a day to subcutaneous
+    morphine, the same as the flagship's 40 mg/24 h."""
+    words = ["convert", "oksykodon", "20", "mg", "1+0+1", "po", "til", "morfin", "sk"]
+    data = json.loads(run(*words, "--json").stdout)
+    flagship = json.loads(run(*FLAGSHIP, "--json").stdout)
+    assert data["input"]["daily_dose"] == {"value": 40, "unit": "mg/24h"}
+    assert data["target"]["route"] == "sc"
+    assert data["target"]["regimen"] == flagship["target"]["regimen"]
+    assert "bare_dose_is_daily" not in {w["code"] for w in data["warnings"]}
+
+
+@pytest.mark.parametrize("strength", ["12.5mcg/h", "12mcg/h"])
+def test_patch_as_labelled_or_as_delivered(run: Run, strength: str) -> None:
+    data = json.loads(
+        run("convert", "fentanyl", strength, "td", "to", "morphine", "po", "--json").stdout
+    )
+    assert data["input"]["daily_dose"] == {"value": 12.5, "unit": "microgram/h"}
+
+
+def test_negative_dose_is_an_input_error_with_json(run: Run) -> None:
+    result = run("convert", "morphine", "-10mg", "po", "to", "oxycodone", "po", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["error"]["code"] == "dose_sign"
+    assert "No such option" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["methadone", "30mg", "po", "to", "morphine", "po"],  # non-linear
+        ["Instanyl", "100mcg", "nasal", "to", "morphine", "sc"],  # refused name
+        ["fentanyl", "100mcg", "nasal", "to", "morphine", "sc"],  # refused route
+        ["morphine", "5mg", "po", "to", "fentanyl", "td"],  # too small for a patch
+        ["oxycodone", "40mg", "po", "to", "morphine", "sc", "--profile", "cdc-2022"],  # not covered
+    ],
+)
+def test_every_refusal_has_one_shape_and_one_panel(run: Run, words: list[str]) -> None:
+    data = json.loads(run("convert", *words, "--json").stdout)
+    assert set(data["refused"]) == {"code", "message", "sources", "where"}
+    assert data["refused"]["where"] and data["refused"]["sources"]
+    result = run("convert", *words)
+    assert result.exit_code == 3
+    assert "✖ REFUSED" in result.stdout and "→ Where to turn" in result.stdout

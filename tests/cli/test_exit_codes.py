@@ -77,7 +77,7 @@ def test_a_patch_in_mg_per_hour_is_accepted_when_it_is_a_strength(run: Run) -> N
 
 
 def test_factors_print_as_decimals(run: Run) -> None:
-    result = run("convert", "codeine", "60mg", "x4", "po", "to", "morphine", "po")
+    result = run("convert", "codeine", "60mg", "x4", "po", "to", "morphine", "po", "--full")
     assert "x 0.1 (" in result.stdout and "1/10 (" not in result.stdout
 
 

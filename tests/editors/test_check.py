@@ -100,7 +100,7 @@ def test_patch_strengths_that_do_not_rise_or_reach_the_maximum(tables: Tables) -
     short = replace(td.patch, products=(falling,), max_patches=1, max_rate=Fraction(400))
     routes = {**fentanyl.routes, "td": replace(td, patch=short)}
     failures = calc.patch_tables(_drug(tables, "fentanyl", routes=routes)).failures
-    assert "fentanyl td Durogesic and generic fentanyl patches: strengths do not rise" in failures
+    assert "fentanyl td Durogesic og generiske fentanylplastre: strengths do not rise" in failures
     assert "fentanyl td: 1 patches of 100 do not reach max_rate 400" in failures
 
 

@@ -85,8 +85,8 @@ def test_a_broken_panel(tmp_path: Path) -> None:
     assert messages == [
         "doses.fentanyl.td[0]: '30 mcg/h' is not a patch strength sold",
         "doses.kodein: 'kodein' is not a drug in the conversion table",
-        "doses.pethidine.po[0]: cannot read the dose '150 mg x': write e.g. 40 mg, 2,5 mg, "
-        "20 mg x2, 20 mg bid, 10 mg q4h or 40 mg/24h",
+        "doses.pethidine.po[0]: '150 mg x': 'x' was not understood; "
+        "the nearest accepted form is e.g. 150 mg x2",
     ]
     assert [i.line for i in result.errors] == [34, 44, 47]
     assert result.errors[0].hint == "write one of 12, 25, 50, 75, 100 as microgram/h, e.g. 25 mcg/h"

@@ -41,6 +41,21 @@ from lindring.errors import DoseError, LindringError, UnitError
         ("40 mg/d", 40, "per_24h", None),
         ("25 mcg/h", Fraction(3, 5), "per_hour", None),  # 25 microgram/h x 24 h = 0.6 mg
         ("2 mg/t", 48, "per_hour", None),  # Norwegian "time" = hour
+        # the notation clinicians write (docs/dose-input.md, "Written as on the chart")
+        ("2x20mg", 40, "times", 2),
+        ("2 x 20 mg", 40, "times", 2),
+        ("20mg 2x", 40, "times", 2),
+        ("20 mg 1+0+1", 40, "times", 2),  # morning and evening: 2 x 20 mg
+        ("10 mg 1+1+1+1", 40, "times", 4),
+        ("10 mg 2+0+1", 30, "times", 3),  # two units in the morning, one at night
+        ("10 mg hver 4. time", 60, "times", 6),
+        ("10 mg hver 6 time", 40, "times", 4),
+        ("20 mg 3 ganger daglig", 60, "times", 3),
+        ("20 mg 2 times daily", 40, "times", 2),
+        ("20 mg od", 20, "times", 1),
+        ("20mg/12h", 40, "times", 2),
+        ("10 mg/4 t", 60, "times", 6),
+        ("40 mg daglig", 40, "per_24h", None),
     ],
 )
 def test_accepted(text: str, daily_mg: Fraction, basis: str, times: int | None) -> None:
@@ -53,6 +68,28 @@ def test_accepted(text: str, daily_mg: Fraction, basis: str, times: int | None) 
 def test_prn_marks_breakthrough_doses_taken() -> None:
     dose = parse_dose("5 mg x3 prn")
     assert (dose.daily_mg, dose.prn) == (15, True)
+    for written in ("5 mg x3 ved behov", "5 mg x3 v.b.", "3x5mg v.b.", "5 mg 3x ved behov"):
+        dose = parse_dose(written)
+        assert (dose.daily_mg, dose.prn) == (15, True), written
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "example"),
+    [
+        ("20 mg foo", "foo", "20 mg"),
+        ("20 mg twice", "twice", "20 mg"),
+        ("20 mg x2 morgen", "x2 morgen", "20 mg"),
+    ],
+)
+def test_a_part_not_understood_is_named(text: str, part: str, example: str) -> None:
+    with pytest.raises(DoseError) as caught:
+        parse_dose(text)
+    assert caught.value.code == "dose_part"
+    message = caught.value.message("en")
+    assert f"'{part}' was not understood" in message
+    nearest = message.rsplit("e.g. ", 1)[1]
+    assert nearest.startswith(example)
+    parse_dose(nearest)  # the nearest accepted form is accepted
 
 
 @pytest.mark.parametrize(
@@ -75,6 +112,14 @@ def test_prn_marks_breakthrough_doses_taken() -> None:
         (".5 mg", DoseError, "dose_leading_zero"),
         ("", DoseError, "dose_missing"),
         ("5 mg prn", DoseError, "dose_prn"),
+        ("5 mg ved behov", DoseError, "dose_prn"),  # how many were taken?
+        ("5 mg v.b.", DoseError, "dose_prn"),
+        ("10 mg hver 4. time v.b.", DoseError, "dose_prn"),
+        ("1+0+1", DoseError, "dose_schedule_strength"),
+        ("1+1+1+1", DoseError, "dose_schedule_strength"),
+        ("10 mg 0+0+0", DoseError, "dose_times"),
+        ("2x20mg x2", DoseError, "dose_two_frequencies"),
+        ("20mg/5h", DoseError, "dose_interval"),
         ("4" * 500, DoseError, "dose_too_long"),
     ],
 )

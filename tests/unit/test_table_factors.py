@@ -205,6 +205,8 @@ def test_every_cited_source_exists_and_every_source_is_cited(tables: Tables) -> 
         for part in (drug.ceiling, drug.renal):
             if part:
                 cited.update(part.sources)
+        for band in drug.renal.bands if drug.renal else ():
+            cited.update(band.sources)
     for route in tables.routes.values():
         cited.update(route.sources)
     if tables.pump:
@@ -220,6 +222,7 @@ def test_every_cited_source_exists_and_every_source_is_cited(tables: Tables) -> 
         + tables.breakthrough.sources
         + tables.plausibility.sources
         + tables.regimen.sources
+        + (tables.frail.sources if tables.frail else ())
     )
     assert cited <= set(tables.sources)
     assert set(tables.sources) <= cited, set(tables.sources) - cited

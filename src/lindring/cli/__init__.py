@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 #: every command: name -> (module under lindring.cli, function or Typer, options); a
 #: module is imported only when its command runs or when help lists every command
 COMMANDS: dict[str, tuple[str, str, dict[str, Any]]] = {
-    "convert": ("convert", "convert", {"no_args_is_help": True, "epilog": "EXAMPLES"}),
+    "convert": (
+        "convert",
+        "convert",
+        {"no_args_is_help": True, "epilog": "EXAMPLES", "cls": "Command"},
+    ),
     "pump": ("pump", "pump", {"no_args_is_help": True}),
     "batch": ("batch", "batch", {"no_args_is_help": True}),
     "handbook": ("handbook", "handbook_app", {}),
@@ -55,7 +59,9 @@ def build(only: str | None = None) -> typer.Typer:
         if isinstance(found, typer.Typer):
             built.add_typer(found, name=name)
             continue
-        kwargs = {k: getattr(module, v) if k == "epilog" else v for k, v in options.items()}
+        # the epilog and the command class are names in the command's module
+        named = ("epilog", "cls")
+        kwargs = {k: getattr(module, v) if k in named else v for k, v in options.items()}
         built.command(name=name, **kwargs)(found)
     built.callback()(_root)
     return built

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Annotated
@@ -93,7 +94,19 @@ def batch(
         from lindring.profiles import DEFAULT, load_profiled, profile_of
         from lindring.serialize import conversion_dict
 
-        job = Job(input_file, output, fmt, delimiter, encoding, overwrite, jobs, opts.lang, sum_by)
+        given = lang is not None or bool(os.environ.get("LINDRING_LANG"))
+        job = Job(
+            input_file,
+            output,
+            fmt,
+            delimiter,
+            encoding,
+            overwrite,
+            jobs,
+            opts.lang,
+            sum_by=sum_by,
+            lang_given=given,
+        )
         table = load_profiled(opts.tables, profile)
         if profile not in (None, DEFAULT):
             chosen = profile_of(opts.tables, profile)
@@ -106,7 +119,7 @@ def batch(
         finally:
             if counter is not None:
                 counter.clear()
-        for line in summary.report(opts.lang):
+        for line in summary.report(summary.lang):
             say(line)
     raise typer.Exit(EXIT_INPUT if summary.flagged else EXIT_OK)
 

@@ -10,6 +10,7 @@ from lindring.cli.boundary import (
     EXIT_OK,
     DebugOpt,
     JsonOpt,
+    LangOpt,
     TablesOpt,
     boundary,
     common,
@@ -32,6 +33,7 @@ def check(
     as_json: JsonOpt = False,
     tables: TablesOpt = None,
     handbook: HandbookOpt = None,
+    lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Check that the whole table works: every conversion, round trip, patch, ceiling,
@@ -39,7 +41,7 @@ def check(
 
     Exit 0 when every check passes, 4 when any fails.
     """
-    opts = common(None, tables, as_json, debug)
+    opts = common(lang, tables, as_json, debug)
     with boundary(opts):
         from lindring.consistency import run_checks
         from lindring.tables import load_tables, tables_dir
@@ -52,5 +54,5 @@ def check(
         else:
             from lindring.render_editors import check_report
 
-            display(check_report(report))
+            display(check_report(report, opts.lang))
     raise typer.Exit(EXIT_OK if report.ok else EXIT_TABLES)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
+from typer._click.core import Context
+from typer.core import TyperCommand
 
 from lindring.cli.boundary import (
     EXIT_OK,
@@ -32,6 +35,18 @@ EXAMPLES = """Examples:
 Doses: 40mg, 2,5 mg, 100 mcg, 20 mg x2, 20 mg bid, 10 mg q4h, 40 mg/24h, 25 mcg/h (patch),
 5 mg x3 prn (breakthrough doses taken). A dose without a frequency is the 24-hour total.
 """
+
+
+class Command(TyperCommand):
+    """A negative dose (``-10mg``) reaches the dose reader and its message (exit 1, JSON
+    under ``--json``) instead of Click's "No such option"; other unknown options stay
+    usage errors (exit 2)."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        if any(re.match(r"[-\u2212][0-9.,]", arg) for arg in args):
+            ctx.ignore_unknown_options = True
+        return super().parse_args(ctx, args)
+
 
 WordsArg = Annotated[
     list[str],
@@ -69,6 +84,23 @@ PumpOpt = Annotated[
         "(sc or iv target; defaults as `lindring pump`).",
     ),
 ]
+EgfrOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--egfr",
+        metavar="N",
+        help="The patient's eGFR in ml/min/1.73 m²: the table's renal advice for the "
+        "target drug (avoid, reduce, prefer), and a reduced start where a source gives one.",
+    ),
+]
+FrailOpt = Annotated[
+    bool,
+    typer.Option(
+        "--frail",
+        help="A frail or elderly patient: the table's reduction for frailty when it is "
+        "larger than the handbook's (applied once, never on top).",
+    ),
+]
 ExplainOpt = Annotated[
     bool,
     typer.Option(
@@ -78,7 +110,12 @@ ExplainOpt = Annotated[
     ),
 ]
 SourcesOpt = Annotated[
-    bool, typer.Option("--sources", help="Cite every source, not only the primary ones.")
+    bool,
+    typer.Option(
+        "--full",
+        "--sources",
+        help="Every step and warning in full, and every source cited in full.",
+    ),
 ]
 ProfileOpt = Annotated[
     str | None,
@@ -99,6 +136,8 @@ def convert(
     pump: PumpOpt = False,
     profile: ProfileOpt = None,
     explain: ExplainOpt = False,
+    egfr: EgfrOpt = None,
+    frail: FrailOpt = False,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     tables: TablesOpt = None,
@@ -109,13 +148,27 @@ def convert(
     with boundary(opts):
         from lindring.convert import Options
         from lindring.convert import convert as run
+        from lindring.errors import RefusedError
+        from lindring.patient import parse_egfr
         from lindring.profiles import load_profiled
         from lindring.request import parse_request
         from lindring.tolerance import parse_percent
 
         table = load_profiled(opts.tables, profile)
-        options = Options(parse_percent(reduce), interval, pump)
-        result = run(table, parse_request(table, words), options)
+        options = Options(
+            parse_percent(reduce), interval, pump, egfr=parse_egfr(egfr), frail=frail
+        )
+        try:
+            result = run(table, parse_request(table, words), options)
+        except RefusedError as exc:
+            if not opts.json:
+                from lindring.render import refused_panel
+
+                said = " ".join(words)
+                cited = tuple(exc.params.get("sources", ()))
+                message = exc.message(opts.lang)
+                display(refused_panel(said, exc.code, message, cited, table, opts.lang))
+            raise
         plan = result.pump
         pointer = None
         if explain:

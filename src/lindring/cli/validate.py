@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from lindring.cli.boundary import EXIT_OK, DebugOpt, TablesOpt, boundary, common, write_json
+from lindring.cli.boundary import (
+    EXIT_OK,
+    DebugOpt,
+    LangOpt,
+    TablesOpt,
+    boundary,
+    common,
+    write_json,
+)
 from lindring.errors import EXIT_TABLES
 
 
@@ -40,13 +48,14 @@ def validate(
     paths: PathsArg = None,
     output: FormatOpt = Format.text,
     tables: TablesOpt = None,
+    lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Validate tables, profiles, the panel and handbook chapters; report every problem.
 
     Exit 0 when there are no errors (warnings are shown), 4 when there are.
     """
-    opts = common(None, tables, output is Format.json, debug)
+    opts = common(lang, tables, output is Format.json, debug)
     with boundary(opts):
         from lindring import render_editors as show
         from lindring.cli.editor_json import validation_dict
@@ -60,5 +69,5 @@ def validate(
             sys.stdout.write(text(result))
             for note in result.notes:
                 sys.stderr.write(f"note: {note}\n")
-            sys.stderr.write(show.validation_summary(result) + "\n")
+            sys.stderr.write(show.validation_summary(result, opts.lang) + "\n")
     raise typer.Exit(EXIT_TABLES if result.errors else EXIT_OK)

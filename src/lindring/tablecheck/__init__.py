@@ -12,6 +12,7 @@ from typing import Any
 from lindring import tablespec as spec
 from lindring.model import Tables
 from lindring.schema import Checker
+from lindring.tablecheck import common
 from lindring.tablecheck import opioids as opioid_checks
 from lindring.tablecheck import products as product_checks
 from lindring.tablecheck import pump as pump_checks
@@ -37,6 +38,7 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
     breakthrough = rule_checks.breakthrough(c, rules.get("breakthrough"), cited)
     plausibility = rule_checks.plausibility(c, rules.get("plausibility"), cited)
     regimen = product_checks.regimen(c, rules.get("regimen"), cited)
+    frail = common.frail(c, rules["frail"], cited) if "frail" in rules else None
     routes = rule_checks.routes(c, top.get("routes"), cited)
     opioids = opioid_checks.opioids(c, top.get("opioids"), routes, cited)
     refused = rule_checks.refused(c, top.get("refused_names"), cited)
@@ -75,4 +77,5 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
         refused,
         pump,
         changelog,
+        frail=frail,
     )

@@ -9,7 +9,10 @@ from typing import Any
 from lindring import tablespec as spec
 from lindring.model import (
     Caution,
+    FrailRule,
     Localized,
+    Renal,
+    RenalBand,
 )
 from lindring.schema import Checker
 from lindring.spec import Section
@@ -61,3 +64,54 @@ def caution(
     nb, en = c.text(raw.get("nb"), (*path, "nb")), c.text(raw.get("en"), (*path, "en"))
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
     return Caution(Localized(nb, en), sources) if nb and en else None
+
+
+def renal(c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]) -> Renal | None:
+    """A drug's renal caution and its eGFR bands: limits falling from the first band (the
+    narrowest, lowest eGFR) to the last, each once; ``percent`` only on a ``reduce`` band,
+    above 0 and below 100."""
+    raw = c.section(data, path, spec.RENAL)
+    if raw is None:
+        return None
+    nb, en = c.text(raw.get("nb"), (*path, "nb")), c.text(raw.get("en"), (*path, "en"))
+    sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
+    bands: list[RenalBand] = []
+    if "bands" in raw:
+        for where, entry in list_of(c, raw, path, "bands", spec.RENAL_BAND, "eGFR bands"):
+            band = _renal_band(c, entry, where, cited)
+            if band is not None:
+                bands.append(band)
+    limits = [b.below for b in bands]
+    if limits != sorted(set(limits)):
+        c.problem((*path, "bands"), "bands must be listed from the lowest eGFR limit up, each once")
+    return Renal(Localized(nb, en), sources, tuple(bands)) if nb and en else None
+
+
+def _renal_band(
+    c: Checker, entry: dict[str, Any], path: KeyPath, cited: list[tuple[KeyPath, str]]
+) -> RenalBand | None:
+    below = c.number(entry.get("below"), (*path, "below"))
+    advice = c.choice(entry.get("advice"), (*path, "advice"), ("avoid", "reduce", "prefer"))
+    percent = c.number(entry["percent"], (*path, "percent")) if "percent" in entry else None
+    if percent is not None and (advice != "reduce" or not 0 < percent < 100):
+        c.problem((*path, "percent"), "a percent belongs to a reduce band, above 0 and below 100")
+    nb, en = c.text(entry.get("nb"), (*path, "nb")), c.text(entry.get("en"), (*path, "en"))
+    sources = cite(c, entry.get("sources"), (*path, "sources"), cited)
+    if below is None or advice is None or not (nb and en):
+        return None
+    return RenalBand(below, advice, Localized(nb, en), sources, percent)
+
+
+def frail(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> FrailRule | None:
+    path: KeyPath = ("rules", "frail")
+    raw = c.section(data, path, spec.FRAIL)
+    if raw is None:
+        return None
+    percent = c.number(raw.get("percent"), (*path, "percent"))
+    if percent is not None and not 0 < percent < 100:
+        c.problem((*path, "percent"), "the percent must be above 0 and below 100")
+    nb, en = c.text(raw.get("nb"), (*path, "nb")), c.text(raw.get("en"), (*path, "en"))
+    sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
+    if percent is None or not (nb and en):
+        return None
+    return FrailRule(percent, Localized(nb, en), sources)

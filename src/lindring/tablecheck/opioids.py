@@ -25,6 +25,7 @@ from lindring.numbers import to_decimal_str
 from lindring.schema import Checker
 from lindring.tablecheck import products as product_checks
 from lindring.tablecheck.common import caution, cite, list_of, loc, rising
+from lindring.tablecheck.common import renal as renal_of
 from lindring.tablecheck.rules import ATC_PATTERN
 from lindring.units import mg_per
 from lindring.yamlsource import Path as KeyPath
@@ -198,7 +199,7 @@ def opioids(
         ceiling = (
             _ceiling(c, entry["ceiling"], (*path, "ceiling"), cited) if "ceiling" in entry else None
         )
-        renal = caution(c, entry["renal"], (*path, "renal"), cited) if "renal" in entry else None
+        renal = renal_of(c, entry["renal"], (*path, "renal"), cited) if "renal" in entry else None
         routes: dict[str, Factor] = {}
         for route, factor_raw in (c.entries(entry.get("routes"), (*path, "routes")) or {}).items():
             if route not in route_keys:

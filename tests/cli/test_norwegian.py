@@ -1,0 +1,99 @@
+"""Norwegian all the way: every command's output in nb has none of the English words a
+clinician would otherwise meet (labels, statuses, route and drug names, verdicts)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ..conftest import Run
+
+# words that only English output uses ("oral" is Norwegian too); table data such as
+# source titles, publishers and brand names stays as published and is not among them
+ENGLISH = (
+    "Working",
+    "Breakthrough",
+    "WARNING",
+    "REFUSED",
+    "Warnings",
+    "Sources",
+    "Suggested",
+    "every",
+    "within",
+    "above",
+    "below",
+    "draft",
+    "reviewed",
+    "rectal",
+    "subcutaneous",
+    "intravenous",
+    "transdermal",
+    "changed",
+    "as needed",
+    "Route",
+    "Drug",
+    "passed",
+    "failed",
+    "file(s) valid",
+    "refused",
+    "error",
+    "not covered",
+    "Spread",
+    "Pain pump",
+    "Draw up",
+    "Rate",
+    "lockout",
+    "Renal",
+)
+# drug names differ between the languages; the names column of `drugs` lists both
+DRUGS = ("morphine", "oxycodone", "hydromorphone", "ketobemidone", "pethidine", "methadone")
+
+
+def _leaks(text: str, words: tuple[str, ...]) -> list[str]:
+    return [w for w in words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "oksykodon", "40mg", "po", "til", "morfin", "sc"],
+        ["convert", "oksykodon", "20", "mg", "1+0+1", "po", "til", "morfin", "sk", "--full"],
+        ["convert", "morfin", "60mg", "x2", "po", "til", "fentanyl", "td"],
+        ["convert", "morfin", "60mg", "x2", "po", "til", "fentanyl", "td", "--full"],
+        ["convert", "oksykodon", "20mg", "x2", "po", "til", "morfin", "sc", "--pump"],
+        ["convert", "metadon", "30mg", "po", "til", "morfin", "po"],
+        ["convert", "morfin", "5mg", "po", "til", "fentanyl", "td"],
+        ["pump", "morfin", "30mg/døgn", "sc", "--add", "midazolam 10mg/døgn"],
+        ["compare", "oksykodon", "40mg", "po", "til", "morfin", "sc"],
+    ],
+)
+def test_clinical_commands_speak_norwegian(run: Run, args: list[str]) -> None:
+    result = run(*args, "--lang", "nb")
+    out = result.stdout + result.stderr
+    assert out.strip()
+    said = out.split("Kilder")[0]  # source titles stay as published
+    assert _leaks(said, ENGLISH + DRUGS) == [], out
+    assert not re.search(r"\[[a-z]+_[a-z_]+\]", out), out  # no warning codes
+
+
+@pytest.mark.parametrize("args", [["drugs"], ["table"], ["check"], ["validate"]])
+def test_reference_and_editor_commands_speak_norwegian(run: Run, args: list[str]) -> None:
+    result = run(*args, "--lang", "nb")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout + result.stderr
+    assert _leaks(out, ENGLISH) == [], out
+
+
+def test_a_norwegian_batch_file_answers_in_norwegian_without_lang(run: Run, tmp_path: Path) -> None:
+    example = Path(__file__).parents[2] / "examples" / "batch-no.csv"
+    result = run("batch", str(example), env={"LINDRING_LANG": "", "LANG": "C"})
+    out = result.stdout + result.stderr
+    # the input columns and one row's message ("morfin (morphine)") repeat names as typed
+    cells = [line.split(";")[11:] for line in result.stdout.splitlines()[1:]]
+    shown = " ".join(";".join(c) for c in cells) + result.stderr
+    assert _leaks(shown, ENGLISH) == [], out
+    assert "innenfor" in shown and "morfin sc" in shown
+    english = run("batch", str(example), "--lang", "en").stdout
+    assert "within" in english  # --lang still decides when given
