@@ -32,8 +32,8 @@ from lindring.convert import Options, convert
 from lindring.dose import parse_dose
 from lindring.errors import DoseError, LindringError, RefusedError
 from lindring.model import Amount, Tables
+from lindring.numread import percent
 from lindring.request import Request, parse_request
-from lindring.tolerance import parse_percent
 
 __all__ = ["EMPTY", "Batch", "Calc", "Outcome", "RawRow", "Result", "RowError"]
 
@@ -193,7 +193,7 @@ class Batch:
 
     def _reduce(self, value: str) -> Fraction | None:
         try:
-            return parse_percent(value) if value else None
+            return percent(value) if value else None
         except LindringError as exc:
             raise _Failed(_error(_row_error(exc, self.columns.name("reduce")))) from None
 

@@ -154,6 +154,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{text}': arithmetic and exponents are not accepted; write the dose, e.g. 40 mg",
         "nb": "«{text}»: regning og eksponenter godtas ikke; skriv dosen, f.eks. 40 mg",
     },
+    "dose_digits": {
+        "en": "'{text}': too many digits; a number has at most {digits} digits before the decimal sign and {decimals} after",
+        "nb": "«{text}»: for mange sifre; et tall har høyst {digits} sifre før desimaltegnet og {decimals} etter",
+    },
     "dose_times": {
         "en": "'{text}': the number of doses per 24 hours must be 1 to 24",
         "nb": "«{text}»: antall doser per døgn må være 1 til 24",

@@ -109,12 +109,12 @@ def convert(
     with boundary(opts):
         from lindring.convert import Options
         from lindring.convert import convert as run
+        from lindring.numread import percent
         from lindring.profiles import load_profiled
         from lindring.request import parse_request
-        from lindring.tolerance import parse_percent
 
         table = load_profiled(opts.tables, profile)
-        options = Options(parse_percent(reduce), interval)
+        options = Options(percent(reduce), interval)
         result = run(table, parse_request(table, words), options)
         plan = None
         if pump and result.refusal is None:
