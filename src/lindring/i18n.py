@@ -238,6 +238,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--interval {hours}: the interval must be one of {allowed} hours",
         "nb": "--interval {hours}: intervallet må være ett av {allowed} timer",
     },
+    "file_unreadable": {
+        "en": "{file}: {reason}",
+        "nb": "{file}: {reason}",
+    },
     "lang": {
         "en": "--lang must be nb or en",
         "nb": "--lang må være nb eller en",

@@ -28,6 +28,7 @@ from lindring import editor_messages  # noqa: F401  (registers the messages used
 from lindring.errors import InputError, TableError
 from lindring.model import Caution, Factor, Localized, Opioid, Span, Tables
 from lindring.tables import load_tables, tables_dir
+from lindring.textfile import Unreadable, is_dir, read_text, shown_path
 from lindring.units import mg_per
 
 DEFAULT = "norwegian"
@@ -62,7 +63,7 @@ class Profile:
 def profile_files(directory: str | None = None) -> dict[str, Path]:
     """Profile id -> file, for every ``tables/profiles/*.yaml`` (sorted by id)."""
     folder = tables_dir(directory) / FOLDER
-    if not folder.is_dir():
+    if not is_dir(folder):
         return {}
     return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
 
@@ -95,15 +96,11 @@ def load_profile(tables: Tables, name: str, directory: str | None = None) -> Pro
     if name not in files:
         raise InputError("profile_unknown", name=name, profiles=", ".join(profile_names(directory)))
     path = files[name]
-    return parse_profile(path.read_text(encoding="utf-8"), shown_path(path), tables, name)
-
-
-def shown_path(path: Path) -> str:
-    """``path`` relative to the working directory when it is below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+        text = read_text(path)
+    except Unreadable as exc:
+        raise TableError([str(exc)]) from None
+    return parse_profile(text, shown_path(path), tables, name)
 
 
 def apply_profile(tables: Tables, profile: Profile) -> Tables:
