@@ -102,6 +102,12 @@ class _Builder:
         if id(node) in self.seen:
             raise self.fail(node, "anchors and aliases (&name, *name) are not allowed")
         self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            kind = _MAP if isinstance(node, yaml.MappingNode) else _SEQ
+            if node.tag != kind:
+                raise self.fail(node, f"the tag {node.tag} is not allowed")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -160,6 +166,8 @@ def load(text: str, file: str) -> Located:
     """Parse ``text`` strictly; :class:`YamlProblem` on the first problem in the YAML."""
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(_unreadable(text, file, exc)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else file
@@ -169,3 +177,14 @@ def load(text: str, file: str) -> Located:
     builder = _Builder(file)
     data = builder.build(root, ()) if root is not None else None
     return Located(file, data, builder.marks)
+
+
+def _unreadable(text: str, file: str, exc: yaml.reader.ReaderError) -> str:
+    """A character YAML does not allow (a control character), at its line and column."""
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    at = text.find(char)  # libyaml counts in bytes; the first such character is the one
+    at = at if at >= 0 else min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    what = f"the character U+{ord(char):04X} is not allowed (a control character?)"
+    return f"{file}:{line}:{col}: {what}"
