@@ -51,7 +51,7 @@ def _sources(check: Checker, data: Any) -> dict[str, Source]:
             continue
         texts = [check.text(entry.get(k), (*path, k)) for k in ("title", "publisher", "section")]
         year = check.integer(entry.get("year"), (*path, "year"), minimum=1900)
-        url = check.text(entry["url"], (*path, "url")) if "url" in entry else ""
+        url = check.url(entry["url"], (*path, "url")) if "url" in entry else ""
         note = check.text(entry["note"], (*path, "note")) if "note" in entry else ""
         title, publisher, section = texts
         if title and publisher and section and year and url is not None and note is not None:

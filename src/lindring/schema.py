@@ -75,6 +75,17 @@ class Checker:
             return None
         return value
 
+    def url(self, value: Any, path: Path) -> str | None:
+        """A web address: ``https://`` or ``http://`` (a link in the HTML handbook)."""
+        from lindring.tablespec import URL_PATTERN
+
+        found = self.text(value, path)
+        if found is not None and not re.fullmatch(URL_PATTERN, found):
+            shown = _show(found)
+            self.problem(path, f"expected a web address (https:// or http://), got {shown}")
+            return None
+        return found
+
     def choice(self, value: Any, path: Path, choices: Iterable[str]) -> str | None:
         options = list(choices)
         if value not in options:
