@@ -13,6 +13,7 @@ import gc
 import io
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ CHUNK = 1000
 #: processes (where there are as many processors): small files start faster alone
 AUTO_BYTES = 4_000_000
 AUTO_JOBS = 2  # each process keeps its own caches (about 60 MB): memory stays < 150 MB
+MAX_JOBS = 64  # --jobs above this is a typing slip, not a machine
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,12 @@ def run_file(
     progress: Callable[[int], object] | None = None,
 ) -> Summary:
     """Convert every row of ``job.input`` into ``job.output``; the counts, for the summary."""
-    jobs = auto_jobs(job.input) if job.jobs is None else job.jobs or os.cpu_count() or 1
-    if jobs < 1:
-        raise InputError("batch.jobs_option")
+    every = min(os.cpu_count() or 1, MAX_JOBS)
+    jobs = auto_jobs(job.input) if job.jobs is None else job.jobs or every
+    if not 1 <= jobs <= MAX_JOBS:
+        raise InputError("batch.jobs_option", limit=MAX_JOBS)
+    if jobs > 1 and job.input != "-" and not _regular(job.input):
+        jobs = 1  # the workers read the input again: a pipe can be read only once
     with _spooled(job.input, stdin, jobs) as source:
         name = "stdin" if job.input == "-" else None
         with Reader(source, job.encoding, job.delimiter, stdin, name) as reader:
@@ -120,6 +125,13 @@ def auto_jobs(path: str) -> int:
     except OSError:  # the reader reports a missing or unreadable file
         return 1
     return min(AUTO_JOBS, os.cpu_count() or 1) if large else 1
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):  # the reader reports what is wrong with it
+        return False
 
 
 @contextmanager
