@@ -115,7 +115,7 @@ def csv_rows(
             yield row
             continue
         number += len(taken) - 1
-        whole = found is not None and (len(found) == width or width < 0)
+        whole = width < 0 or (found is not None and len(found) == width)
         if found is not None and whole and not feed.cut and not _undecodable(taken, encoding):
             width = len(found) if width < 0 else width
             yield RawRow(start, number, found)

@@ -131,12 +131,10 @@ class Reader:
         if not first:
             raise InputError("batch.empty_file", file=self.name)
         shown = ENCODING_NAMES.get(encoding, encoding)
-        if first == OVERLONG or line_error(first, shown) is not None:
-            raise (
-                self._decode_failed(blank + 1)
-                if first != OVERLONG
-                else InputError("batch.header_unreadable", file=self.name, line=blank + 1)
-            )
+        if first == OVERLONG:
+            raise InputError("batch.header_unreadable", file=self.name, line=blank + 1)
+        if line_error(first, shown) is not None:
+            raise self._decode_failed(blank + 1)
         leading = [RawRow(n, n, []) for n in range(1, blank + 1)]
         lines = itertools.chain([first], source)
         if first.lstrip().startswith("{"):

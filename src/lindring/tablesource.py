@@ -16,7 +16,7 @@ from lindring.errors import InputError
 from lindring.model import Tables
 from lindring.numread import clip
 from lindring.tables import TABLE_FILE, parse_tables
-from lindring.textfile import Unreadable, is_dir, is_file, read_text, shown_path
+from lindring.textfile import MAX_BYTES, Unreadable, is_dir, is_file, read_text, shown_path
 
 GIT_TIMEOUT_SECONDS = 10
 
@@ -56,6 +56,8 @@ def git_show(revision: str, directory: Path, name: str = TABLE_FILE) -> str:
     if done.returncode != 0:
         lines = done.stderr.strip().splitlines()
         raise GitUnavailable(lines[-1] if lines else f"git exited with {done.returncode}")
+    if len(done.stdout) > MAX_BYTES:
+        raise GitUnavailable(f"{name} is larger than {MAX_BYTES >> 20} MB in {revision}")
     return done.stdout
 
 

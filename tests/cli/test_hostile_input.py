@@ -4,6 +4,7 @@ one-line reason at once, never a hang and never exit 70 (issue 11's reproduction
 from __future__ import annotations
 
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -158,3 +159,18 @@ def test_the_longest_search_still_finds_things(run: Run) -> None:
     result = run("handbook", "search", *words, "gjennombruddssmerte", "nyresvikt")
     assert result.exit_code == 0, result.stderr
     assert "smertepumpe" in result.stdout
+
+
+def test_a_committed_table_over_the_size_limit_is_not_parsed(run: Run, tmp_path: Path) -> None:
+    folder = tables_copy(tmp_path)
+    table = folder / "opioids.yaml"
+    original = table.read_text(encoding="utf-8")
+    table.write_text(original + "#" + "x" * (3 << 20) + "\n", encoding="utf-8")
+    git = ["git", "-C", str(folder), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "opioids.yaml"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "big"], check=True)
+    table.write_text(original, encoding="utf-8")
+    code, stderr, seconds = timed(run, "diff", "HEAD", "--tables", str(folder))
+    assert (code, seconds < 2) == (1, True)
+    assert "opioids.yaml is larger than 2 MB in HEAD" in stderr
