@@ -9,6 +9,7 @@ renamed over it only when every row is written: an interrupted run leaves no hal
 
 from __future__ import annotations
 
+import errno
 import gc
 import io
 import os
@@ -29,6 +30,8 @@ from lindring.batch_write import OutputFormat, ToDict, output_format
 from lindring.errors import InputError
 from lindring.i18n import text
 from lindring.model import Tables
+from lindring.numread import clip
+from lindring.textfile import resolved
 
 CHUNK = 1000
 #: without ``--jobs``, a file this large or larger is converted by :data:`AUTO_JOBS`
@@ -174,14 +177,16 @@ def open_output(
             stream.detach()
         return
     path = Path(target)
-    if source != "-" and _same_file(path, Path(source)):
-        raise InputError("batch.output_is_input", file=target)
-    if path.exists() and not overwrite:
-        raise InputError("batch.output_exists", file=target)
     try:
+        if source != "-" and _same_file(path, Path(source)):
+            raise InputError("batch.output_is_input", file=clip(target, 300))
+        if os.path.lexists(path) and not overwrite:
+            raise InputError("batch.output_exists", file=clip(target, 300))
+        if os.path.isdir(path):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise InputError("batch.write_failed", file=target, reason=exc.strerror) from None
+    except (OSError, ValueError) as exc:
+        raise _write_failed(target, exc) from None
     try:
         mask = os.umask(0)
         os.umask(mask)
@@ -189,13 +194,21 @@ def open_output(
         with open(handle, "w", encoding=fmt.encoding, errors=errors, newline="") as out:
             yield out
         os.replace(partial, path)
+    except OSError as exc:  # writing: a full disk, a quota, the target taken meanwhile
+        Path(partial).unlink(missing_ok=True)
+        raise _write_failed(target, exc) from None
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
 
 
+def _write_failed(target: str, exc: OSError | ValueError) -> InputError:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return InputError("batch.write_failed", file=clip(target, 300), reason=reason)
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
+    except (OSError, ValueError):
+        return resolved(a) == resolved(b)

@@ -238,6 +238,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--interval {hours}: the interval must be one of {allowed} hours",
         "nb": "--interval {hours}: intervallet må være ett av {allowed} timer",
     },
+    "system_error": {
+        "en": "the operating system refused: {reason}{where}",
+        "nb": "operativsystemet avviste: {reason}{where}",
+    },
     "file_unreadable": {
         "en": "{file}: {reason}",
         "nb": "{file}: {reason}",

@@ -200,3 +200,21 @@ def test_sigterm_removes_the_partial_output(tmp_path: Path) -> None:
     assert process.returncode == 130
     assert stderr.decode().endswith("lindring: interrupted\n")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["long name", "directory", "missing folder"])
+def test_an_output_that_cannot_be_written_is_an_input_error(
+    tmp_path: Path, run_batch: RunBatch, kind: str
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(HEADER + ROW.format(n=1))
+    target = {
+        "long name": str(tmp_path / ("x" * 5000)),
+        "directory": str(tmp_path),
+        "missing folder": str(tmp_path / "no" / "out.csv"),
+    }[kind]
+    result = run_batch(str(path), "-o", target, "--overwrite")
+    assert result.exit_code == 1
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("lindring: error: cannot write ") and len(last) < 500
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
