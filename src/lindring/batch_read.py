@@ -74,7 +74,7 @@ class Reader:
         name: str | None = None,
     ) -> None:
         self.path = path
-        self.name = name or ("stdin" if path == "-" else path)
+        self.name = clip(name or ("stdin" if path == "-" else path), 300)  # as messages show it
         self._encoding = check_encoding(encoding)
         self._delimiter = check_delimiter(delimiter)
         self._used = self._encoding or "utf-8"
@@ -179,11 +179,11 @@ def _open_input(path: str, name: str) -> BinaryIO:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise InputError("batch.read_failed", file=clip(name), reason=reason) from None
+        raise InputError("batch.read_failed", file=name, reason=reason) from None
     mode = os.fstat(handle).st_mode
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
         os.close(handle)
-        raise InputError("batch.read_failed", file=clip(name), reason=_NOT_A_FILE)
+        raise InputError("batch.read_failed", file=name, reason=_NOT_A_FILE)
     if hasattr(os, "set_blocking"):
         os.set_blocking(handle, True)  # a pipe with a writer is read as it comes
     return os.fdopen(handle, "rb")
