@@ -54,8 +54,8 @@ def _sources(check: Checker, data: Any) -> dict[str, Source]:
         url = check.url(entry["url"], (*path, "url")) if "url" in entry else ""
         note = check.text(entry["note"], (*path, "note")) if "note" in entry else ""
         title, publisher, section = texts
-        if title and publisher and section and year and url is not None and note is not None:
-            result[sid] = Source(sid, title, publisher, year, section, url, note)
+        if title and publisher and section and year:  # a bad url or note is its own problem
+            result[sid] = Source(sid, title, publisher, year, section, url or "", note or "")
     return result
 
 
