@@ -32,8 +32,8 @@ from lindring.convert import Options, convert
 from lindring.dose import parse_dose
 from lindring.errors import DoseError, LindringError, RefusedError
 from lindring.model import Amount, Tables
+from lindring.numread import percent
 from lindring.request import Request, parse_request
-from lindring.tolerance import parse_percent
 
 __all__ = ["EMPTY", "Batch", "Calc", "Outcome", "RawRow", "Result", "RowError"]
 
@@ -95,7 +95,7 @@ class Batch:
         return map(self.outcome, rows)
 
     def outcome(self, row: RawRow) -> Outcome:
-        line, end, cells, error = row
+        line, _end, cells, error = row
         if error is None and len(cells) == self.width:
             key: tuple[str, ...] = self._get(cells)
             result = self._results.get(key) or self._result(key)
@@ -106,9 +106,9 @@ class Batch:
             return Outcome(line, cells, Result("error", error=error), None)
         if not "".join(cells).strip():
             return Outcome(line, cells, EMPTY, None)
-        code = "batch.row_fields" if end == line else "batch.row_fields_span"
-        params = {"expected": self.width, "found": len(cells), "start": line, "end": end}
-        return Outcome(line, cells, Result("error", error=RowError(code, params)), None)
+        params = {"expected": self.width, "found": len(cells)}
+        error = RowError("batch.row_fields", params)
+        return Outcome(line, cells, Result("error", error=error), None)
 
     def _result(self, key: tuple[str, ...]) -> Result:
         """Compute and keep the result of a row text not seen (recently). The key's cells
@@ -207,7 +207,7 @@ class Batch:
 
     def _reduce(self, value: str) -> Fraction | None:
         try:
-            return parse_percent(value) if value else None
+            return percent(value) if value else None
         except LindringError as exc:
             raise _Failed(_error(_row_error(exc, self.columns.name("reduce")))) from None
 

@@ -7,6 +7,10 @@
   once before) is reported too.
 * Delimiter: decided from the header line only (``;``, ``,`` or tab, whichever splits
   it into column names lindring knows), never from data rows.
+* ``--encoding``: a text encoding Python knows that can decode a file a line at a time
+  and mark what it cannot decode (not ``rot13``, ``hex``, ``base64``, ``zlib``, ``uu``,
+  which turn bytes into bytes, nor ``idna`` and ``punycode``, which read domain names);
+  ``utf-16`` and ``utf-32`` only for a file that starts with their byte order mark.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import re
 from typing import Any, BinaryIO
 
 from lindring.batch_columns import field_of
+from lindring.batch_lines import UNDECODABLE
 from lindring.errors import InputError
+from lindring.numread import clip
 
 BLOCK = 1 << 20
 DELIMITERS = {";": ";", ",": ",", "\t": "\t", "tab": "\t", "semicolon": ";", "comma": ","}
@@ -31,6 +37,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]")
+#: encodings that tell the byte order by a mark at the start, and need it
+_NEEDS_BOM = {
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
 
 
 def detect_encoding(head: bytes, raw: BinaryIO, chosen: str | None) -> str:
@@ -40,6 +51,8 @@ def detect_encoding(head: bytes, raw: BinaryIO, chosen: str | None) -> str:
     and back when it can seek, to make sure all of it is UTF-8.
     """
     bom = next((encoding for mark, encoding in _BOMS if head.startswith(mark)), None)
+    if chosen in _NEEDS_BOM and not head.startswith(_NEEDS_BOM[chosen]):
+        raise InputError("batch.encoding_bom", encoding=chosen)
     if chosen is not None:
         return "utf-8-sig" if chosen == "utf-8" and bom == "utf-8-sig" else chosen
     if bom is not None:
@@ -49,7 +62,8 @@ def detect_encoding(head: bytes, raw: BinaryIO, chosen: str | None) -> str:
 
 def looks_misdecoded(head: bytes, encoding: str) -> bool:
     """Whether the text holds ``Âµ``, ``Ã¸`` and the like (decoded wrongly before)."""
-    return _MOJIBAKE.search(head.decode(encoding, errors="ignore")) is not None
+    text = codecs.getincrementaldecoder(encoding)(errors=UNDECODABLE).decode(head, final=False)
+    return _MOJIBAKE.search(text) is not None
 
 
 def detect_delimiter(header: str) -> str:
@@ -72,13 +86,24 @@ def detect_delimiter(header: str) -> str:
 
 
 def check_encoding(encoding: str | None) -> str | None:
-    """``--encoding`` as Python's codec name; :class:`InputError` for an unknown one."""
+    """``--encoding`` as Python's codec name; :class:`InputError` for one that is
+    unknown or cannot read a text file (see the module text)."""
     if encoding is None:
         return None
     try:
-        return codecs.lookup(encoding).name
+        name = codecs.lookup(encoding).name
     except LookupError:
-        raise InputError("batch.encoding_option", text=encoding) from None
+        raise InputError("batch.encoding_option", text=clip(encoding)) from None
+    if name in _NEEDS_BOM:
+        return name  # checked against the file's first bytes
+    try:
+        decoder = codecs.getincrementaldecoder(name)(errors=UNDECODABLE)
+        text = decoder.decode(b"id;dose\n", final=True)
+    except Exception:  # a codec's own code: whatever it raises, it cannot read the file
+        text = None
+    if not isinstance(text, str):
+        raise InputError("batch.encoding_unusable", text=clip(encoding))
+    return name
 
 
 def check_delimiter(delimiter: str | None) -> str | None:

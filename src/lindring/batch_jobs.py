@@ -161,6 +161,7 @@ def _serve(
 ) -> None:
     """A worker process: read every row, convert its own, send each window's lines."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends its workers this way
     gc.set_threshold(*GC_THRESHOLD)
     try:
         worker = Worker(plan)

@@ -1,5 +1,7 @@
 """Reading JSON Lines batch files: one object per line, the first one's keys are the
-columns (English or Norwegian names, as in CSV). Values are text or numbers."""
+columns (English or Norwegian names, as in CSV). Values are text or numbers. A line
+that cannot be read (:func:`~lindring.batch_lines.line_error`), is not JSON or nests
+too deeply for the parser is an error row of its own."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any
 
 from lindring.batch import RawRow, RowError
 from lindring.batch_columns import Columns, map_columns
+from lindring.batch_lines import line_error
 from lindring.errors import InputError
 
 
@@ -16,18 +19,23 @@ def json_columns(first: str, line: int, name: str) -> Columns:
     """The columns named by the keys of the first object; :class:`InputError` if none."""
     try:
         data = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):
         data = None
     if not isinstance(data, dict) or not data:
         raise InputError("batch.json_header", file=name, line=line)
     return map_columns(list(data))
 
 
-def json_rows(lines: Iterator[str], offset: int, columns: Columns) -> Iterator[RawRow]:
+def json_rows(
+    lines: Iterator[str], offset: int, columns: Columns, encoding: str = "utf-8"
+) -> Iterator[RawRow]:
     """One row per line (a blank line is an empty row); lines count from ``offset + 1``."""
     keys = columns.header
     known = set(keys)
     for number, line in enumerate(lines, start=offset + 1):
+        if not line.isascii() and (error := line_error(line, encoding)) is not None:
+            yield RawRow(number, number, [], error)
+            continue
         if not line.strip():
             yield RawRow(number, number, [])
             continue
@@ -35,6 +43,9 @@ def json_rows(lines: Iterator[str], offset: int, columns: Columns) -> Iterator[R
             data = json.loads(line)
         except ValueError as exc:
             yield _bad(number, line, "batch.row_json", detail=str(exc))
+            continue
+        except RecursionError:
+            yield _bad(number, line, "batch.row_json", detail="nested too deeply")
             continue
         if not isinstance(data, dict):
             yield _bad(number, line, "batch.row_json", detail=type(data).__name__)

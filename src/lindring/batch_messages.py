@@ -49,13 +49,23 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "en": "--encoding '{text}' is not an encoding Python knows: try utf-8 or cp1252",
         "nb": "--encoding «{text}» er ikke en kjent tegnkoding: prøv utf-8 eller cp1252",
     },
+    "batch.encoding_unusable": {
+        "en": "--encoding '{text}' does not read text files: try utf-8, cp1252 or utf-16",
+        "nb": "--encoding «{text}» leser ikke tekstfiler: prøv utf-8, cp1252 eller utf-16",
+    },
+    "batch.encoding_bom": {
+        "en": "--encoding {encoding} reads a file that starts with a byte order mark, and this "
+        "one does not: give {encoding}-le or {encoding}-be (Windows writes -le)",
+        "nb": "--encoding {encoding} leser en fil som starter med et byte-rekkefølgemerke, og "
+        "denne gjør ikke det: oppgi {encoding}-le eller {encoding}-be (Windows skriver -le)",
+    },
     "batch.format_option": {
         "en": "--format '{text}': use csv, jsonl or xlsx-friendly",
         "nb": "--format «{text}»: bruk csv, jsonl eller xlsx-friendly",
     },
     "batch.jobs_option": {
-        "en": "--jobs must be 1 or more (0 means one per processor)",
-        "nb": "--jobs må være 1 eller mer (0 betyr én per prosessor)",
+        "en": "--jobs must be 1 to {limit} (0 means one per processor)",
+        "nb": "--jobs må være 1 til {limit} (0 betyr én per prosessor)",
     },
     "batch.decode_failed": {
         "en": "{file}: line {line} cannot be read as {encoding}; nothing more was read. "
@@ -122,11 +132,27 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected {expected} fields, found {found}",
         "nb": "forventet {expected} felt, fant {found}",
     },
-    "batch.row_fields_span": {
-        "en": "expected {expected} fields, found {found}; the row runs over lines "
-        "{start}-{end} (a quote mark without its pair?)",
-        "nb": "forventet {expected} felt, fant {found}; raden går over linje "
-        "{start}-{end} (et anførselstegn uten sitt par?)",
+    "batch.row_quote": {
+        "en": "a quote mark without its pair: the quoted cell that opens on this line ran on "
+        "over lines {start}-{end}; this line is not converted, and the lines after it are "
+        "read each on its own",
+        "nb": "et anførselstegn uten sitt par: den siterte cellen som begynner på denne "
+        "linjen, fortsatte over linje {start}-{end}; denne linjen er ikke regnet om, og "
+        "linjene etter den er lest hver for seg",
+    },
+    "batch.row_quote_line": {
+        "en": "a quote mark without its pair on this line",
+        "nb": "et anførselstegn uten sitt par på denne linjen",
+    },
+    "batch.row_undecodable": {
+        "en": "the line cannot be read as {encoding} (bytes {bytes}); if the whole file is "
+        "wrong, choose its encoding with --encoding",
+        "nb": "linjen kan ikke leses som {encoding} (bytene {bytes}); hvis hele filen blir "
+        "feil, velg tegnkoding med --encoding",
+    },
+    "batch.row_line_long": {
+        "en": "the line is longer than {limit} characters and was not read",
+        "nb": "linjen er lengre enn {limit} tegn og ble ikke lest",
     },
     "batch.row_missing": {
         "en": "no value in column {column}",

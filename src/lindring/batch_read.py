@@ -4,17 +4,20 @@ The encoding and the delimiter are found by :mod:`lindring.batch_detect` (or giv
 with ``--encoding`` and ``--delimiter``). A file whose first line is a JSON object is
 read as JSON Lines (:mod:`lindring.batch_jsonl`). Each row carries the physical lines
 it starts and ends on (a quoted cell may hold a line break). Blank lines become empty
-rows, skipped and counted; a record the CSV reader cannot read becomes a row error.
-Everything streams: one block of bytes and one row at a time.
+rows, skipped and counted; a line that cannot be read (a byte the encoding cannot
+decode, a quote mark without its pair, a line too long: :mod:`lindring.batch_lines`)
+becomes a row error. Everything streams: one block of bytes and one line at a time.
+The input must be a file or a pipe: a directory or a device (``/dev/zero``) is refused.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
@@ -33,8 +36,10 @@ from lindring.batch_detect import (
     looks_misdecoded,
 )
 from lindring.batch_jsonl import json_columns, json_rows
+from lindring.batch_lines import OVERLONG, UNDECODABLE, bounded, line_error
 from lindring.errors import InputError
 from lindring.model import Localized
+from lindring.numread import clip
 
 LANG_NAMES = {"nb": Localized("norsk", "Norwegian"), "en": Localized("engelsk", "English")}
 
@@ -69,7 +74,7 @@ class Reader:
         name: str | None = None,
     ) -> None:
         self.path = path
-        self.name = name or ("stdin" if path == "-" else path)
+        self.name = clip(name or ("stdin" if path == "-" else path), 300)  # as messages show it
         self._encoding = check_encoding(encoding)
         self._delimiter = check_delimiter(delimiter)
         self._used = self._encoding or "utf-8"
@@ -80,18 +85,15 @@ class Reader:
     def __enter__(self) -> Reader:
         raw = self._stdin
         if self.path != "-":
-            try:
-                raw = self._handle = Path(self.path).open("rb")
-            except OSError as exc:
-                reason = exc.strerror or str(exc)
-                raise InputError("batch.read_failed", file=self.name, reason=reason) from None
+            raw = self._handle = _open_input(self.path, self.name)
         if raw is None:
             raise InputError("batch.read_failed", file=self.name, reason="no standard input")
         try:
             self.layout = self._open(raw)
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:
             self.close()
-            raise self._decode_failed(failed_line(0, exc)) from None
+            line = failed_line(0, exc) if isinstance(exc, UnicodeDecodeError) else 1
+            raise self._decode_failed(line) from None
         except BaseException:
             self.close()
             raise
@@ -120,21 +122,28 @@ class Reader:
         if looks_misdecoded(head, encoding):
             notices.append(("batch.notice_mojibake", {"file": self.name}))
         buffered = io.BufferedReader(Joined(head, raw), BLOCK)
-        stream = io.TextIOWrapper(buffered, encoding=encoding, newline="")
+        stream = io.TextIOWrapper(buffered, encoding=encoding, errors=UNDECODABLE, newline="")
+        source = bounded(stream)
         blank = 0
-        first = stream.readline()
+        first = next(source, "")
         while first and not first.strip():
-            blank, first = blank + 1, stream.readline()
+            blank, first = blank + 1, next(source, "")
         if not first:
             raise InputError("batch.empty_file", file=self.name)
+        shown = ENCODING_NAMES.get(encoding, encoding)
+        if first == OVERLONG:
+            raise InputError("batch.header_unreadable", file=self.name, line=blank + 1)
+        if line_error(first, shown) is not None:
+            raise self._decode_failed(blank + 1)
         leading = [RawRow(n, n, []) for n in range(1, blank + 1)]
-        lines = itertools.chain([first], stream)
+        lines = itertools.chain([first], source)
         if first.lstrip().startswith("{"):
             columns = json_columns(first, blank + 1, self.name)
-            self._rows = itertools.chain(leading, self._guard(json_rows(lines, blank, columns)))
+            rows = json_rows(lines, blank, columns, shown)
+            self._rows = itertools.chain(leading, self._guard(rows))
             return Layout("jsonl", encoding, "", columns, tuple(notices))
         delimiter = self._delimiter or detect_delimiter(first)
-        rows = csv_rows(lines, delimiter, blank + 1, self._decode_failed)
+        rows = csv_rows(lines, delimiter, blank + 1, self._decode_failed, shown)
         header = next(rows)
         if header.error is not None or header.end != header.line:
             raise InputError("batch.header_unreadable", file=self.name, line=header.line)
@@ -155,12 +164,32 @@ class Reader:
             for row in rows:
                 line = row.end
                 yield row
-        except UnicodeDecodeError as exc:
-            raise self._decode_failed(failed_line(line, exc)) from None
+        except UnicodeError:
+            raise self._decode_failed(line + 1) from None
 
     def _decode_failed(self, line: int) -> InputError:
         shown = ENCODING_NAMES.get(self._used, self._used)
         return InputError("batch.decode_failed", file=self.name, line=line, encoding=shown)
+
+
+def _open_input(path: str, name: str) -> BinaryIO:
+    """The input file, opened without waiting for a writer (a FIFO no one writes to reads
+    as empty); a directory or a device is refused before anything is read."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError("batch.read_failed", file=name, reason=reason) from None
+    mode = os.fstat(handle).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
+        os.close(handle)
+        raise InputError("batch.read_failed", file=name, reason=_NOT_A_FILE)
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(handle, True)  # a pipe with a writer is read as it comes
+    return os.fdopen(handle, "rb")
+
+
+_NOT_A_FILE = "not a file or a pipe (a directory or a device?)"
 
 
 @dataclass(frozen=True)

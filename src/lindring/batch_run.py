@@ -9,10 +9,12 @@ renamed over it only when every row is written: an interrupted run leaves no hal
 
 from __future__ import annotations
 
+import errno
 import gc
 import io
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -29,12 +31,15 @@ from lindring.batch_write import OutputFormat, ToDict, output_format
 from lindring.errors import InputError
 from lindring.i18n import text
 from lindring.model import Tables
+from lindring.numread import clip
+from lindring.textfile import resolved
 
 CHUNK = 1000
 #: without ``--jobs``, a file this large or larger is converted by :data:`AUTO_JOBS`
 #: processes (where there are as many processors): small files start faster alone
 AUTO_BYTES = 4_000_000
 AUTO_JOBS = 2  # each process keeps its own caches (about 60 MB): memory stays < 150 MB
+MAX_JOBS = 64  # --jobs above this is a typing slip, not a machine
 
 
 @dataclass(frozen=True)
@@ -63,9 +68,12 @@ def run_file(
     progress: Callable[[int], object] | None = None,
 ) -> Summary:
     """Convert every row of ``job.input`` into ``job.output``; the counts, for the summary."""
-    jobs = auto_jobs(job.input) if job.jobs is None else job.jobs or os.cpu_count() or 1
-    if jobs < 1:
-        raise InputError("batch.jobs_option")
+    every = min(os.cpu_count() or 1, MAX_JOBS)
+    jobs = auto_jobs(job.input) if job.jobs is None else job.jobs or every
+    if not 1 <= jobs <= MAX_JOBS:
+        raise InputError("batch.jobs_option", limit=MAX_JOBS)
+    if jobs > 1 and job.input != "-" and not _regular(job.input):
+        jobs = 1  # the workers read the input again: a pipe can be read only once
     with _spooled(job.input, stdin, jobs) as source:
         name = "stdin" if job.input == "-" else None
         with Reader(source, job.encoding, job.delimiter, stdin, name) as reader:
@@ -156,6 +164,13 @@ def auto_jobs(path: str) -> int:
     return min(AUTO_JOBS, os.cpu_count() or 1) if large else 1
 
 
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):  # the reader reports what is wrong with it
+        return False
+
+
 @contextmanager
 def _spooled(path: str, stdin: BinaryIO | None, jobs: int) -> Iterator[str]:
     """``path``, or for standard input with ``jobs > 1`` a temporary copy of it (worker
@@ -196,14 +211,16 @@ def open_output(
             stream.detach()
         return
     path = Path(target)
-    if source != "-" and _same_file(path, Path(source)):
-        raise InputError("batch.output_is_input", file=target)
-    if path.exists() and not overwrite:
-        raise InputError("batch.output_exists", file=target)
     try:
+        if source != "-" and _same_file(path, Path(source)):
+            raise InputError("batch.output_is_input", file=clip(target, 300))
+        if os.path.lexists(path) and not overwrite:
+            raise InputError("batch.output_exists", file=clip(target, 300))
+        if os.path.isdir(path):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise InputError("batch.write_failed", file=target, reason=exc.strerror) from None
+    except (OSError, ValueError) as exc:
+        raise _write_failed(target, exc) from None
     try:
         mask = os.umask(0)
         os.umask(mask)
@@ -211,13 +228,21 @@ def open_output(
         with open(handle, "w", encoding=fmt.encoding, errors=errors, newline="") as out:
             yield out
         os.replace(partial, path)
+    except OSError as exc:  # writing: a full disk, a quota, the target taken meanwhile
+        Path(partial).unlink(missing_ok=True)
+        raise _write_failed(target, exc) from None
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
 
 
+def _write_failed(target: str, exc: OSError | ValueError) -> InputError:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return InputError("batch.write_failed", file=clip(target, 300), reason=reason)
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
+    except (OSError, ValueError):
+        return resolved(a) == resolved(b)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from lindring.errors import DoseError, LindringError
+from lindring.numread import DECIMALS, WHOLE_DIGITS, NumberError, decimal
 from lindring.units import mg_per
 
 MAX_LENGTH = 60
@@ -126,7 +127,10 @@ def parse_dose(raw: str) -> DoseExpression:
     number_text = match["num"]
     if _AMBIGUOUS.fullmatch(number_text):
         raise DoseError("dose_ambiguous", number=number_text)
-    number = Fraction(number_text.replace(",", "."))
+    try:
+        number = decimal(number_text)
+    except NumberError:
+        raise DoseError("dose_digits", text=text, digits=WHOLE_DIGITS, decimals=DECIMALS) from None
     if number == 0:
         raise DoseError("dose_zero", text=text)
     unit = match["unit"]

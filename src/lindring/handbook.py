@@ -25,6 +25,7 @@ from lindring import handbook_messages  # noqa: F401  (registers the handbook's 
 from lindring.errors import TableError
 from lindring.handbook_frontmatter import Chapter, parse
 from lindring.model import Source
+from lindring.textfile import Unreadable, is_dir, read_text, shown_path
 
 if TYPE_CHECKING:
     from lindring.handbook_resolve import Resolved
@@ -92,13 +93,6 @@ def handbook_dir(override: str | None = None) -> Path:
     return Path(__file__).resolve().parents[2] / "handbook"  # editable checkout
 
 
-def shown_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def load_handbook(directory: str | None = None) -> Handbook:
     """Every chapter in the handbook directory; problems are collected, not raised.
 
@@ -107,7 +101,7 @@ def load_handbook(directory: str | None = None) -> Handbook:
     from lindring.handbook_sources import load_sources
 
     folder = handbook_dir(directory)
-    if not folder.is_dir():
+    if not is_dir(folder):
         raise HandbookError([f"{shown_path(folder)}: handbook directory not found"])
     problems: list[str] = []
     sources, source_problems = load_sources(folder / SOURCES_FILE, shown_path)
@@ -116,9 +110,9 @@ def load_handbook(directory: str | None = None) -> Handbook:
     for path in sorted(folder.glob("*.md")):
         shown = shown_path(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{shown}: cannot be read: {exc}")
+            text = read_text(path, shown)
+        except Unreadable as exc:
+            problems.append(str(exc))
             continue
         chapter, chapter_problems = parse(text.replace("\r\n", "\n"), shown)
         problems.extend(chapter_problems)

@@ -21,12 +21,12 @@ from lindring.handbook import (
     Handbook,
     position,
     resolve_chapter,
-    shown_path,
 )
 from lindring.handbook_frontmatter import Chapter, reviewed_on
 from lindring.handbook_markdown import headings
 from lindring.handbook_sources import where_defined
 from lindring.model import Tables
+from lindring.textfile import shown_path
 
 
 def check(tables: Tables, book: Handbook, today: datetime.date, max_age_days: int) -> list[str]:

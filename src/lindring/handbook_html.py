@@ -12,6 +12,7 @@ already depends on) with raw HTML turned off, so a chapter cannot inject markup.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from lindring.handbook_markdown import ANCHOR, slug
 from lindring.handbook_messages import EMBED as W
 from lindring.handbook_messages import LABELS
 from lindring.model import Source, Tables
+from lindring.tablespec import URL_PATTERN
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -84,8 +86,10 @@ def _references(entries: tuple[tuple[str, Source | None, bool], ...]) -> str:
         text = f"<strong>[{e(sid)}]</strong> "
         if source is not None:
             text += e(source.cite()) + "."
-            if source.url:
+            if re.fullmatch(URL_PATTERN, source.url):  # validated; never a script link
                 text += f' <a href="{e(source.url)}">{e(source.url)}</a>'
+            elif source.url:
+                text += f" {e(source.url)}"
             if from_table:
                 text += f" ({e(W['from_table'])})"
             if source.note:

@@ -19,6 +19,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no chapter '{name}'. `lindring handbook` lists them all; `lindring handbook search {name}` searches the text.",
         "nb": "ingen kapittel «{name}». `lindring handbook` viser alle; `lindring handbook search {name}` søker i teksten.",
     },
+    "handbook_query_long": {
+        "en": "the search is too long: at most {limit} characters",
+        "nb": "søket er for langt: høyst {limit} tegn",
+    },
+    "handbook_query_words": {
+        "en": "search for at most {words} words of at most {letters} letters each",
+        "nb": "søk etter høyst {words} ord på høyst {letters} bokstaver hvert",
+    },
     "handbook_no_hits": {
         "en": "nothing in the handbook matches '{query}'",
         "nb": "ingenting i håndboken passer til «{query}»",

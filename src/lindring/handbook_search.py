@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lindring.errors import InputError
 from lindring.handbook import Handbook
 from lindring.handbook_markdown import ANCHOR, HEADING, headings, plain
 from lindring.model import Tables
@@ -49,6 +50,12 @@ SUFFIXES = (
 )
 MIN_STEM = 3
 SNIPPET = 160
+#: the longest query, the most words in it and the longest word searched for (the
+#: handbook's longest word has 30 letters): each word is compared with every word of
+#: the handbook and split at every letter, so the work is bounded before it starts
+MAX_QUERY = 200
+MAX_WORDS = 12
+MAX_WORD = 40
 
 
 def stem(word: str) -> str:
@@ -174,7 +181,13 @@ def split_compound(word: str, vocabulary: set[str]) -> tuple[str, str] | None:
 
 
 def search(book: Handbook, tables: Tables, query: str, limit: int = 10) -> list[Hit]:
-    """The sections that best match ``query``, best first (at most ``limit``)."""
+    """The sections that best match ``query``, best first (at most ``limit``);
+    :class:`InputError` for a query longer than the bounds above."""
+    if len(query) > MAX_QUERY:
+        raise InputError("handbook_query_long", limit=MAX_QUERY)
+    tokens = words(query)
+    if len(tokens) > MAX_WORDS or any(len(w) > MAX_WORD for w in tokens):
+        raise InputError("handbook_query_words", words=MAX_WORDS, letters=MAX_WORD)
     terms = expand_query(query, tables)
     if not terms:
         return []

@@ -13,6 +13,7 @@ from typing import Any
 
 from lindring.model import Source
 from lindring.schema import Checker
+from lindring.textfile import Unreadable, is_file, read_text
 from lindring.yamlsource import Path as KeyPath
 from lindring.yamlsource import YamlProblem, load
 
@@ -21,13 +22,13 @@ ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 def load_sources(path: Path, shown: Callable[[Path], str]) -> tuple[dict[str, Source], list[str]]:
     """The sources in ``path`` (none when the file does not exist) and its problems."""
-    if not path.exists():
+    if not is_file(path):
         return {}, []
     file = shown(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, [f"{file}: cannot be read: {exc}"]
+        text = read_text(path, file)
+    except Unreadable as exc:
+        return {}, [str(exc)]
     try:
         doc = load(text, file)
     except YamlProblem as exc:
@@ -50,21 +51,21 @@ def _sources(check: Checker, data: Any) -> dict[str, Source]:
             continue
         texts = [check.text(entry.get(k), (*path, k)) for k in ("title", "publisher", "section")]
         year = check.integer(entry.get("year"), (*path, "year"), minimum=1900)
-        url = check.text(entry["url"], (*path, "url")) if "url" in entry else ""
+        url = check.url(entry["url"], (*path, "url")) if "url" in entry else ""
         note = check.text(entry["note"], (*path, "note")) if "note" in entry else ""
         title, publisher, section = texts
-        if title and publisher and section and year and url is not None and note is not None:
-            result[sid] = Source(sid, title, publisher, year, section, url, note)
+        if title and publisher and section and year:  # a bad url or note is its own problem
+            result[sid] = Source(sid, title, publisher, year, section, url or "", note or "")
     return result
 
 
 def where_defined(path: Path, shown: Callable[[Path], str]) -> dict[str, str]:
     """``source id -> FILE:LINE:COL`` of its entry (for problems about unused sources)."""
-    if not path.exists():
+    if not is_file(path):
         return {}
     try:
-        doc = load(path.read_text(encoding="utf-8"), shown(path))
-    except (OSError, UnicodeDecodeError, YamlProblem):
+        doc = load(read_text(path, shown(path)), shown(path))
+    except (Unreadable, YamlProblem):
         return {}
     data = doc.data.get("sources") if isinstance(doc.data, dict) else None
     if not isinstance(data, dict):

@@ -183,6 +183,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{text}': arithmetic and exponents are not accepted; write the dose, e.g. 40 mg",
         "nb": "«{text}»: regning og eksponenter godtas ikke; skriv dosen, f.eks. 40 mg",
     },
+    "dose_digits": {
+        "en": "'{text}': too many digits; a number has at most {digits} digits before the decimal sign and {decimals} after",
+        "nb": "«{text}»: for mange sifre; et tall har høyst {digits} sifre før desimaltegnet og {decimals} etter",
+    },
     "dose_times": {
         "en": "'{text}': the number of doses per 24 hours must be 1 to 24",
         "nb": "«{text}»: antall doser per døgn må være 1 til 24",
@@ -278,6 +282,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "egfr": {
         "en": "--egfr '{text}': write the eGFR in ml/min/1.73 m² as a number from 1 to 200, e.g. 45",
         "nb": "--egfr «{text}»: skriv eGFR i ml/min/1,73 m² som et tall fra 1 til 200, f.eks. 45",
+    },
+    "system_error": {
+        "en": "the operating system refused: {reason}{where}",
+        "nb": "operativsystemet avviste: {reason}{where}",
+    },
+    "file_unreadable": {
+        "en": "{file}: {reason}",
+        "nb": "{file}: {reason}",
     },
     "lang": {
         "en": "--lang must be nb or en",

@@ -16,10 +16,11 @@ from typing import Any
 from lindring import patches
 from lindring import profilespec as spec
 from lindring.dose import DoseExpression, parse_dose
-from lindring.errors import LindringError, TableError
+from lindring.errors import InputError, LindringError, TableError
 from lindring.model import Tables
 from lindring.schema import Checker
 from lindring.tablecheck.common import Cited, cite
+from lindring.textfile import Unreadable, read_text
 from lindring.units import mg_per
 from lindring.yamlsource import Path as KeyPath
 
@@ -58,7 +59,12 @@ def parse_panel(text: str, file: str, tables: Tables) -> Panel:
 
 
 def load_panel(path: Path, tables: Tables, shown: str | None = None) -> Panel:
-    return parse_panel(path.read_text(encoding="utf-8"), shown or str(path), tables)
+    """The panel in ``path``; :class:`InputError` when it cannot be read at all."""
+    try:
+        text = read_text(path, shown)
+    except Unreadable as exc:
+        raise InputError("file_unreadable", file=exc.shown, reason=exc.reason) from None
+    return parse_panel(text, shown or str(path), tables)
 
 
 def _check(c: Checker, data: Any, tables: Tables, file: str) -> Panel | None:

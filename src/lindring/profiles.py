@@ -27,6 +27,7 @@ from lindring import editor_messages  # noqa: F401  (registers the messages used
 from lindring.errors import InputError, TableError
 from lindring.model import Localized, Tables
 from lindring.tables import TABLE_FILE, load_tables, tables_dir
+from lindring.textfile import Unreadable, is_dir, read_text, shown_path
 
 if TYPE_CHECKING:  # yaml stays off the start path of convert
     from lindring.yamlsource import Located
@@ -58,7 +59,7 @@ class Profiled:
 def profile_files(directory: str | None = None) -> dict[str, Path]:
     """Profile id -> file, for every ``tables/profiles/*.yaml`` (sorted by id)."""
     folder = tables_dir(directory) / FOLDER
-    if not folder.is_dir():
+    if not is_dir(folder):
         return {}
     return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
 
@@ -130,9 +131,9 @@ def base_document(directory: str | None = None) -> Located:
 
     path = tables_dir(directory) / TABLE_FILE
     try:
-        return _document(str(path.resolve()), path.read_text(encoding="utf-8"), shown_path(path))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TableError([f"{shown_path(path)}: cannot be read: {exc}"]) from None
+        return _document(str(path.resolve()), read_text(path), shown_path(path))
+    except Unreadable as exc:
+        raise TableError([str(exc)]) from None
     except YamlProblem as exc:
         raise TableError([str(exc)]) from None
 
@@ -147,16 +148,11 @@ def _document(_where: str, text: str, shown: str) -> Located:
 def load_profile_file(path: Path, directory: str | None = None) -> Profiled:
     """The profile in ``path`` over the Norwegian table of ``directory``."""
     load_tables(directory)  # the base must itself be a valid table
-    text = path.read_text(encoding="utf-8")
-    return parse_profile(text, shown_path(path), base_document(directory), path.stem)
-
-
-def shown_path(path: Path) -> str:
-    """``path`` relative to the working directory when it is below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+        text = read_text(path)
+    except Unreadable as exc:
+        raise TableError([str(exc)]) from None
+    return parse_profile(text, shown_path(path), base_document(directory), path.stem)
 
 
 @cache

@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--concentration '{text}': write the opioid's concentration in mg/ml, e.g. 5 mg/ml",
         "nb": "--concentration «{text}»: skriv opioidets konsentrasjon i mg/ml, f.eks. 5 mg/ml",
     },
+    "pump_option_days": {
+        "en": "--days {days}: the reservoir must last 1 day or more",
+        "nb": "--days {days}: reservoaret må vare 1 døgn eller mer",
+    },
     "pump_option_bolus": {
         "en": "--bolus '{text}': write the fraction of the daily dose, 1/6 or 1/10",
         "nb": "--bolus «{text}»: skriv andelen av døgndosen, 1/6 eller 1/10",

@@ -1,7 +1,8 @@
 """Reading what the user asks of the pump: ``morphine 30mg/24h sc --add "midazolam 10mg/24h"``.
 
 The options are read exactly, like doses: ``--concentration 5 mg/ml`` (or ``5``),
-``--volume 100`` (or ``100 ml``), ``--bolus 1/6``; nothing is handed to a general parser.
+``--volume 100`` (or ``100 ml``), ``--bolus 1/6``, ``--days 3`` (1 or more); their
+numbers go through :mod:`lindring.numread`, never to a general parser.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from lindring.dose import parse_dose
 from lindring.errors import InputError
 from lindring.model import Adjuvant, Tables
 from lindring.names_norm import normalize_name
+from lindring.numread import NumberError, clip, decimal, whole
 from lindring.pump import PumpRequest
 from lindring.request import parse_part
 
@@ -35,6 +37,8 @@ def parse_pump(
     part = parse_part(tables, [t for w in words for t in w.split()])
     if part.dose.prn:
         raise InputError("pump_dose", text=part.dose.text)
+    if days is not None and days < 1:
+        raise InputError("pump_option_days", days=days)
     adjuvants = tuple(_adjuvant(tables, text) for text in adds or [])
     return PumpRequest(
         part.drug,
@@ -73,9 +77,12 @@ def _number(pattern: re.Pattern[str], text: str | None, what: str) -> Fraction |
     if text is None:
         return None
     match = pattern.fullmatch(text.strip())
-    value = Fraction(match.group(1).replace(",", ".")) if match else Fraction(0)
+    try:
+        value = decimal(match.group(1)) if match else Fraction(0)
+    except NumberError:
+        value = Fraction(0)
     if value <= 0:
-        raise InputError(f"pump_option_{what}", text=text)
+        raise InputError(f"pump_option_{what}", text=clip(text))
     return value
 
 
@@ -83,6 +90,10 @@ def _fraction(text: str | None) -> Fraction | None:
     if text is None:
         return None
     match = _FRACTION.fullmatch(text.strip())
-    if match is None or int(match.group(1)) == 0:
-        raise InputError("pump_option_bolus", text=text)
-    return Fraction(1, int(match.group(1)))
+    try:
+        below = whole(match.group(1)) if match else 0
+    except NumberError:
+        below = 0
+    if below == 0:
+        raise InputError("pump_option_bolus", text=clip(text))
+    return Fraction(1, below)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
+from lindring.numread import NumberError, clip, ratio
 from lindring.spec import Section
 from lindring.yamlsource import Located, Path
 
@@ -74,6 +75,17 @@ class Checker:
             return None
         return value
 
+    def url(self, value: Any, path: Path) -> str | None:
+        """A web address: ``https://`` or ``http://`` (a link in the HTML handbook)."""
+        from lindring.tablespec import URL_PATTERN
+
+        found = self.text(value, path)
+        if found is not None and not re.fullmatch(URL_PATTERN, found):
+            shown = _show(found)
+            self.problem(path, f"expected a web address (https:// or http://), got {shown}")
+            return None
+        return found
+
     def choice(self, value: Any, path: Path, choices: Iterable[str]) -> str | None:
         options = list(choices)
         if value not in options:
@@ -95,7 +107,11 @@ class Checker:
         elif isinstance(value, Fraction):
             result = value
         elif isinstance(value, str) and re.fullmatch(r"[0-9]+/[1-9][0-9]*", value):
-            result = Fraction(value)
+            try:
+                result = ratio(value)
+            except NumberError:
+                self.problem(path, f"too many digits in {_show(value)}")
+                return None
         if result is None:
             self.problem(path, f"expected a number, got {_show(value)}", _number_hint(value))
             return None
@@ -143,7 +159,7 @@ def _show(value: Any) -> str:
     if isinstance(value, Fraction):
         return str(float(value))
     if isinstance(value, str):
-        return repr(value)
+        return repr(clip(value))
     if value is None:
         return "nothing"
     if isinstance(value, bool):

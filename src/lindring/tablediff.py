@@ -180,9 +180,9 @@ def diff_versions(
 ) -> TableDiff:
     """``lindring diff OLD [NEW]``: each a file, a directory or a git revision; NEW
     defaults to the working copy (``--tables``, then the shipped tables)."""
-    from lindring.profiles import shown_path
     from lindring.tables import tables_dir
     from lindring.tablesource import read_table
+    from lindring.textfile import shown_path
 
     home = tables_dir(tables)
     before, after = read_table(old, home), read_table(new, home)

@@ -22,6 +22,7 @@ from lindring import __version__
 from lindring.errors import TableError
 from lindring.model import Tables
 from lindring.names_norm import normalize_name
+from lindring.textfile import Unreadable, read_text, shown_path
 
 TABLE_FILE = "opioids.yaml"
 ENV_VAR = "LINDRING_TABLES"
@@ -54,13 +55,11 @@ def tables_dir(override: str | None = None) -> Path:
 def load_tables(directory: str | None = None) -> Tables:
     """The validated table from ``directory`` (see :func:`tables_dir`), cached per process."""
     path = tables_dir(directory) / TABLE_FILE
-    shown = _shown_path(path)
+    shown = shown_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TableError([f"{shown}: file not found"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TableError([f"{shown}: cannot be read: {exc}"]) from None
+        text = read_text(path, shown)
+    except Unreadable as exc:
+        raise TableError([str(exc)]) from None
     return parse_cached(text, shown)
 
 
@@ -97,13 +96,6 @@ def parse_tables(text: str, file: str) -> Tables:
     if check.problems or tables is None:
         raise TableError(check.problems or [f"{file}: the table is empty"])
     return tables
-
-
-def _shown_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def _cache_file(text: str, shown: str) -> Path | None:

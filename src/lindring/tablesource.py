@@ -14,7 +14,9 @@ from pathlib import Path
 from lindring import editor_messages  # noqa: F401  (registers the messages used here)
 from lindring.errors import InputError
 from lindring.model import Tables
+from lindring.numread import clip
 from lindring.tables import TABLE_FILE, parse_tables
+from lindring.textfile import MAX_BYTES, Unreadable, is_dir, is_file, read_text, shown_path
 
 GIT_TIMEOUT_SECONDS = 10
 
@@ -54,6 +56,8 @@ def git_show(revision: str, directory: Path, name: str = TABLE_FILE) -> str:
     if done.returncode != 0:
         lines = done.stderr.strip().splitlines()
         raise GitUnavailable(lines[-1] if lines else f"git exited with {done.returncode}")
+    if len(done.stdout) > MAX_BYTES:
+        raise GitUnavailable(f"{name} is larger than {MAX_BYTES >> 20} MB in {revision}")
     return done.stdout
 
 
@@ -62,33 +66,26 @@ def read_table(spec: str | None, default_dir: Path) -> TableText:
     ``default_dir/opioids.yaml``; ``None`` is the working copy in ``default_dir``."""
     if spec is None:
         path = default_dir / TABLE_FILE
-        return TableText("working copy", _shown(path), _read(path, str(path)), default_dir)
+        return TableText("working copy", shown_path(path), _read(path, str(path)), default_dir)
     given = Path(spec)
-    if given.is_dir():
+    if is_dir(given):
         path = given / TABLE_FILE
-        return TableText(spec, _shown(path), _read(path, spec), given)
-    if given.is_file():
-        return TableText(spec, _shown(given), _read(given, spec), given.parent)
+        return TableText(spec, shown_path(path), _read(path, spec), given)
+    if is_file(given):
+        return TableText(spec, shown_path(given), _read(given, spec), given.parent)
     try:
         text = git_show(spec, default_dir)
     except GitUnavailable as exc:
         raise InputError(
-            "revision_unreadable", what=spec, file=TABLE_FILE, reason=str(exc)
+            "revision_unreadable", what=clip(spec), file=TABLE_FILE, reason=clip(str(exc), 200)
         ) from None
     return TableText(spec, f"{spec}:{TABLE_FILE}", text)
 
 
 def _read(path: Path, what: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_text(path)
+    except Unreadable as exc:
         raise InputError(
-            "revision_unreadable", what=what, file=TABLE_FILE, reason=str(exc)
+            "revision_unreadable", what=clip(what), file=TABLE_FILE, reason=str(exc)
         ) from None
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

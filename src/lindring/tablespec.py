@@ -37,6 +37,8 @@ ATC_PATTERN = r"[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}"
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 VERSION_PATTERN = r"[0-9]+(\.[0-9]+)*"
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+#: a source's link: a web address only (no ``javascript:``, ``data:`` or ``file:``)
+URL_PATTERN = r"https?://[^\s\"'<>`\\]+"
 #: every route key a table may define (under `routes`); a table uses those it needs.
 #: `buccal` is a buccal tablet, `buccal-film` a buccal film; `nasal` a nasal spray,
 #: `mucosal-spray` an oromucosal (sublingual) spray: each its own row, as guidelines
@@ -118,7 +120,7 @@ SOURCE = Section(
         Key("publisher", Text(), "who published it"),
         Key("year", Whole(1900), "year of publication or of the version read"),
         Key("section", Text(), "the section, table or paragraph the numbers come from"),
-        opt("url", Text(), "where to find it"),
+        opt("url", Text(URL_PATTERN), "where to find it: an https:// or http:// address"),
         opt("note", Text(), "anything a reviewer must know"),
     ),
 )

@@ -22,8 +22,9 @@ from lindring.errors import LindringError, TableError
 from lindring.model import Tables
 from lindring.panel import PANEL_FILE, parse_panel
 from lindring.profiles import FOLDER as PROFILES
-from lindring.profiles import base_document, parse_profile, shown_path
+from lindring.profiles import base_document, parse_profile
 from lindring.tables import TABLE_FILE, parse_tables, tables_dir
+from lindring.textfile import Unreadable, is_dir, is_file, read_text, resolved, shown_path
 
 _WHERE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rest>.*)$", re.DOTALL)
 WARNING = "warning: "
@@ -91,14 +92,15 @@ class _Plan:
 def _plan(paths: list[Path], handbook_default: Path | None) -> _Plan:
     plan = _Plan()
     for path in paths:
-        if path.is_dir() and (path / TABLE_FILE).is_file():
+        folder = is_dir(path)
+        if folder and is_file(path / TABLE_FILE):
             plan.tables.append(path / TABLE_FILE)
             plan.profiles.extend(sorted((path / PROFILES).glob("*.yaml")))
-            if (path / PANEL_FILE).is_file():
+            if is_file(path / PANEL_FILE):
                 plan.panels.append(path / PANEL_FILE)
-        elif path.is_dir() and path.name == PROFILES:
+        elif folder and path.name == PROFILES:
             plan.profiles.extend(sorted(path.glob("*.yaml")))
-        elif path.is_dir() and (any(path.glob("*.md")) or (path / "sources.yaml").is_file()):
+        elif folder and (any(path.glob("*.md")) or is_file(path / "sources.yaml")):
             plan.handbooks.append(path)
         elif path.name == TABLE_FILE:
             plan.tables.append(path)
@@ -106,7 +108,7 @@ def _plan(paths: list[Path], handbook_default: Path | None) -> _Plan:
             plan.profiles.append(path)
         elif path.name == PANEL_FILE:
             plan.panels.append(path)
-        elif path.suffix == ".md" or (path.parent / "sources.yaml").is_file():
+        elif path.suffix == ".md" or is_file(path.parent / "sources.yaml"):
             plan.handbooks.append(path.parent)
         else:
             plan.unknown.append(path)
@@ -114,9 +116,9 @@ def _plan(paths: list[Path], handbook_default: Path | None) -> _Plan:
         plan.handbooks.append(handbook_default)
     for table in plan.tables:  # the chapters beside a table embed its numbers
         beside = table.parent.parent / HANDBOOK
-        if beside.is_dir():
+        if is_dir(beside):
             plan.handbooks.append(beside)
-    plan.handbooks = list(dict.fromkeys(p.resolve() for p in plan.handbooks))
+    plan.handbooks = list(dict.fromkeys(resolved(p) for p in plan.handbooks))
     return plan
 
 
@@ -127,12 +129,12 @@ def validate(paths: list[str], tables_override: str | None = None) -> Validation
     plan = _plan(given or [default], _handbook_default() if not given else None)
     result = Validation()
     for path in plan.unknown:
-        what = "not a file lindring validates" if path.exists() else "no such file or directory"
-        result.issues.append(Issue(str(path), 0, 0, what, KNOWN))
+        what = "not a file lindring validates" if is_file(path) else "no such file or directory"
+        result.issues.append(Issue(shown_path(path), 0, 0, what, KNOWN))
     loaded: dict[Path, Tables | None] = {}
 
     def table_for(directory: Path) -> Tables | None:
-        key = directory.resolve()
+        key = resolved(directory)
         if key not in loaded:
             loaded[key] = _table(directory / TABLE_FILE, result)
         return loaded[key]
@@ -141,7 +143,7 @@ def validate(paths: list[str], tables_override: str | None = None) -> Validation
         table_for(path.parent)
     for path in [*plan.profiles, *plan.panels]:
         home = path.parent.parent if path.parent.name == PROFILES else path.parent
-        if not (home / TABLE_FILE).is_file():
+        if not is_file(home / TABLE_FILE):
             home = default
         tables = table_for(home)
         if tables is None:
@@ -149,18 +151,18 @@ def validate(paths: list[str], tables_override: str | None = None) -> Validation
             continue
         result.files.append(shown_path(path))
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_text(path)
             if path.name == PANEL_FILE:
                 parse_panel(text, shown_path(path), tables)
             else:
                 parse_profile(text, shown_path(path), base_document(str(home)), path.stem)
         except TableError as exc:
             result.add(exc.problems)
-        except (OSError, UnicodeDecodeError) as exc:
-            result.issues.append(Issue(shown_path(path), 0, 0, f"cannot be read: {exc}"))
+        except Unreadable as exc:
+            result.add([str(exc)])
     for directory in plan.handbooks:
         beside = directory.parent / TABLES
-        home = beside if (beside / TABLE_FILE).is_file() else default
+        home = beside if is_file(beside / TABLE_FILE) else default
         _handbook(directory, table_for(home), result)
     return result
 
@@ -169,11 +171,11 @@ def _table(path: Path, result: Validation) -> Tables | None:
     shown = shown_path(path)
     result.files.append(shown)
     try:
-        return parse_tables(path.read_text(encoding="utf-8"), shown)
+        return parse_tables(read_text(path, shown), shown)
     except TableError as exc:
         result.add(exc.problems)
-    except (OSError, UnicodeDecodeError) as exc:
-        result.issues.append(Issue(shown, 0, 0, f"cannot be read: {exc}"))
+    except Unreadable as exc:
+        result.add([str(exc)])
     return None
 
 
@@ -183,7 +185,7 @@ def _handbook_default() -> Path | None:
     except ImportError:
         return None
     folder = getattr(module, "handbook_dir", lambda: None)()
-    return folder if isinstance(folder, Path) and folder.is_dir() else None
+    return folder if isinstance(folder, Path) and is_dir(folder) else None
 
 
 def _handbook(directory: Path, tables: Tables | None, result: Validation) -> None:

@@ -4,9 +4,12 @@ PyYAML's defaults are unsafe for a dose table: a duplicated key silently wins, `
 becomes ``False``, ``010`` becomes 8. This module composes the node tree with libyaml
 and builds the values itself, so that
 
-* a duplicate key, an anchor or alias, a merge key (``<<``) or a non-string key is an error;
+* a duplicate key, an anchor or alias, a merge key (``<<``), a non-string key, a tag
+  (``!!python/object``, on a value, a list or a mapping alike), a control character and
+  nesting deeper than :data:`MAX_DEPTH` are errors, each at its ``file:line:col``;
 * only ``true``/``false`` are booleans, integers are plain digits, decimals are read
-  exactly as :class:`~fractions.Fraction`, and dates stay strings (YAML 1.2 rules);
+  exactly as :class:`~fractions.Fraction` (bounded, by :mod:`lindring.numread`), and
+  dates stay strings (YAML 1.2 rules);
 * every key and list item keeps its line and column, so later checks can say
   ``tables/opioids.yaml:42:7: opioids.oxycodone.routes.po.factor: ...``.
 """
@@ -20,6 +23,8 @@ from typing import Any, ClassVar
 
 import yaml
 
+from lindring.numread import DECIMALS, WHOLE_DIGITS, NumberError, decimal, whole
+
 Path = tuple[str | int, ...]
 
 _BOOL = "tag:yaml.org,2002:bool"
@@ -28,7 +33,16 @@ _FLOAT = "tag:yaml.org,2002:float"
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+#: the deepest nesting read (the table's deepest key is 7 levels down)
+MAX_DEPTH = 32
 _DROPPED = {_BOOL, _INT, _FLOAT, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
+
+_DIGITS = (
+    f"too many digits: a number has at most {WHOLE_DIGITS} digits before the decimal "
+    f"point and {DECIMALS} after"
+)
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -91,6 +105,12 @@ class _Builder:
         if id(node) in self.seen:
             raise self.fail(node, "anchors and aliases (&name, *name) are not allowed")
         self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            kind = _MAP if isinstance(node, yaml.MappingNode) else _SEQ
+            if node.tag != kind:
+                raise self.fail(node, f"the tag {node.tag} is not allowed")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -99,7 +119,7 @@ class _Builder:
                 self.marks[(*path, index)] = _mark(item)
                 items.append(self.build(item, (*path, index)))
             return items
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -107,7 +127,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 raise self.fail(key_node, "merge keys (<<) are not allowed")
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             if isinstance(key, int | Fraction) and not isinstance(key, bool):
                 raise self.fail(
                     key_node,
@@ -125,17 +145,21 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key))
         return result
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _scalar(self, node: yaml.Node, path: Path) -> Any:
         value = str(node.value)
         tag = node.tag
         if tag == _STR:
             return value
         if tag == _BOOL:
             return value == "true"
-        if tag == _INT:
-            return int(value)
-        if tag == _FLOAT:
-            return Fraction(value)
+        try:
+            if tag == _INT:
+                return whole(value)
+            if tag == _FLOAT:
+                return decimal(value, comma=False)
+        except NumberError:
+            where = ".".join(str(p) for p in path)
+            raise self.fail(node, f"{where}: {_DIGITS}" if where else _DIGITS) from None
         if tag == _NULL:
             return None
         raise self.fail(node, f"the tag {tag} is not allowed")
@@ -145,6 +169,8 @@ def load(text: str, file: str) -> Located:
     """Parse ``text`` strictly; :class:`YamlProblem` on the first problem in the YAML."""
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(_unreadable(text, file, exc)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else file
@@ -154,3 +180,14 @@ def load(text: str, file: str) -> Located:
     builder = _Builder(file)
     data = builder.build(root, ()) if root is not None else None
     return Located(file, data, builder.marks)
+
+
+def _unreadable(text: str, file: str, exc: yaml.reader.ReaderError) -> str:
+    """A character YAML does not allow (a control character), at its line and column."""
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    at = text.find(char)  # libyaml counts in bytes; the first such character is the one
+    at = at if at >= 0 else min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    what = f"the character U+{ord(char):04X} is not allowed (a control character?)"
+    return f"{file}:{line}:{col}: {what}"

@@ -150,7 +150,8 @@ def test_comma_files_keep_a_decimal_point(tmp_path: Path, run_batch: RunBatch) -
 def test_unknown_options_are_explained(tmp_path: Path, run_batch: RunBatch) -> None:
     source = write(tmp_path / "in.csv", CLEAN)
     assert "use csv, jsonl or xlsx-friendly" in run_batch(str(source), "--format", "x").stderr
-    assert "--jobs must be 1 or more" in run_batch(str(source), "--jobs", "-1").stderr
+    assert "--jobs must be 1 to 64" in run_batch(str(source), "--jobs", "-1").stderr
+    assert "--jobs must be 1 to 64" in run_batch(str(source), "--jobs", "100000").stderr
 
 
 def test_an_invalid_table_exits_4_before_anything_is_written(

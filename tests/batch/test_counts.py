@@ -35,7 +35,7 @@ BAD = [
     "9;oksykodon;;po;morfin;sc;",
     "10;oksykodon;20 mg",
     "11;oksykodon;20 mg;po;morfin;sc;;;",
-    '12;"oksykodon',  # a quote mark without its pair: swallows the lines after it
+    '12;"oksykodon',  # a quote mark without its pair: the lines after it are read alone
     "13;oksykodon;20 mg x2;po;morfin;sc;15",
     '14;=HYPERLINK("x");20 mg;po;morfin;sc;',
 ]
@@ -60,9 +60,7 @@ def test_the_counts_always_add_up(tmp_path: Path, body: list[str]) -> None:
     path = tmp_path / "mix.csv"
     path.write_bytes(("\r\n".join([HEADER, *body]) + "\r\n").encode("utf-8-sig"))
     summary, output = summarize_file(TABLE, path)
-    text = "".join(line + "\r\n" for line in body)
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    assert summary.rows == len(records)
+    assert summary.rows == len(body)  # every physical line is one row: none is swallowed
     assert sum(summary.count(s) for s in STATUSES) == summary.rows
     assert sum(summary.count(v) for v in VERDICTS) == summary.count("ok")
     written = list(csv.reader(io.StringIO(output, newline=""), delimiter=";"))

@@ -146,18 +146,22 @@ class Pipe(io.RawIOBase):
         return self._data.readinto(buffer)
 
 
-def test_a_pipe_that_turns_out_not_to_be_utf8_stops_with_the_line() -> None:
+def test_a_pipe_that_turns_out_not_to_be_utf8_reports_the_line() -> None:
     rows = [EN_HEADER, *[["1", "morphine", "10 mg", "po", "oxycodone", "po", ""]] * 40_000]
     rows.append(["2", "fentanyl", "25 µg/h", "td", "morphine", "sc", ""])
+    rows.append(["3", "morphine", "10 mg", "po", "oxycodone", "po", ""])
     data = csv_bytes(rows, delimiter=",", encoding="cp1252")
     assert len(data) > 1 << 20  # the µ is beyond the first megabyte, which looked UTF-8
-    with pytest.raises(InputError) as caught, Reader("-", stdin=io.BufferedReader(Pipe(data))) as r:
-        for _ in r.rows():
-            pass
-    assert caught.value.code == "batch.decode_failed"
-    message = caught.value.message("en")
-    assert "stdin: line 40002 cannot be read as UTF-8" in message
+    with Reader("-", stdin=io.BufferedReader(Pipe(data))) as reader:
+        found = list(reader.rows())
+    assert len(found) == 40_002
+    assert [row.line for row in found if row.error] == [40_002]
+    error = found[-2].error
+    assert error is not None and found[-2].cells == []
+    message = error.text("en")
+    assert message.startswith("the line cannot be read as UTF-8 (bytes 0xB5)")
     assert "--encoding" in message
+    assert found[-1].cells[0] == "3"
 
 
 def test_a_pipe_in_cp1252_is_read_when_its_first_megabyte_shows_it(run_batch: RunBatch) -> None:

@@ -22,11 +22,21 @@ def _interrupt(*args: object, **kwargs: object) -> None:
     raise KeyboardInterrupt
 
 
+def _disk_full(*args: object, **kwargs: object) -> None:
+    raise OSError(28, "No space left on device", "/tmp/out.csv")
+
+
 @pytest.mark.parametrize(
     ("patch", "code", "text"),
     [
         (_boom, 70, "internal error (ZeroDivisionError)"),
         (_interrupt, 130, "interrupted"),
+        (
+            _disk_full,
+            1,
+            "lindring: error: the operating system refused: No space left on device "
+            "(/tmp/out.csv)\n",
+        ),
     ],
 )
 def test_internal_error_and_interrupt(

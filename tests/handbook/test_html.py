@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from lindring.handbook import Handbook, HandbookError, load_handbook
-from lindring.handbook_html import export_html, to_html
-from lindring.model import Tables
+from lindring.handbook_html import _references, export_html, to_html
+from lindring.model import Source, Tables
 
 from .conftest import CHAPTERS, HANDBOOK_DIR
 
@@ -139,3 +139,22 @@ def test_a_broken_chapter_is_not_exported(
 def test_tables_have_header_cells(exported: Path) -> None:
     text = (exported / "opioidkonvertering.html").read_text(encoding="utf-8")
     assert re.search(r"<table>\s*<thead>\s*<tr>\s*<th>Legemiddel</th>", text)
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(document.domain)", "data:text/html,<b>x</b>", 'https://x" onclick="y']
+)
+def test_a_source_link_that_is_not_a_web_address_is_never_a_link(url: str) -> None:
+    source = Source("s", "T", "P", 2020, "1", url)
+    html = _references((("s", source, False),))
+    page = Page()
+    page.feed(html)
+    assert page.links == []
+    assert "<a " not in html and 'onclick="' not in html
+
+
+def test_a_web_address_is_a_link() -> None:
+    source = Source("s", "T", "P", 2020, "1", "https://example.org/a?b=1&c=2")
+    page = Page()
+    page.feed(_references((("s", source, False),)))
+    assert page.links == ["https://example.org/a?b=1&c=2"]

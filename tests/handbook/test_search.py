@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from lindring.errors import InputError
 from lindring.handbook import Handbook, resolve_chapter
-from lindring.handbook_search import expand_query, search, stem
+from lindring.handbook_search import MAX_QUERY, MAX_WORDS, expand_query, search, stem
 from lindring.model import Tables
 
 
@@ -87,3 +90,29 @@ def test_hits_carry_chapter_section_and_a_snippet(book: Handbook, tables: Tables
 def test_nothing_found_is_an_empty_list(book: Handbook, tables: Tables) -> None:
     assert search(book, tables, "xylofonkonsert") == []
     assert search(book, tables, "  ") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("a" * 201, "handbook_query_long"),
+        ("a" * 130_000, "handbook_query_long"),
+        ("pumpe " * 13, "handbook_query_words"),
+        ("smerte " + "b" * 41, "handbook_query_words"),
+    ],
+)
+def test_a_query_beyond_the_bounds_is_refused_before_any_work(
+    book: Handbook, tables: Tables, query: str, code: str
+) -> None:
+    start = time.perf_counter()
+    with pytest.raises(InputError) as caught:
+        search(book, tables, query)
+    assert caught.value.code == code
+    assert time.perf_counter() - start < 0.1
+
+
+def test_the_largest_query_allowed_is_fast(book: Handbook, tables: Tables) -> None:
+    query = " ".join(["smertepumpeoksykodonfentanylplasterbc"] * MAX_WORDS)[:MAX_QUERY]
+    start = time.perf_counter()
+    search(book, tables, query)
+    assert time.perf_counter() - start < 1

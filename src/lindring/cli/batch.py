@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -113,15 +116,35 @@ def batch(
             say(text("batch.profile", opts.lang, name=chosen.name, id=chosen.id))
         counter = Counter(opts.lang) if sys.stderr.isatty() else None
         try:
-            summary = run_file(
-                job, table, conversion_dict, sys.stdin.buffer, sys.stdout.buffer, say, counter
-            )
+            with terminate_as_interrupt():
+                summary = run_file(
+                    job, table, conversion_dict, sys.stdin.buffer, sys.stdout.buffer, say, counter
+                )
         finally:
             if counter is not None:
                 counter.clear()
         for line in summary.report(summary.lang):
             say(line)
     raise typer.Exit(EXIT_INPUT if summary.flagged else EXIT_OK)
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``kill``, ``timeout``, a scheduler stopping the job) ends the run as
+    Ctrl-C does: the partial output file is removed, and the exit code is 130."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (an embedding program): leave it be
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def say(line: str) -> None:

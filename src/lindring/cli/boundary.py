@@ -2,7 +2,9 @@
 
 Expected errors (:class:`~lindring.errors.LindringError`) become one clear line on
 stderr (and, with ``--json``, an error object on stdout) and their documented exit
-code; anything unexpected becomes one line and exit 70, with the traceback only under
+code; so does the operating system refusing something the core did not foresee (a full
+disk, a permission: an :class:`OSError` is the system's answer, not a bug), as exit 1.
+Anything else unexpected becomes one line and exit 70, with the traceback only under
 ``--debug``. Exit codes are listed in ``docs/exit-codes.md``.
 """
 
@@ -91,6 +93,12 @@ def boundary(opts: Common) -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:
         raise
+    except OSError as exc:
+        if opts.debug:
+            import traceback
+
+            traceback.print_exc()
+        _fail(opts, _system_error(exc), EXIT_INPUT)
     except Exception as exc:
         if opts.debug:
             import traceback
@@ -111,6 +119,13 @@ def display(renderable: object) -> None:
     from lindring.cli.output import console
 
     console().print(renderable)
+
+
+def _system_error(exc: OSError) -> InputError:
+    from lindring.numread import clip
+
+    where = f" ({clip(str(exc.filename), 200)})" if exc.filename else ""
+    return InputError("system_error", reason=exc.strerror or type(exc).__name__, where=where)
 
 
 def _fail(opts: Common, exc: LindringError, code: int) -> None:

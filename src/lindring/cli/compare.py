@@ -41,9 +41,9 @@ def compare(
     with boundary(opts):
         from lindring.compare import compare as run
         from lindring.convert import Options
-        from lindring.tolerance import parse_percent
+        from lindring.numread import percent
 
-        result = run(words, opts.tables, Options(parse_percent(reduce), interval))
+        result = run(words, opts.tables, Options(percent(reduce), interval))
         if opts.json:
             from lindring.cli.editor_json import compare_dict
 

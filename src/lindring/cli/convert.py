@@ -149,15 +149,13 @@ def convert(
         from lindring.convert import Options
         from lindring.convert import convert as run
         from lindring.errors import RefusedError
+        from lindring.numread import percent
         from lindring.patient import parse_egfr
         from lindring.profiles import load_profiled
         from lindring.request import parse_request
-        from lindring.tolerance import parse_percent
 
         table = load_profiled(opts.tables, profile)
-        options = Options(
-            parse_percent(reduce), interval, pump, egfr=parse_egfr(egfr), frail=frail
-        )
+        options = Options(percent(reduce), interval, pump, egfr=parse_egfr(egfr), frail=frail)
         try:
             result = run(table, parse_request(table, words), options)
         except RefusedError as exc:

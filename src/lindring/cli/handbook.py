@@ -9,6 +9,7 @@ chapter is longer than the screen; piped output is plain text.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -125,14 +126,17 @@ def _unknown(book: Any, name: str, tables: Any) -> Exception:
 
     from lindring.errors import InputError
     from lindring.handbook_search import search
+    from lindring.numread import clip
 
     ids = list(book.chapters)
     close = difflib.get_close_matches(name.casefold(), ids, n=3, cutoff=0.5)
-    close += [hit.chapter for hit in search(book, tables, name, limit=3)]
+    with contextlib.suppress(InputError):  # a name too long to search has no close names
+        close += [hit.chapter for hit in search(book, tables, name, limit=3)]
     close = list(dict.fromkeys(close))[:3]
+    shown = clip(name)
     if not close:
-        return InputError("handbook_unknown_chapter_none", name=name)
-    return InputError("handbook_unknown_chapter", name=name, suggestions=", ".join(close))
+        return InputError("handbook_unknown_chapter_none", name=shown)
+    return InputError("handbook_unknown_chapter", name=shown, suggestions=", ".join(close))
 
 
 @handbook_app.command("search", no_args_is_help=True)

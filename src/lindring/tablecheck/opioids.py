@@ -22,6 +22,7 @@ from lindring.model import (
 )
 from lindring.names_norm import normalize_name
 from lindring.numbers import to_decimal_str
+from lindring.numread import NumberError, clip, decimal
 from lindring.schema import Checker
 from lindring.tablecheck import products as product_checks
 from lindring.tablecheck.common import caution, cite, list_of, loc, rising
@@ -143,7 +144,13 @@ def _patch(
             c.problem((*ppath, "strengths"), "expected at least one strength: label -> microgram/h")
         for label, rate in written.items():
             number = c.number(rate, (*ppath, "strengths", label))
-            if number is not None:
+            if not _is_label(label):
+                c.problem(
+                    (*ppath, "strengths", label),
+                    f"the label '{clip(label)}' is not a strength as printed on the patch",
+                    'write it as a number in quotes: "12" or "37.5"',
+                )
+            elif number is not None:
                 strengths.append((label, number))
         rising(c, [r for _, r in strengths], (*ppath, "strengths"))
         sources = cite(c, entry.get("sources"), (*ppath, "sources"), cited)
@@ -314,3 +321,11 @@ def check_names(
 
 def _n(value: Fraction) -> str:
     return to_decimal_str(value, 4)
+
+
+def _is_label(label: str) -> bool:
+    """A patch label is its strength as printed (``"12"``, ``"37.5"``), read as a number."""
+    try:
+        return decimal(label, comma=False) > 0
+    except NumberError:
+        return False

@@ -36,7 +36,7 @@ def sources(c: Checker, data: Any) -> dict[str, Source]:
             continue
         texts = {k: c.text(entry.get(k), (*path, k)) for k in ("title", "publisher", "section")}
         year = c.integer(entry.get("year"), (*path, "year"), minimum=1900)
-        url = c.text(entry["url"], (*path, "url")) if "url" in entry else ""
+        url = c.url(entry["url"], (*path, "url")) if "url" in entry else ""
         note = c.text(entry["note"], (*path, "note")) if "note" in entry else ""
         if all(texts.values()) and year:
             result[sid] = Source(

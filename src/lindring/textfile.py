@@ -1,0 +1,125 @@
+"""Reading the editors' files (tables, panel, profiles, chapters) safely, once.
+
+A path given on the command line may name anything: a FIFO that no one writes to (an
+``open`` that never returns), ``/dev/zero`` (a read that never ends), a directory, a
+symbolic link to itself, a name too long for the system, a 50 MB file. Each file is
+opened without blocking, must be a regular file of at most :data:`MAX_BYTES`, is read
+in one go and decoded as UTF-8; anything else is :class:`Unreadable`, which names the
+path and says why in one line. Nothing here follows a name twice or prints.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from lindring.numread import clip
+
+#: how much of a path a message shows
+SHOWN_PATH = 300
+#: the largest table, panel, profile or chapter read (the shipped table is 60 kB)
+MAX_BYTES = 2 * 1024 * 1024
+
+_REASONS = {
+    errno.ENOENT: "file not found",
+    errno.ELOOP: "cannot be read: too many levels of symbolic links (a link to itself?)",
+    errno.ENAMETOOLONG: "cannot be read: the name is too long",
+    errno.EISDIR: "cannot be read: it is a directory, not a file",
+    errno.EACCES: "cannot be read: permission denied",
+}
+
+
+class Unreadable(Exception):
+    """A file that cannot be read: ``str()`` is ``SHOWN: why`` (one line)."""
+
+    def __init__(self, shown: str, reason: str) -> None:
+        super().__init__(f"{shown}: {reason}")
+        self.shown = shown
+        self.reason = reason
+        self.missing = reason == _REASONS[errno.ENOENT]
+
+
+def read_text(path: Path, shown: str | None = None, limit: int = MAX_BYTES) -> str:
+    """The text of the regular file ``path`` (UTF-8, at most ``limit`` bytes)."""
+    shown = shown or shown_path(path)
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError) as exc:
+        raise Unreadable(shown, _reason(exc)) from None
+    try:
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise Unreadable(shown, _REASONS[errno.EISDIR])
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable(shown, "cannot be read: not a regular file (a pipe or a device?)")
+        data = _read(handle, limit, shown) if info.st_size <= limit else b""
+        if info.st_size > limit or len(data) > limit:
+            raise Unreadable(shown, f"cannot be read: larger than {limit // 1024 // 1024} MB")
+    except OSError as exc:
+        raise Unreadable(shown, _reason(exc)) from None
+    finally:
+        os.close(handle)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - data.rfind(b"\n", 0, exc.start)
+        raise Unreadable(f"{shown}:{line}:{col}", "cannot be read: not UTF-8 text") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as Python's text mode reads it
+
+
+def _read(handle: int, limit: int, shown: str) -> bytes:
+    """At most ``limit + 1`` bytes: one more tells a file that grew while it was read."""
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        chunk = os.read(handle, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def shown_path(path: Path) -> str:
+    """``path`` relative to the working directory where it is inside it, as given
+    otherwise (also when it cannot be resolved: a loop, a name too long)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except (OSError, RuntimeError, ValueError):
+        return clip(str(path), SHOWN_PATH)
+
+
+def resolved(path: Path) -> Path:
+    """``path`` with its links followed, or made absolute where they cannot be (a loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path.absolute()
+
+
+def is_dir(path: Path) -> bool:
+    """Whether ``path`` is a directory; ``False`` where the system cannot say."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def is_file(path: Path) -> bool:
+    """Whether ``path`` exists and is not a directory; ``False`` where the system cannot
+    say. A FIFO, a device or a link to nowhere counts: :func:`read_text` says why it
+    cannot be read."""
+    try:
+        return os.path.lexists(path) and not path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    if isinstance(exc, OSError) and exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return f"cannot be read: {detail}"
