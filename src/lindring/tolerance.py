@@ -95,17 +95,3 @@ def plan_start(
         return same_mg + other_mg * (100 - percent) / 100
 
     return StartPlan(reduction, reduce(default), reduce(most), reduce(least))
-
-
-def parse_percent(text: str | None) -> Fraction | None:
-    """``--reduce`` as an exact percent (``"25"``, ``"12,5"``); ``None`` when not given."""
-    if text is None:
-        return None
-    cleaned = text.strip().rstrip("%").strip().replace(",", ".")
-    try:
-        value = Fraction(cleaned)
-    except (ValueError, ZeroDivisionError):
-        raise InputError("reduce_number", text=text) from None
-    if "/" in cleaned or "e" in cleaned.lower():
-        raise InputError("reduce_number", text=text)
-    return value
