@@ -14,7 +14,7 @@ from typer.testing import CliRunner, Result
 
 from lindring.cli import app
 from lindring.model import Tables
-from lindring.tables import load_tables, tables_dir
+from lindring.table.load import load_tables, tables_dir
 
 # keep the validated-table cache of test runs away from the user's own cache
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="lindring-test-cache-")

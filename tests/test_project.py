@@ -39,8 +39,9 @@ MODULES = sorted(SRC.rglob("*.py"))
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_layering(path: Path) -> None:
-    """typer only in cli/, rich only in render*.py and cli/output.py; the core never imports
-    the UI."""
+    """typer only in cli/, rich only in output/text/ and cli/output.py, typst only in
+    output/card_pdf.py; nothing below the CLI imports it, and only the CLI and output/
+    import output/."""
     rel = path.relative_to(SRC).as_posix()
     found = imports(path)
     roots = {name.split(".")[0] for name in found}
@@ -48,11 +49,64 @@ def test_layering(path: Path) -> None:
     if not in_cli:
         assert "typer" not in roots, rel
         assert not any(n.startswith("lindring.cli") for n in found), rel
-    renderer = rel.startswith("render")
-    if not renderer and rel != "cli/output.py":
+    if not rel.startswith("output/text/") and rel != "cli/output.py":
         assert "rich" not in roots, rel
-    if not in_cli and not renderer and rel != "serialize.py":
-        assert not found & {"lindring.render", "lindring.serialize"}, rel
+    if rel != "output/card_pdf.py":
+        assert "typst" not in roots, rel
+    if not in_cli and not rel.startswith("output/"):
+        assert not any(n.startswith("lindring.output") for n in found), rel
+
+
+#: the packages from the bottom up: each may import only those below it
+LAYERS = (
+    ("kernel",),
+    ("i18n",),
+    ("table",),
+    ("calc",),
+    ("checks", "batch", "handbook", "card"),
+    ("output",),
+    ("cli",),
+)
+#: the two imports that go up, each for a stated reason
+UPWARD = {
+    ("lindring.errors", "lindring.i18n"),  # an error's message, in the user's language
+    ("lindring.__main__", "lindring.cli"),  # python -m lindring runs the CLI
+}
+
+
+def _package(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) > 1 and (SRC / parts[1]).is_dir():
+        return parts[1]
+    return "kernel"
+
+
+def _rank(package: str) -> int:
+    return next(i for i, layer in enumerate(LAYERS) if package in layer)
+
+
+def test_packages_depend_downwards_only() -> None:
+    """cli -> output -> {checks, batch, handbook, card} -> calc -> table -> i18n -> kernel,
+    counting every import (top level, in functions and under TYPE_CHECKING). The package
+    itself (``lindring/__init__.py``) is the public facade over all of them."""
+    wrong = []
+    for path in MODULES:
+        rel = path.relative_to(SRC).with_suffix("")
+        module = ".".join(("lindring", *rel.parts)).removesuffix(".__init__")
+        if module == "lindring":
+            continue
+        here = _package(module)
+        for name in imports(path):
+            if not name.startswith("lindring.") or (module, name) in UPWARD:
+                continue
+            there = _package(name)
+            if there != here and _rank(there) >= _rank(here):
+                wrong.append(f"{module} imports {name} ({here} -> {there})")
+    assert wrong == []
+
+
+def test_at_most_twelve_modules_at_the_top() -> None:
+    assert len(list(SRC.glob("*.py"))) <= 12
 
 
 def test_no_clinical_number_in_code() -> None:

@@ -371,7 +371,7 @@ class Tables:
     refused: dict[str, RefusedGroup]
     pump: Pump | None = None
     changelog: tuple[Change, ...] = ()
-    profile: str = ""  # a guideline profile applied on top (lindring.profiles), or ""
+    profile: str = ""  # a guideline profile applied on top (lindring.table.profiles), or ""
     frail: FrailRule | None = None
 
     def cite(self, ids: tuple[str, ...]) -> str:

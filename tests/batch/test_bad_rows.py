@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lindring.batch import Batch, RawRow
-from lindring.batch_columns import map_columns
+from lindring.batch.columns import map_columns
+from lindring.batch.engine import Batch, RawRow
 from lindring.model import Tables
 
 from .conftest import NO_HEADER, RunBatch, read_back

@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lindring.batch_check import Bounds, bounds, check_prescribed, judge, prescribed_amount, show
-from lindring.batch_write import decimal
-from lindring.convert import Conversion, Options, convert
-from lindring.dose import parse_dose
+from lindring.batch.check import Bounds, bounds, check_prescribed, judge, prescribed_amount, show
+from lindring.batch.write import decimal
+from lindring.calc.convert import Conversion, Options, convert
+from lindring.calc.dose import parse_dose
+from lindring.calc.request import parse_request
 from lindring.errors import InputError
 from lindring.i18n import show_amount
 from lindring.model import Amount, Tables
 from lindring.numbers import to_decimal_str
-from lindring.request import parse_request
 
 
 def conversion(tables: Tables, words: str, reduce: int | None = None) -> Conversion:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from lindring.batch import RawRow
-from lindring.batch_columns import map_columns
-from lindring.batch_jobs import router
-from lindring.batch_run import AUTO_BYTES, AUTO_JOBS, auto_jobs, open_output
-from lindring.batch_write import OutputFormat, guard
+from lindring.batch.columns import map_columns
+from lindring.batch.engine import RawRow
+from lindring.batch.jobs import router
+from lindring.batch.run import AUTO_BYTES, AUTO_JOBS, auto_jobs, open_output
+from lindring.batch.write import OutputFormat, guard
 
 from ..conftest import TABLES_DIR
 from .conftest import EN_HEADER, NO_HEADER, RunBatch, csv_bytes, read_back, write

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lindring.batch_columns import FIELDS, REQUIRED, RESULT_COLUMNS, field_of, map_columns
+from lindring.batch.columns import FIELDS, REQUIRED, RESULT_COLUMNS, field_of, map_columns
 from lindring.errors import InputError
 
 

@@ -10,13 +10,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lindring.batch_jobs import Plan
-from lindring.batch_read import Reader
-from lindring.batch_run import run
-from lindring.batch_summary import STATUSES, VERDICTS, Summary
-from lindring.batch_write import output_format
+from lindring.batch.jobs import Plan
+from lindring.batch.read import Reader
+from lindring.batch.run import run
+from lindring.batch.summary import STATUSES, VERDICTS, Summary
+from lindring.batch.write import output_format
 from lindring.model import Tables
-from lindring.tables import load_tables
+from lindring.table.load import load_tables
 
 from ..conftest import TABLES_DIR
 

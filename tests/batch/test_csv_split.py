@@ -11,8 +11,8 @@ from itertools import pairwise
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from lindring.batch import RawRow
-from lindring.batch_csv import csv_rows
+from lindring.batch.csv_split import csv_rows
+from lindring.batch.engine import RawRow
 
 cells = st.text(alphabet=st.sampled_from(list('ab ;,\t"\r\nøµ=-')), max_size=6)
 # a table: every row has the header's number of fields

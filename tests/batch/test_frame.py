@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from lindring.batch_frame import FrameBatch, convert_columns
+from lindring.batch.frame import FrameBatch, convert_columns
 from lindring.errors import InputError
 from lindring.model import Tables
 
@@ -37,7 +37,7 @@ def test_a_missing_column_is_an_input_error(tables: Tables) -> None:
 
 def test_an_arrow_table_and_record_batches(tables: Tables) -> None:
     pa = pytest.importorskip("pyarrow")
-    from lindring.batch_frame import convert_batches, convert_frame
+    from lindring.batch.frame import convert_batches, convert_frame
 
     table = pa.table(ROWS)
     out = convert_frame(table, tables)
@@ -55,7 +55,7 @@ def test_an_arrow_table_and_record_batches(tables: Tables) -> None:
 
 def test_a_polars_frame(tables: Tables) -> None:
     pl = pytest.importorskip("polars")
-    from lindring.batch_frame import convert_frame
+    from lindring.batch.frame import convert_frame
 
     out = convert_frame(pl.DataFrame(ROWS), tables)
     assert isinstance(out, pl.DataFrame)

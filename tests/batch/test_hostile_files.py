@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from lindring.batch_lines import MAX_LINE
+from lindring.batch.lines import MAX_LINE
 
 from ..conftest import REPO, TABLES_DIR
 from ..hostile import odd_path

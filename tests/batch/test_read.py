@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from lindring.batch_read import Reader
+from lindring.batch.read import Reader
 from lindring.errors import InputError
 
 from .conftest import EN_HEADER, NO_HEADER, RunBatch, csv_bytes, read_back, write

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from lindring.calc.convert import Options, convert
+from lindring.calc.request import parse_request
 from lindring.cli import app
-from lindring.convert import Options, convert
 from lindring.model import Tables
-from lindring.request import parse_request
-from lindring.serialize import conversion_dict
+from lindring.output.json import conversion_dict
 
 from ..conftest import TABLES_DIR
 from .conftest import RunBatch, read_back, write

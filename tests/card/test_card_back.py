@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lindring import card, card_layout
+from lindring.card import content as card
+from lindring.card import layout as card_layout
 from lindring.model import Tables
-from lindring.profiles import load_profiled, profile_of
+from lindring.table.profiles import load_profiled, profile_of
 
 from ..conftest import TABLES_DIR
 

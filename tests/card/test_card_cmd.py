@@ -13,7 +13,7 @@ from lindring.errors import EXIT_INPUT, EXIT_MISSING, EXIT_OK, EXIT_TABLES
 from ..conftest import TABLES_DIR, Run
 
 needs_pdf = pytest.mark.skipif(
-    not __import__("lindring.render_card_pdf", fromlist=["available"]).available(),
+    not __import__("lindring.output.card_pdf", fromlist=["available"]).available(),
     reason="the card extra is not installed",
 )
 
@@ -112,6 +112,6 @@ def test_the_handbook_export_writes_and_links_the_card(run: Run, tmp_path: Path)
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<a href="card.html">' in index
     assert "<b>162,16</b>" in (out / "card.html").read_text(encoding="utf-8")  # bokmål
-    if __import__("lindring.render_card_pdf", fromlist=["available"]).available():
+    if __import__("lindring.output.card_pdf", fromlist=["available"]).available():
         assert '<a href="card.pdf">' in index
         assert (out / "card.pdf").read_bytes().startswith(b"%PDF")

@@ -8,11 +8,12 @@ from fractions import Fraction
 
 import pytest
 
-from lindring import card, card_layout
-from lindring.convert import Options, convert
+from lindring.calc.convert import Options, convert
+from lindring.calc.request import parse_request
+from lindring.card import content as card
+from lindring.card import layout as card_layout
 from lindring.model import Tables
 from lindring.numbers import format_number
-from lindring.request import parse_request
 
 from ..conftest import TABLES_DIR, Run
 

@@ -8,7 +8,8 @@ from io import BytesIO
 
 import pytest
 
-from lindring import card, card_layout
+from lindring.card import content as card
+from lindring.card import layout as card_layout
 from lindring.model import Tables
 
 from ..conftest import TABLES_DIR
@@ -16,7 +17,7 @@ from ..conftest import TABLES_DIR
 typst = pytest.importorskip("typst", reason="the card extra is not installed")
 pypdf = pytest.importorskip("pypdf")
 
-from lindring.render_card_pdf import pdf  # noqa: E402
+from lindring.output.card_pdf import pdf  # noqa: E402
 
 A6_LANDSCAPE_PT = (419.5, 297.6)  # 148 x 105 mm
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lindring import card, card_layout
+from lindring.card import content as card
+from lindring.card import layout as card_layout
 from lindring.model import Tables
 
 from ..conftest import TABLES_DIR

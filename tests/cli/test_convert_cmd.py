@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lindring.convert import convert
+from lindring.calc.convert import convert
+from lindring.calc.request import parse_request
 from lindring.model import Tables
-from lindring.request import parse_request
-from lindring.serialize import conversion_dict
+from lindring.output.json import conversion_dict
 
 from ..conftest import Run
 

@@ -22,7 +22,7 @@ def test_the_json_example_is_the_commands_output(run: Run) -> None:
 
 
 def test_every_warning_refusal_and_step_code_is_documented() -> None:
-    from lindring import pump  # noqa: F401  (registers the pump's messages)
+    from lindring.calc import pump  # noqa: F401  (registers the pump's messages)
     from lindring.i18n import MESSAGES
 
     doc = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
@@ -45,3 +45,22 @@ def test_the_python_example_of_conversion_md_runs() -> None:
     result = scope["result"]
     assert result.suggested.value == 15  # type: ignore[attr-defined]
     assert result.regimen.product.name == "Morfin injeksjon 10 mg/ml"  # type: ignore[attr-defined]
+
+
+def test_the_public_api_is_listed_once() -> None:
+    import lindring
+
+    assert set(lindring.__all__) == {*lindring._API, "__version__"}
+    for name in lindring._API:
+        assert callable(getattr(lindring, name)), name
+
+
+def test_import_lindring_is_cheap() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, lindring; print(sorted(m for m in sys.modules if m.startswith('lindring')))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.stdout.strip() == "['lindring']"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-import lindring.convert
+import lindring.calc.convert
 from lindring.cli import main
 
 from ..conftest import Run
@@ -46,7 +46,7 @@ def test_internal_error_and_interrupt(
     code: int,
     text: str,
 ) -> None:
-    monkeypatch.setattr(lindring.convert, "convert", patch)
+    monkeypatch.setattr(lindring.calc.convert, "convert", patch)
     monkeypatch.setattr("sys.argv", FLAGSHIP)
     monkeypatch.delenv("LINDRING_DEBUG", raising=False)
     with pytest.raises(SystemExit) as caught:
@@ -59,7 +59,7 @@ def test_internal_error_and_interrupt(
 def test_debug_shows_the_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(lindring.convert, "convert", _boom)
+    monkeypatch.setattr(lindring.calc.convert, "convert", _boom)
     monkeypatch.setattr("sys.argv", FLAGSHIP)
     monkeypatch.setenv("LINDRING_DEBUG", "1")
     with pytest.raises(SystemExit) as caught:

@@ -8,7 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from lindring.yamlsource import load
+from lindring.table.yamlsource import load
 
 from ..conftest import TABLES_DIR
 

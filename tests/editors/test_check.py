@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-import lindring.tablesource
-from lindring import consistency_convert as calc
-from lindring import consistency_table as checks
-from lindring.consistency import Report, run_checks
-from lindring.convert import convert
+import lindring.table.source
+from lindring.calc.convert import convert
+from lindring.calc.request import Request
+from lindring.checks import convert as calc
+from lindring.checks import table as checks
+from lindring.checks.consistency import Report, run_checks
 from lindring.model import Caution, Ceiling, Localized, Source, Tables
-from lindring.request import Request
 
 from ..conftest import TABLES_DIR, Run
 from .helpers import raw_table, write_table
@@ -189,7 +189,7 @@ def test_every_check_runs_on_every_profile(tables: Tables, tmp_path: Path) -> No
 def test_handbook_embeds_that_do_not_resolve(
     tables: Tables, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    handbook = pytest.importorskip("lindring.handbook")
+    handbook = pytest.importorskip("lindring.handbook.book")
     if not hasattr(handbook, "check_chapters"):
         pytest.skip("no handbook check yet")
     problem = "handbook/plaster.md:12:5: {{ faktor: fentanyl xx }}: unknown route 'xx'"
@@ -199,7 +199,7 @@ def test_handbook_embeds_that_do_not_resolve(
 
 
 def _head(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lindring.tablesource, "git_show", lambda rev, directory, name="": text)
+    monkeypatch.setattr(lindring.table.source, "git_show", lambda rev, directory, name="": text)
 
 
 def test_numbers_changed_without_a_new_version(
@@ -236,9 +236,9 @@ def test_no_changelog_fails_and_no_git_is_a_note(
     tables: Tables, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_git(*args: object, **kwargs: object) -> str:
-        raise lindring.tablesource.GitUnavailable("not a git repository")
+        raise lindring.table.source.GitUnavailable("not a git repository")
 
-    monkeypatch.setattr(lindring.tablesource, "git_show", no_git)
+    monkeypatch.setattr(lindring.table.source, "git_show", no_git)
     result = checks.version(replace(tables, changelog=()), TABLES_DIR)
     assert result.failures == (f"table.changelog is missing: add an entry for {tables.version}",)
     assert result.notes == ("not compared with git: not a git repository",)

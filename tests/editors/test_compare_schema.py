@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from lindring.compare import DISAGREE_ABOVE, compare
+from lindring.calc.compare import DISAGREE_ABOVE, compare
 
 from ..conftest import REPO, TABLES_DIR, Run
 

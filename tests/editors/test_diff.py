@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-import lindring.tablesource
-from lindring.dose import parse_dose
+import lindring.table.source
+from lindring.calc.dose import parse_dose
+from lindring.checks.diff import diff_tables, diff_versions, panel_results
+from lindring.checks.panel import Panel, PanelDose, load_panel
 from lindring.errors import InputError, TableError
 from lindring.model import Tables
-from lindring.panel import Panel, PanelDose, load_panel
-from lindring.tablediff import diff_tables, diff_versions, panel_results
-from lindring.tableflat import num
-from lindring.tables import parse_tables
-from lindring.tablesource import read_table
+from lindring.table.flat import num
+from lindring.table.load import parse_tables
+from lindring.table.source import read_table
 
 from ..conftest import TABLES_DIR, Run
 from .helpers import as_text, raw_table, write_table
@@ -125,7 +125,7 @@ def test_a_git_revision_is_read_with_git_show(monkeypatch: pytest.MonkeyPatch) -
         asked.append((revision, directory))
         return text.replace("factor: 0.13", "factor: 0.12")
 
-    monkeypatch.setattr(lindring.tablesource, "git_show", show)
+    monkeypatch.setattr(lindring.table.source, "git_show", show)
     found = read_table("HEAD~1", TABLES_DIR)
     assert (found.label, found.file, asked) == (
         "HEAD~1",

@@ -8,12 +8,12 @@ from fractions import Fraction
 
 import pytest
 
-from lindring.compare import compare
-from lindring.convert import convert
+from lindring.calc.compare import compare
+from lindring.calc.convert import convert
+from lindring.calc.request import parse_request
 from lindring.errors import InputError, RefusedError
 from lindring.model import Tables
-from lindring.profiles import DEFAULT, load_profiled, profile_names, profile_of
-from lindring.request import parse_request
+from lindring.table.profiles import DEFAULT, load_profiled, profile_names, profile_of
 
 from ..conftest import TABLES_DIR, Run
 
@@ -230,7 +230,7 @@ def test_a_drug_a_guideline_adds_is_a_source_only() -> None:
 def test_a_profile_without_base_is_a_whole_table() -> None:
     """The Norwegian table itself, with a profile section and no base, is a valid profile
     whose numbers are the table's; withdrawing a route refuses it."""
-    from lindring.profiles import parse_profile
+    from lindring.table.profiles import parse_profile
 
     text = (TABLES_DIR / "opioids.yaml").read_text(encoding="utf-8")
     head = (

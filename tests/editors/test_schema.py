@@ -1,5 +1,5 @@
 """The JSON Schemas in schemas/ are generated from the same declarations the loader uses
-(lindring.tablespec, lindring.profilespec), are committed unchanged, accept the shipped
+(lindring.table.spec, lindring.table.profile_spec), are committed unchanged, accept the shipped
 files, and reject exactly the changes of keys and types that the loader rejects."""
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from lindring import spec, table_schema
 from lindring.errors import TableError
-from lindring.tables import parse_tables
-from lindring.tablespec import TABLE, TABLE_SECTIONS
+from lindring.table import jsonschema as table_schema
+from lindring.table import vocabulary as spec
+from lindring.table.load import parse_tables
+from lindring.table.spec import TABLE, TABLE_SECTIONS
 
 from ..conftest import REPO, TABLES_DIR
 from .helpers import as_text, plain, raw_table, small_table
@@ -30,7 +31,7 @@ SCHEMAS = REPO / "schemas"
 def test_committed_schema_equals_the_generated_one(name: str) -> None:
     committed = (SCHEMAS / name).read_text(encoding="utf-8")
     assert committed == table_schema.render(name), (
-        f"schemas/{name} is out of date: run python -m lindring.table_schema"
+        f"schemas/{name} is out of date: run python -m lindring.table.jsonschema"
     )
 
 
@@ -201,6 +202,6 @@ def test_schema_needs_a_status_text_for_a_nonlinear_drug() -> None:
 def test_schema_lists_every_route_key_the_loader_knows() -> None:
     schema = json.loads((SCHEMAS / "opioids.schema.json").read_text(encoding="utf-8"))
     names = schema["properties"]["routes"]["propertyNames"]["enum"]
-    from lindring.tablespec import ROUTE_KEYS
+    from lindring.table.spec import ROUTE_KEYS
 
     assert names == list(ROUTE_KEYS)

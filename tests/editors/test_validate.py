@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lindring.checks.validate import Issue, validate
 from lindring.errors import TableError
-from lindring.profiles import base_document, parse_profile
-from lindring.validate import Issue, validate
+from lindring.table.profiles import base_document, parse_profile
 
 from ..conftest import REPO, TABLES_DIR, Run
 from .helpers import CASES

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from lindring.cli.handbook import handbook_app
-from lindring.handbook import Handbook, load_handbook
+from lindring.handbook.book import Handbook, load_handbook
 
 from ..conftest import REPO
 

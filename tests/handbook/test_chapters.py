@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 from rich.console import Console
 
-from lindring.handbook import (
+from lindring.handbook.book import (
     Handbook,
     check_chapters,
     errors_only,
@@ -17,7 +17,7 @@ from lindring.handbook import (
     resolve_chapter,
 )
 from lindring.model import Tables
-from lindring.render_handbook import chapter as render
+from lindring.output.text.handbook import chapter as render
 
 from .conftest import CHAPTERS, HANDBOOK_DIR, REQUIRED
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lindring.handbook import check_chapters
+from lindring.handbook.book import check_chapters
 from lindring.model import Tables
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "handbook"
@@ -34,7 +34,7 @@ def test_hints_are_kept(tables: Tables, monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_warnings_are_told_apart(tables: Tables, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lindring.handbook import WARNING, errors_only
+    from lindring.handbook.book import WARNING, errors_only
 
     monkeypatch.chdir(CASES / "review-dates")
     problems = check_chapters(tables, ".", today=TODAY)

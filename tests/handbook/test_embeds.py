@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from lindring.handbook import Handbook, resolve_chapter
-from lindring.handbook_embed import EmbedProblem, expand
+from lindring.handbook.book import Handbook, resolve_chapter
+from lindring.handbook.embed import EmbedProblem, expand
 from lindring.model import Tables
 
 from ..conftest import TABLES_DIR
@@ -117,8 +117,8 @@ def test_injection_strengths_equal_the_table(tables: Tables) -> None:
 
 
 def test_example_is_the_calculators_working(tables: Tables) -> None:
-    from lindring.convert import convert
-    from lindring.request import parse_request
+    from lindring.calc.convert import convert
+    from lindring.calc.request import parse_request
 
     words = ["oxycodone", "20mg", "x2", "po", "to", "morphine", "sc"]
     text = expand(tables, "eksempel: " + " ".join(words)).markdown

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lindring.handbook import Handbook, HandbookError, load_handbook
-from lindring.handbook_html import _references, export_html, to_html
+from lindring.handbook.book import Handbook, HandbookError, load_handbook
+from lindring.handbook.html import _references, export_html, to_html
 from lindring.model import Source, Tables
 
 from .conftest import CHAPTERS, HANDBOOK_DIR

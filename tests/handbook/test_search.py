@@ -7,8 +7,8 @@ import time
 import pytest
 
 from lindring.errors import InputError
-from lindring.handbook import Handbook, resolve_chapter
-from lindring.handbook_search import MAX_QUERY, MAX_WORDS, expand_query, search, stem
+from lindring.handbook.book import Handbook, resolve_chapter
+from lindring.handbook.search import MAX_QUERY, MAX_WORDS, expand_query, search, stem
 from lindring.model import Tables
 
 

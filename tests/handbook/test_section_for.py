@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lindring.handbook import section_for
+from lindring.handbook.book import section_for
 
 from .conftest import HANDBOOK_DIR
 

@@ -7,12 +7,12 @@ from fractions import Fraction
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-from lindring import regimen
-from lindring.convert import Conversion, Options, convert
-from lindring.dose import DoseExpression
+from lindring.calc import regimen
+from lindring.calc.convert import Conversion, Options, convert
+from lindring.calc.dose import DoseExpression
+from lindring.calc.request import Part, Request
 from lindring.model import Tables
-from lindring.request import Part, Request
-from lindring.tables import load_tables
+from lindring.table.load import load_tables
 from lindring.units import mg_per
 
 from ..conftest import TABLES_DIR

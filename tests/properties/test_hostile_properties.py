@@ -22,7 +22,7 @@ from typer.testing import CliRunner, Result
 
 from lindring.cli import app
 from lindring.errors import TableError
-from lindring.tables import parse_tables
+from lindring.table.load import parse_tables
 
 from ..conftest import TABLES_DIR
 from ..hostile import ODD_KINDS, documented_codes, odd_dir, odd_path

@@ -7,9 +7,9 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lindring.convert import Options, convert
-from lindring.request import parse_request
-from lindring.tables import load_tables
+from lindring.calc.convert import Options, convert
+from lindring.calc.request import parse_request
+from lindring.table.load import load_tables
 
 from ..conftest import TABLES_DIR
 

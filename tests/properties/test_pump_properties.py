@@ -7,9 +7,9 @@ from fractions import Fraction
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from lindring.calc.pump import PumpRequest, plan
 from lindring.errors import InputError
-from lindring.pump import PumpRequest, plan
-from lindring.tables import load_tables
+from lindring.table.load import load_tables
 
 from ..conftest import TABLES_DIR
 

@@ -10,12 +10,12 @@ from functools import cache
 
 import pytest
 
-from lindring.convert import convert
+from lindring.calc.convert import convert
+from lindring.calc.lookups import ome_of, rate_of
+from lindring.calc.request import parse_request
 from lindring.errors import RefusedError, TableError
-from lindring.lookups import ome_of, rate_of
 from lindring.model import Lookup, Tables
-from lindring.profiles import base_document, parse_profile
-from lindring.request import parse_request
+from lindring.table.profiles import base_document, parse_profile
 
 from ..conftest import REPO, TABLES_DIR
 
@@ -92,7 +92,7 @@ def test_a_lookup_must_rise() -> None:
 
 
 def test_diff_sees_a_lookup_and_a_direction() -> None:
-    from lindring.tableflat import flatten
+    from lindring.table.flat import flatten
 
     flat = flatten(table("pmc-rotation"))
     assert flat["opioids.fentanyl.routes.td.available"] == ("status", "target only")

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 import yaml
 
-from lindring.convert import convert
+from lindring.calc.convert import convert
+from lindring.calc.request import parse_request
 from lindring.errors import RefusedError
 from lindring.model import Tables
-from lindring.profiles import base_document, parse_profile
-from lindring.request import parse_request
+from lindring.table.profiles import base_document, parse_profile
 
 from ..conftest import REPO, TABLES_DIR
 

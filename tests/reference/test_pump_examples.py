@@ -6,10 +6,10 @@ from fractions import Fraction as F
 
 import pytest
 
+from lindring.calc.pump import PumpPlan, plan
+from lindring.calc.pump_request import parse_pump
 from lindring.errors import InputError
 from lindring.model import Tables
-from lindring.pump import PumpPlan, plan
-from lindring.pump_request import parse_pump
 
 
 def run(tables: Tables, words: str, adds: list[str] | None = None, **options: object) -> PumpPlan:

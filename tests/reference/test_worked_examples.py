@@ -11,9 +11,9 @@ from fractions import Fraction
 
 import pytest
 
-from lindring.convert import Conversion, Options, convert
+from lindring.calc.convert import Conversion, Options, convert
+from lindring.calc.request import parse_request
 from lindring.model import Tables
-from lindring.request import parse_request
 
 
 def run(tables: Tables, line: str, **options: object) -> Conversion:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lindring.dose import parse_dose
+from lindring.calc.dose import parse_dose
 from lindring.errors import DoseError, LindringError, UnitError
 
 

@@ -1,12 +1,12 @@
-"""The merge of a profile over its base (lindring.profilemerge): what wins, what is
+"""The merge of a profile over its base (lindring.table.profile_merge): what wins, what is
 replaced as a group, and where each merged path was written."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from lindring.profilemerge import merge, withdraw
-from lindring.yamlsource import load
+from lindring.table.profile_merge import merge, withdraw
+from lindring.table.yamlsource import load
 
 BASE = """\
 opioids:

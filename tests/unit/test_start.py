@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lindring import regimen
+from lindring.calc import regimen
+from lindring.calc.route_ratio import between
+from lindring.calc.tolerance import percents, plan_start
 from lindring.model import Band, Localized, Opioid, Product, ReductionRule, RouteRatio, Tables
-from lindring.route_ratio import between
-from lindring.tolerance import percents, plan_start
 
 RULE = ReductionRule(
     F(200), Band(F(25), F(20), F(30)), Band(F(50), F(50), F(50)), F(75), Localized("", ""), ()
@@ -148,8 +148,8 @@ def test_the_shipped_table_relates_every_route_of_a_drug(tables: Tables) -> None
     ],
 )
 def test_no_plan_of_nothing(tables: Tables, line: str, code: str) -> None:
-    from lindring.convert import convert
-    from lindring.request import parse_request
+    from lindring.calc.convert import convert
+    from lindring.calc.request import parse_request
 
     result = convert(tables, parse_request(tables, line.split()))
     assert result.refusal is not None and result.refusal.code == code

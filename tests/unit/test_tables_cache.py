@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lindring.errors import TableError
-from lindring.tables import load_tables
+from lindring.table.load import load_tables
 
 
 @pytest.fixture
@@ -64,11 +64,11 @@ def test_the_cache_key_covers_every_module_the_loader_uses() -> None:
     import subprocess
     import sys
 
-    from lindring import tables as tables_module
+    from lindring.table import load as tables_module
 
     table = str(tables_module.tables_dir() / "opioids.yaml")
     script = (
-        "import sys; from lindring.tables import parse_tables; "
+        "import sys; from lindring.table.load import parse_tables; "
         "from pathlib import Path; "
         f"parse_tables(Path({table!r}).read_text(), 'x'); "
         "print('\\n'.join(m.__file__ for n, m in sys.modules.items() "
@@ -84,17 +84,17 @@ def test_the_cache_key_covers_every_module_the_loader_uses() -> None:
 def test_a_changed_checker_rule_misses_the_cache(
     table_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lindring import tables as tables_module
+    from lindring.table import load as tables_module
 
     fresh(table_copy)
     before = set((tmp_path / "cache" / "lindring").glob("table-*.pickle"))
-    spec = Path(tables_module.__file__).with_name("tablespec.py")
+    spec = Path(tables_module.__file__).with_name("spec.py")
     real = tables_module.code_files
 
     class Touched(type(spec)):  # type: ignore[misc]
         def stat(self) -> object:  # type: ignore[override]
             found = super().stat()
-            if self.name == "tablespec.py":
+            if self.name == "spec.py":
                 return type("S", (), {"st_mtime_ns": found.st_mtime_ns + 1, "st_size": 1})()
             return found
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from lindring.errors import TableError
-from lindring.tables import parse_tables
+from lindring.table.load import parse_tables
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "tables"
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from lindring.yamlsource import MAX_DEPTH, YamlProblem, load
+from lindring.table.yamlsource import MAX_DEPTH, YamlProblem, load
 
 
 def test_values_keep_their_written_meaning() -> None:

@@ -92,10 +92,10 @@ def batch(
     """Convert every row of a CSV or JSON Lines file; check prescribed doses (docs/batch.md)."""
     opts = common(lang, tables, debug=debug)
     with boundary(opts):
-        from lindring.batch_run import Job, run_file
+        from lindring.batch.run import Job, run_file
         from lindring.i18n import text
-        from lindring.profiles import DEFAULT, load_profiled, profile_of
-        from lindring.serialize import conversion_dict
+        from lindring.output.json import conversion_dict
+        from lindring.table.profiles import DEFAULT, load_profiled, profile_of
 
         given = lang is not None or bool(os.environ.get("LINDRING_LANG"))
         job = Job(

@@ -130,7 +130,7 @@ def _system_error(exc: OSError) -> InputError:
 
 def _fail(opts: Common, exc: LindringError, code: int) -> None:
     if opts.json:
-        from lindring.serialize import error_dict
+        from lindring.output.json import error_dict
 
         write_json(error_dict(exc, opts.lang))
     kind = text("kind.refused" if code == EXIT_REFUSED else "kind.error", opts.lang)

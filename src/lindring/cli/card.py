@@ -16,7 +16,7 @@ from lindring.cli.convert import ProfileOpt
 from lindring.errors import InputError
 
 if TYPE_CHECKING:
-    from lindring.handbook_html import Attachment
+    from lindring.handbook.html import Attachment
 
 OutputOpt = Annotated[
     str | None,
@@ -49,11 +49,11 @@ def card(
     """Write the two-sided pocket card (A6) from the conversion table (nb by default)."""
     opts = common(lang or os.environ.get("LINDRING_LANG") or "nb", tables, debug=debug)
     with boundary(opts):
-        from lindring.card import build
-        from lindring.card_layout import layout_path, load_layout
+        from lindring.card.content import build
+        from lindring.card.layout import layout_path, load_layout
         from lindring.i18n import text
-        from lindring.profiles import DEFAULT, load_profiled, profile_of
-        from lindring.tables import load_tables
+        from lindring.table.load import load_tables
+        from lindring.table.profiles import DEFAULT, load_profiled, profile_of
 
         path = output or ("card.html" if as_html else "card.pdf")
         if path != "-":
@@ -66,11 +66,11 @@ def card(
             name = profile_of(opts.tables, profile).name.get(opts.lang)
         data = build(table, layout, opts.lang, name)
         if as_html:
-            from lindring.render_card_html import html
+            from lindring.output.card_html import html
 
             content = html(data).encode()
         else:
-            from lindring.render_card_pdf import pdf
+            from lindring.output.card_pdf import pdf
 
             content = pdf(data)
         if path == "-":
@@ -110,13 +110,13 @@ def write(path: Path, content: bytes) -> None:
 
 def attachments(directory: str | None, lang: str) -> tuple[Attachment, ...]:
     """The card for the exported handbook: HTML always, PDF when typst is installed."""
-    from lindring.card import build
-    from lindring.card_layout import layout_path, load_layout
-    from lindring.handbook_html import Attachment
+    from lindring.card.content import build
+    from lindring.card.layout import layout_path, load_layout
+    from lindring.handbook.html import Attachment
     from lindring.i18n import text
-    from lindring.render_card_html import html
-    from lindring.render_card_pdf import available, pdf
-    from lindring.tables import load_tables
+    from lindring.output.card_html import html
+    from lindring.output.card_pdf import available, pdf
+    from lindring.table.load import load_tables
 
     table = load_tables(directory)
     where, own = layout_path(directory)

@@ -43,16 +43,16 @@ def check(
     """
     opts = common(lang, tables, as_json, debug)
     with boundary(opts):
-        from lindring.consistency import run_checks
-        from lindring.tables import load_tables, tables_dir
+        from lindring.checks.consistency import run_checks
+        from lindring.table.load import load_tables, tables_dir
 
         report = run_checks(load_tables(opts.tables), tables_dir(opts.tables), handbook=handbook)
         if opts.json:
-            from lindring.cli.editor_json import check_dict
+            from lindring.output.editor_json import check_dict
 
             write_json(check_dict(report))
         else:
-            from lindring.render_editors import check_report
+            from lindring.output.text.editors import check_report
 
             display(check_report(report, opts.lang))
     raise typer.Exit(EXIT_OK if report.ok else EXIT_TABLES)

@@ -39,17 +39,17 @@ def compare(
     side by side, with the spread: how much the guidelines disagree."""
     opts = common(lang, tables, as_json, debug)
     with boundary(opts):
-        from lindring.compare import compare as run
-        from lindring.convert import Options
+        from lindring.calc.compare import compare as run
+        from lindring.calc.convert import Options
         from lindring.numread import percent
 
         result = run(words, opts.tables, Options(percent(reduce), interval))
         if opts.json:
-            from lindring.cli.editor_json import compare_dict
+            from lindring.output.editor_json import compare_dict
 
             write_json(compare_dict(result, opts.lang))
         else:
-            from lindring.render_compare import comparison
+            from lindring.output.text.compare import comparison
 
             display(comparison(result, opts.lang))
     raise typer.Exit(EXIT_OK if result.converted else EXIT_REFUSED)

@@ -146,13 +146,13 @@ def convert(
     """Convert an opioid dose to another drug or route, showing the working."""
     opts = common(lang, tables, as_json, debug)
     with boundary(opts):
-        from lindring.convert import Options
-        from lindring.convert import convert as run
+        from lindring.calc.convert import Options
+        from lindring.calc.convert import convert as run
+        from lindring.calc.patient import parse_egfr
+        from lindring.calc.request import parse_request
         from lindring.errors import RefusedError
         from lindring.numread import percent
-        from lindring.patient import parse_egfr
-        from lindring.profiles import load_profiled
-        from lindring.request import parse_request
+        from lindring.table.profiles import load_profiled
 
         table = load_profiled(opts.tables, profile)
         options = Options(percent(reduce), interval, pump, egfr=parse_egfr(egfr), frail=frail)
@@ -160,7 +160,7 @@ def convert(
             result = run(table, parse_request(table, words), options)
         except RefusedError as exc:
             if not opts.json:
-                from lindring.render import refused_panel
+                from lindring.output.text.render import refused_panel
 
                 said = " ".join(words)
                 cited = tuple(exc.params.get("sources", ()))
@@ -170,14 +170,14 @@ def convert(
         plan = result.pump
         pointer = None
         if explain:
-            from lindring.handbook import section_for
+            from lindring.handbook.book import section_for
 
             req = result.request
             pointer = section_for(
                 req.drug.key, req.target.key, req.target_route, source_route=req.route
             )
         if opts.json:
-            from lindring.serialize import conversion_dict, pump_dict
+            from lindring.output.json import conversion_dict, pump_dict
 
             data = conversion_dict(result, opts.lang)
             if pump:
@@ -188,11 +188,11 @@ def convert(
                 )
             write_json(data)
         else:
-            from lindring.render import conversion
+            from lindring.output.text.render import conversion
 
             display(conversion(result, table, opts.lang, all_sources=sources))
             if plan is not None:
-                from lindring.render_pump import pump_plan
+                from lindring.output.text.pump import pump_plan
 
                 display(pump_plan(plan, table, opts.lang))
             if pointer is not None:

@@ -51,15 +51,15 @@ def diff(
     of the suggested start first), and every changed factor, range, source and ceiling."""
     opts = common(None, tables, as_json, debug)
     with boundary(opts):
-        from lindring.tablediff import diff_versions
+        from lindring.checks.diff import diff_versions
 
         result = diff_versions(old, new, opts.tables, panel)
         if opts.json:
-            from lindring.cli.editor_json import diff_dict
+            from lindring.output.editor_json import diff_dict
 
             write_json(diff_dict(result))
         else:
-            from lindring.render_editors import diff_view
+            from lindring.output.text.editors import diff_view
 
             display(diff_view(result))
     raise typer.Exit(EXIT_OK)

@@ -65,8 +65,8 @@ def chapters(
         return  # the subcommand reads these options from ctx.parent
     opts = common(lang, tables, debug=debug)
     with boundary(opts):
-        from lindring.handbook import load_handbook
-        from lindring.render_handbook import chapter_list
+        from lindring.handbook.book import load_handbook
+        from lindring.output.text.handbook import chapter_list
 
         display(chapter_list(load_handbook(handbook), opts.lang))
 
@@ -98,10 +98,10 @@ def show(
     opts, folder = _options(ctx, lang, tables, handbook, debug)
     with boundary(opts):
         from lindring.cli.output import console
-        from lindring.handbook import HandbookError, load_handbook, render_ready
-        from lindring.render_handbook import chapter as render
-        from lindring.render_handbook import height
-        from lindring.tables import load_tables
+        from lindring.handbook.book import HandbookError, load_handbook, render_ready
+        from lindring.output.text.handbook import chapter as render
+        from lindring.output.text.handbook import height
+        from lindring.table.load import load_tables
 
         book = load_handbook(folder)
         found = book.find(chapter)
@@ -125,7 +125,7 @@ def _unknown(book: Any, name: str, tables: Any) -> Exception:
     import difflib
 
     from lindring.errors import InputError
-    from lindring.handbook_search import search
+    from lindring.handbook.search import search
     from lindring.numread import clip
 
     ids = list(book.chapters)
@@ -158,10 +158,10 @@ def search_cmd(
     opts, folder = _options(ctx, lang, tables, handbook, debug)
     with boundary(opts):
         from lindring.errors import InputError
-        from lindring.handbook import load_handbook
-        from lindring.handbook_search import search
-        from lindring.render_handbook import hits
-        from lindring.tables import load_tables
+        from lindring.handbook.book import load_handbook
+        from lindring.handbook.search import search
+        from lindring.output.text.handbook import hits
+        from lindring.table.load import load_tables
 
         query = " ".join(words)
         found = search(load_handbook(folder), load_tables(opts.tables), query)
@@ -189,10 +189,10 @@ def export(
     with boundary(opts):
         from lindring.cli.card import attachments
         from lindring.errors import InputError
-        from lindring.handbook import load_handbook
-        from lindring.handbook_html import INDEX, export_html
+        from lindring.handbook.book import load_handbook
+        from lindring.handbook.html import INDEX, export_html
         from lindring.i18n import text
-        from lindring.tables import load_tables
+        from lindring.table.load import load_tables
 
         card = attachments(opts.tables, "nb")  # the handbook is in bokmål
         try:

@@ -9,8 +9,8 @@ def drugs(lang: LangOpt = None, tables: TablesOpt = None, debug: DebugOpt = Fals
     """List the drugs, their names, aliases and brand names, and their routes."""
     opts = common(lang, tables, debug=debug)
     with boundary(opts):
-        from lindring.render import drugs as render
-        from lindring.tables import load_tables
+        from lindring.output.text.render import drugs as render
+        from lindring.table.load import load_tables
 
         display(render(load_tables(opts.tables), opts.lang))
 
@@ -19,7 +19,7 @@ def table(lang: LangOpt = None, tables: TablesOpt = None, debug: DebugOpt = Fals
     """Print the conversion table: factor, range, ceiling and sources per drug and route."""
     opts = common(lang, tables, debug=debug)
     with boundary(opts):
-        from lindring.render import conversion_table
-        from lindring.tables import load_tables
+        from lindring.output.text.render import conversion_table
+        from lindring.table.load import load_tables
 
         display(conversion_table(load_tables(opts.tables), opts.lang))

@@ -66,17 +66,17 @@ def pump(
     """Plan a pain pump: concentration, rate in ml/h, bolus and what to draw up."""
     opts = common(lang, tables, as_json, debug)
     with boundary(opts):
-        from lindring.pump import plan
-        from lindring.pump_request import parse_pump
-        from lindring.tables import load_tables
+        from lindring.calc.pump import plan
+        from lindring.calc.pump_request import parse_pump
+        from lindring.table.load import load_tables
 
         table = load_tables(opts.tables)
         result = plan(table, parse_pump(table, words, add, days, volume, concentration, bolus))
         if opts.json:
-            from lindring.serialize import pump_dict
+            from lindring.output.json import pump_dict
 
             write_json(pump_dict(result, opts.lang))
         else:
-            from lindring.render_pump import pump_plan
+            from lindring.output.text.pump import pump_plan
 
             display(pump_plan(result, table, opts.lang))

@@ -57,9 +57,9 @@ def validate(
     """
     opts = common(lang, tables, output is Format.json, debug)
     with boundary(opts):
-        from lindring import render_editors as show
-        from lindring.cli.editor_json import validation_dict
-        from lindring.validate import validate as run
+        from lindring.checks.validate import validate as run
+        from lindring.output.editor_json import validation_dict
+        from lindring.output.text import editors as show
 
         result = run(paths or [], opts.tables)
         if output is Format.json:

@@ -1,0 +1,295 @@
+"""Writing batch results as CSV, in the reader's dialect or the one chosen.
+
+CSV output is the input columns as read, then the result columns
+(:data:`~lindring.batch.columns.RESULT_COLUMNS`). Numbers are written as ``--json``
+writes them (rounded down to 4 decimals, no exponent), with a decimal comma for
+semicolon files. Every cell that a spreadsheet could run as a formula (starting with
+``=``, ``+``, ``-``, ``@``, tab or carriage return, and not a plain number) is prefixed
+with ``'`` (OWASP, "CSV injection"). JSON Lines output is in ``batch_write_jsonl``.
+
+Results repeat as rows do, so the text of each distinct row is kept with its result
+(``Result.memo``, ``Calc.memo``) for as long as the batch keeps that result.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from typing import Any
+
+from lindring.batch.columns import Columns
+from lindring.batch.engine import Calc, Outcome, Result
+from lindring.batch.read import Layout
+from lindring.calc.convert import Conversion
+from lindring.errors import InputError
+from lindring.model import Amount, Localized
+
+ToDict = Callable[[Conversion, str], dict[str, Any]]
+FORMATS = ("csv", "jsonl", "xlsx-friendly")
+_RISKY = frozenset("=+-@\t\r")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+
+
+@cache
+def _formula(delimiter: str) -> Callable[[str], re.Match[str] | None]:
+    """Finds a cell that starts like a formula in cells joined by ``delimiter`` (with one
+    before the first). One pattern that also looked for quote marks and line breaks was
+    four times slower than this and three ``in`` tests (bench/batch)."""
+    return re.compile(rf"{re.escape(delimiter)}[=+\-@\t\r]").search
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """``csv`` (with its delimiter, decimal mark and encoding) or ``jsonl``."""
+
+    kind: str
+    delimiter: str = ","
+    decimal_comma: bool = False
+    encoding: str = "utf-8"
+
+
+def output_format(layout: Layout, choice: str | None) -> OutputFormat:
+    """The reader's own dialect, or ``--format csv|jsonl|xlsx-friendly``."""
+    if choice is None:
+        if layout.kind == "jsonl":
+            return OutputFormat("jsonl")
+        comma = layout.delimiter == ";" or (
+            layout.delimiter == "\t" and layout.columns.lang == "nb"
+        )
+        return OutputFormat("csv", layout.delimiter, comma, layout.encoding)
+    if choice == "csv":
+        return OutputFormat("csv")
+    if choice == "xlsx-friendly":
+        return OutputFormat("csv", ";", True, "utf-8-sig")
+    if choice == "jsonl":
+        return OutputFormat("jsonl")
+    raise InputError("batch.format_option", text=choice)
+
+
+def guard(cell: str) -> str:
+    """``cell`` made safe to open in a spreadsheet (a formula becomes text)."""
+    if cell and cell[0] in _RISKY and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+class CsvRows:
+    """Formats outcomes as CSV text in one dialect.
+
+    The result cells of a row are rendered once per distinct row text and kept as CSV
+    text (the part that depends only on the conversion once per conversion), so a
+    repeated row costs one dictionary look-up and the writing of its input cells.
+    """
+
+    def __init__(self, fmt: OutputFormat, columns: Columns, lang: str) -> None:
+        self.fmt = fmt
+        self.columns = columns
+        self.lang = lang
+        self.width = len(columns.header)
+        self._memo = (fmt, lang)  # this writer's mark on the text it keeps with a result
+        self._no_conversion = fmt.delimiter * (len(_CONV_KEYS) - 1)
+        self._buffer = io.StringIO()
+        self._csv = csv.writer(self._buffer, delimiter=fmt.delimiter, lineterminator="\r\n")
+
+    def _render(self, cells: list[str]) -> str:
+        """``cells`` as one CSV line without its line end (quoted as needed)."""
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._csv.writerow([guard(c) for c in cells])
+        return buffer.getvalue()[:-2]
+
+    def header(self) -> str:
+        return self._render([*self.columns.header, *self.columns.result_names()]) + "\r\n"
+
+    def chunk(self, outcomes: Iterable[Outcome]) -> str:
+        return "".join(self.lines(outcomes))
+
+    def lines(self, outcomes: Iterable[Outcome]) -> list[str]:
+        """One output line per outcome, in order (an empty string for an empty row)."""
+        out: list[str] = []
+        add = out.append
+        delimiter = self.fmt.delimiter
+        memo, width, render = self._memo, self.width, self._render
+        formula = _formula(delimiter)
+        for line, cells, result, key in outcomes:
+            kept = result.memo  # results are shared by the rows that repeat
+            if kept and kept[0] is memo:
+                own, conversion = kept[1], kept[2]
+            else:
+                if result.status == "empty":
+                    add("")
+                    continue
+                own, conversion = self._tail(result)
+                if key is not None:
+                    kept[:] = (memo, own, conversion)
+            if len(cells) != width:
+                cells = _fit(cells, width, delimiter)
+            text = delimiter.join(cells)
+            # most rows need no quoting and no formula guard: their cells joined are the CSV
+            if (
+                text.count(delimiter) != width - 1
+                or '"' in text
+                or "\n" in text
+                or "\r" in text
+                or formula(delimiter + text)
+            ):
+                text = render(cells)
+            add(f"{text}{delimiter}{line}{delimiter}{own}{delimiter}{conversion}\r\n")
+        return out
+
+    def _tail(self, result: Result) -> tuple[str, str]:
+        """The result cells after ``line``, rendered: the row's own, and the conversion's
+        (kept apart: the conversion's text is shared by all the results of its calc)."""
+        cells = row_cells(result, self.lang, self._number)
+        calc = result.calc
+        conversion = self._no_conversion
+        if calc is not None and calc.status != "error":
+            kept = calc.memo
+            conversion = kept[1] if kept and kept[0] is self._memo else self._conversion(calc)
+        # interned: a calc's rows without a prescribed dose all have the same text
+        return sys.intern(self._render([cells[k] for k in _ROW_KEYS])), conversion
+
+    def _conversion(self, calc: Calc) -> str:
+        conv = calc.conversion()
+        if conv is None:
+            return self._no_conversion
+        cells = dict.fromkeys(_CONV_KEYS, "")
+        cells.update(_conversion_cells(conv, self._number, self.lang))
+        text = self._render([cells[k] for k in _CONV_KEYS])
+        calc.memo[:] = (self._memo, text)
+        return text
+
+    def _number(self, value: Fraction, places: int = 4) -> str:
+        return decimal(value, places, "," if self.fmt.decimal_comma else ".")
+
+
+def decimal(value: Fraction, places: int = 4, mark: str = ".") -> str:
+    """``value`` rounded down to ``places`` decimals, no trailing zeros, no exponent: the
+    digits :func:`~lindring.numbers.to_decimal_str` gives, with integer arithmetic only
+    (it runs for every number of every distinct row)."""
+    scale = 10**places
+    scaled = value.numerator * scale // value.denominator  # floor, also below zero
+    sign = "-" if scaled < 0 else ""
+    whole, frac = divmod(abs(scaled), scale)
+    if frac == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}{mark}{str(frac).rjust(places, '0').rstrip('0')}"
+
+
+def row_cells(result: Result, lang: str, num: Callable[[Fraction, int], str]) -> dict[str, str]:
+    """The cells of a row's own result (status, check, message: ``_ROW_KEYS``)."""
+    cells = dict.fromkeys(_ROW_KEYS, "")
+    cells["status"] = value_word(result.status, lang)
+    if result.error is not None:
+        cells["message"] = result.error.text(lang)
+    check = result.check
+    if check is not None:
+        cells["verdict"] = value_word(check.verdict, lang)
+        deviation = check.deviation_percent
+        cells["deviation"] = "" if deviation is None else num(deviation, 1)
+        cells["of_eq"] = num(check.percent_of_equianalgesic, 1)
+        cells["check_low"] = num(check.low.value, 4)
+        cells["check_high"] = num(check.high.value, 4)
+        cells["message"] = check.text(lang)
+    calc = result.calc
+    if calc is not None and calc.status != "error" and result.status == "refused":
+        refused = calc.conversion() if result.error is None else None
+        if refused is not None and refused.refusal is not None:
+            cells["message"] = refused.refusal.text(lang)
+    return cells
+
+
+def conversion_cells(
+    conv: Conversion | None, num: Callable[[Fraction], str], lang: str = "en"
+) -> dict[str, str]:
+    """The cells of a conversion (``_CONV_KEYS``; all empty without one)."""
+    cells = dict.fromkeys(_CONV_KEYS, "")
+    if conv is not None:
+        cells.update(_conversion_cells(conv, num, lang))
+    return cells
+
+
+#: the status and verdict cells of a Norwegian file (an English file keeps the codes)
+VALUES_NB = {
+    "error": "feil",
+    "refused": "avvist",
+    "within": "innenfor",
+    "below": "under",
+    "no_reduction": "uten_reduksjon",
+    "above": "over",
+    "above_sources": "over_alle_kilder",
+}
+
+
+def value_word(code: str, lang: str) -> str:
+    return VALUES_NB.get(code, code) if lang == "nb" else code
+
+
+def _conversion_cells(
+    conv: Conversion, num: Callable[[Fraction], str], lang: str = "en"
+) -> dict[str, str]:
+    cells: dict[str, str] = {}
+    if conv.ome_mg_per_24h is not None:
+        cells["ome"] = num(conv.ome_mg_per_24h)
+    for key, value in (("equianalgesic", conv.equianalgesic), ("low", conv.low),
+                       ("high", conv.high), ("suggested", conv.suggested)):  # fmt: skip
+        if value is not None:
+            cells[key], cells["unit"] = num(value.value), unit_name(value)
+    if conv.reduction is not None:
+        cells["reduction"] = num(conv.reduction.percent)
+    if conv.regimen is not None and conv.regimen.product is not None:
+        cells["product"] = conv.regimen.product.name
+    if conv.split is not None:
+        cells["interval"] = str(conv.split.interval_hours)
+        cells["dose"], cells["dose_unit"] = num(conv.split.dose.value), unit_name(conv.split.dose)
+    if conv.patch is not None:
+        cells["patches"] = "+".join(conv.patch.labels)
+    bt = conv.breakthrough
+    if bt is not None:
+        cells["breakthrough"], cells["breakthrough_unit"] = num(bt.dose.value), unit_name(bt.dose)
+        target = conv.request
+        cells["breakthrough_for"] = (
+            f"{bt.drug or target.target.key} {bt.route or target.target_route}"
+        )
+        if lang == "nb":
+            drug = conv.request.target if not bt.drug else None
+            name = drug.name.nb if drug is not None else _nb_name(conv, bt.drug)
+            cells["breakthrough_for"] = f"{name} {bt.route or target.target_route}"
+    cells["warnings"] = "|".join(alert.code for alert in conv.alerts)
+    return cells
+
+
+def _nb_name(conv: Conversion, key: str) -> str:
+    """The Norwegian name of a patch's rescue drug, as its working step names it."""
+    for step in conv.steps:
+        name = step.params.get("drug") if step.code == "breakthrough_patch" else None
+        if isinstance(name, Localized):
+            return name.nb
+    return key
+
+
+_ROW_KEYS = ("status", "verdict", "deviation", "of_eq", "check_low", "check_high", "message")
+_CONV_KEYS = ("ome", "equianalgesic", "low", "high", "unit", "reduction", "suggested",
+              "product", "interval", "dose", "dose_unit", "patches", "breakthrough",
+              "breakthrough_unit", "breakthrough_for", "warnings")  # fmt: skip
+
+
+def unit_name(amount: Amount) -> str:
+    """The unit as ``--json`` writes it: ``mg/24h``, ``microgram``, ``microgram/h``."""
+    return amount.unit + ("/24h" if amount.per_24h else "")
+
+
+def _fit(cells: list[str], width: int, delimiter: str) -> list[str]:
+    """A short row padded, a long one with its extra cells kept in its last column."""
+    if len(cells) < width:
+        return [*cells, *([""] * (width - len(cells)))]
+    if width == 0:
+        return []
+    return [*cells[: width - 1], delimiter.join(cells[width - 1 :])]

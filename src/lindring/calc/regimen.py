@@ -1,0 +1,297 @@
+"""Practical regimens: a daily dose made of products that are sold.
+
+A regimen is one product given every N hours, each dose made of whole units (tablets,
+capsules, suppositories: at most the table's ``max_units_per_dose``, strengths may be
+combined) or of a measured volume of a liquid (a whole number of the product's volume
+steps). For a patch it is the combination of patch strengths worn together.
+
+:func:`choose` picks the regimen for a start dose. Three daily amounts come from the
+conversion (``lindring.calc.tolerance``): the *target* (the reduced dose), the *floor* (the
+largest reduction the handbook's band allows) and the *ceiling* (the smallest reduction
+it allows; never above the equianalgesic dose). The start is the largest regimen of any
+product and interval that does not exceed the target; if that loses more than the band
+allows (below the floor), the next regimen up is taken when it stays within the band
+(at or below the ceiling). Both rules only ever pick a larger regimen for a larger
+target, so a larger input dose never gives a smaller start. ``None`` means that not
+even the smallest regimen fits: the dose is too small for what is sold.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cache, cached_property
+from itertools import combinations_with_replacement
+from math import lcm
+
+from lindring.calc import patches
+from lindring.model import Patch, Product
+
+INTERVALS = (1, 2, 3, 4, 6, 8, 12, 24)
+
+
+@dataclass(frozen=True)
+class Regimen:
+    """``dose`` every ``interval_hours`` of ``product`` (``units``: the strengths that make
+    one dose of a solid form; ``volume_ml``: one dose of a liquid). For a patch,
+    ``patch`` is set and ``daily`` is its rate in microgram/h."""
+
+    product: Product | None
+    interval_hours: int
+    dose: Fraction
+    units: tuple[Fraction, ...] = ()
+    volume_ml: Fraction | None = None
+    patch: patches.PatchChoice | None = None
+
+    @property
+    def doses_per_24h(self) -> int:
+        return 24 // self.interval_hours
+
+    @cached_property
+    def daily(self) -> Fraction:
+        """The 24-hour total in the drug's unit (a patch: its rate)."""
+        return self.dose * self.doses_per_24h
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """Every regimen of one product at one interval, or of the patches of one drug.
+
+    The search for a daily amount runs on integers: the sorted doses times a common
+    denominator (solid forms and patches), or the volume step as a fraction (liquids),
+    so a ladder is searched without building a fraction per step."""
+
+    product: Product | None
+    interval_hours: int
+    doses: tuple[Fraction, ...] = ()  # sorted single doses (solid forms and patches)
+    combos: tuple[tuple[Fraction, ...], ...] = ()  # the units of each dose (solid forms)
+    patch: Patch | None = None
+    _search: _Search = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_search", _Search.of(self))
+
+    def below(self, daily: Fraction) -> Regimen | None:
+        """The largest regimen whose daily total is at most ``daily``."""
+        found = self._search.below(daily.numerator, daily.denominator)
+        return None if found is None else self._make(found[1])
+
+    def above(self, daily: Fraction) -> Regimen | None:
+        """The smallest regimen whose daily total is more than ``daily``."""
+        found = self._search.above(daily.numerator, daily.denominator)
+        return None if found is None else self._make(found[1])
+
+    def largest(self) -> Regimen:
+        """The largest regimen (a liquid without a largest volume: its first step, as
+        such a ladder has no top; callers ask only where ``above`` found none)."""
+        product = self.product
+        if product is not None and product.liquid:
+            top = _top(product)
+            return self._make(top if top is not None else product.dose_step)
+        return self._make(self.doses[-1])
+
+    def smallest(self) -> Regimen:
+        product = self.product
+        if product is not None and product.liquid:
+            return self._make(product.dose_step)
+        return self._make(self.doses[0])
+
+    def _make(self, dose: Fraction) -> Regimen:
+        if self.patch is not None:
+            choice = patches.choose(self.patch, dose)
+            return Regimen(None, self.interval_hours, dose, patch=choice)
+        product = self.product
+        assert product is not None
+        if product.liquid:
+            assert product.concentration is not None
+            return Regimen(
+                product, self.interval_hours, dose, volume_ml=dose / product.concentration
+            )
+        units = self.combos[bisect_left(self.doses, dose)]
+        return Regimen(product, self.interval_hours, dose, units=units)
+
+
+def _top(product: Product) -> Fraction | None:
+    if product.max_volume_ml is None or product.concentration is None:
+        return None
+    return product.max_volume_ml * product.concentration
+
+
+@dataclass(frozen=True)
+class _Search:
+    """A ladder's doses for exact search on integers: ``times`` doses per 24 h; solid
+    forms and patches: ``scaled`` (each dose times ``scale``, an integer) and ``totals``
+    (each dose's daily total); liquids: the step ``num / den`` and the largest dose."""
+
+    times: int
+    scale: int = 1
+    scaled: tuple[int, ...] = ()
+    totals: tuple[Fraction, ...] = ()
+    doses: tuple[Fraction, ...] = ()
+    num: int = 0
+    den: int = 1
+    step: Fraction | None = None
+    top: Fraction | None = None
+
+    @staticmethod
+    def of(ladder: Ladder) -> _Search:
+        times = 24 // ladder.interval_hours
+        product = ladder.product
+        if product is not None and product.liquid:
+            step = product.dose_step
+            return _Search(
+                times, num=step.numerator, den=step.denominator, step=step, top=_top(product)
+            )
+        scale = lcm(*(d.denominator for d in ladder.doses)) if ladder.doses else 1
+        scaled = tuple(int(d * scale) for d in ladder.doses)
+        totals = tuple(d * times for d in ladder.doses)
+        return _Search(times, scale, scaled, totals, ladder.doses)
+
+    def below(self, num: int, den: int) -> tuple[Fraction, Fraction] | None:
+        """The daily total and dose of the largest regimen at most ``num / den`` a day."""
+        if self.step is None:
+            index = bisect_right(self.scaled, (num * self.scale) // (den * self.times))
+            return (self.totals[index - 1], self.doses[index - 1]) if index else None
+        count = (num * self.den) // (den * self.times * self.num)
+        dose = self.step * count
+        if self.top is not None and dose > self.top:
+            dose = self.top
+        return (dose * self.times, dose) if dose > 0 else None
+
+    def above(self, num: int, den: int) -> tuple[Fraction, Fraction] | None:
+        """The daily total and dose of the smallest regimen more than ``num / den``."""
+        if self.step is None:
+            index = bisect_right(self.scaled, (num * self.scale) // (den * self.times))
+            return (self.totals[index], self.doses[index]) if index < len(self.scaled) else None
+        count = (num * self.den) // (den * self.times * self.num) + 1
+        dose = self.step * count
+        return None if self.top is not None and dose > self.top else (dose * self.times, dose)
+
+
+@cache
+def _solid_doses(product: Product, most: int) -> tuple[tuple[Fraction, tuple[Fraction, ...]], ...]:
+    """Every dose of up to ``most`` units, with the fewest units that make it (largest
+    strengths first), sorted by dose."""
+    best: dict[Fraction, tuple[Fraction, ...]] = {}
+    for count in range(1, most + 1):
+        for combo in combinations_with_replacement(sorted(product.strengths, reverse=True), count):
+            total = sum(combo, Fraction(0))
+            if total not in best:
+                best[total] = combo
+    return tuple(sorted(best.items()))
+
+
+def _ladder(product: Product, hours: int, most_units: int) -> Ladder:
+    if product.liquid:
+        return Ladder(product, hours)
+    most = min(most_units, product.max_units or most_units)
+    table = _solid_doses(product, most)
+    return Ladder(product, hours, tuple(d for d, _ in table), tuple(c for _, c in table))
+
+
+@cache
+def ladders(
+    products: tuple[Product, ...], most_units: int, interval: int | None = None
+) -> tuple[Ladder, ...]:
+    """One ladder per product and interval, in the table's order of preference;
+    ``interval``: only that interval (a user's ``--interval``)."""
+    return tuple(
+        _ladder(product, hours, most_units)
+        for product in products
+        if not product.breakthrough_only
+        for hours in product.every_hours
+        if interval is None or hours == interval
+    )
+
+
+@cache
+def dose_ladders(products: tuple[Product, ...], most_units: int) -> tuple[Ladder, ...]:
+    """Single doses of the immediate-release products (breakthrough doses): one ladder
+    per product, taken as one dose (``daily`` is then the dose); not infusions."""
+    return tuple(
+        _ladder(p, 24, most_units)
+        for p in products
+        if p.release == "immediate" and p.form != "infusion"
+    )
+
+
+@cache
+def patch_ladders(patch: Patch) -> tuple[Ladder, ...]:
+    """Every combination of patch strengths as one ladder (``daily`` is the rate)."""
+    rates = sorted(
+        {c.rate for p in patch.products for c in patches.combinations(p, patch.max_patches)}
+    )
+    return (Ladder(None, 24, tuple(rates), patch=patch),)
+
+
+Found = tuple[Fraction, Fraction, "Ladder"]  # daily total, single dose, its ladder
+
+
+def _below(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
+    num, den = daily.numerator, daily.denominator
+    best: Found | None = None
+    for ladder in options:
+        found = ladder._search.below(num, den)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], found[1], ladder)
+    return best
+
+
+def _above(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
+    num, den = daily.numerator, daily.denominator
+    best: Found | None = None
+    for ladder in options:
+        found = ladder._search.above(num, den)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = (found[0], found[1], ladder)
+    return best
+
+
+def _made(found: Found | None) -> Regimen | None:
+    if found is None:
+        return None
+    made = found[2]._make(found[1])
+    made.__dict__["daily"] = found[0]  # the total the search found: ``daily``, computed
+    return made
+
+
+def below(options: tuple[Ladder, ...], daily: Fraction) -> Regimen | None:
+    """The largest regimen at most ``daily`` (the earlier ladder on a tie)."""
+    return _made(_below(options, daily))
+
+
+def above(options: tuple[Ladder, ...], daily: Fraction) -> Regimen | None:
+    """The smallest regimen above ``daily`` (the earlier ladder on a tie)."""
+    return _made(_above(options, daily))
+
+
+def choose(
+    options: tuple[Ladder, ...], target: Fraction, floor: Fraction, ceiling: Fraction
+) -> Regimen | None:
+    """The start for ``target`` (module doc); ``floor <= target <= ceiling``."""
+    lower = _below(options, target)
+    if lower is not None and lower[0] >= floor:
+        return _made(lower)
+    if ceiling <= target:  # nothing above the target is within the band
+        return _made(lower)
+    upper = _above(options, target)
+    if upper is not None and upper[0] <= ceiling:
+        return _made(upper)
+    return _made(lower)
+
+
+def smallest(options: tuple[Ladder, ...]) -> Regimen | None:
+    """The smallest regimen there is (what a dose too small for any product is told)."""
+    found = [ladder.smallest() for ladder in options]
+    return min(found, key=lambda r: r.daily) if found else None
+
+
+def single_dose(options: tuple[Ladder, ...], most: Fraction, least_top: Fraction) -> Regimen | None:
+    """A single dose (breakthrough): the largest at most ``most``; failing that, the
+    smallest if it is at most ``least_top``. Ladders here are taken at 24 h."""
+    lower = below(options, most)
+    if lower is not None:
+        return lower
+    small = smallest(options)
+    return small if small is not None and small.daily <= least_top else None

@@ -1,0 +1,230 @@
+"""The checks of ``lindring check`` that read the table without converting: reachable
+drugs and routes, ceilings, names, sources, profiles, handbook embeds, version."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from lindring.checks.convert import Tally
+from lindring.errors import LindringError
+from lindring.model import Tables
+from lindring.names import find_drug, find_route
+from lindring.numbers import to_decimal_str
+from lindring.units import mg_per
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    passed: int
+    failures: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    skipped: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+def reachable(tables: Tables) -> Tally:
+    tally = Tally()
+    used: set[str] = set()
+    for key, drug in tables.opioids.items():
+        used.update(drug.routes, drug.refused_routes)
+        ok = bool(drug.routes) or drug.status == "nonlinear" or bool(drug.refused_routes)
+        tally.item(ok, f"{key}: no route with a factor, so it can never be converted")
+    for route in tables.routes:
+        tally.item(route in used, f"route {route}: no drug has a factor or a refusal for it")
+    return tally
+
+
+def ceilings(tables: Tables) -> Tally:
+    tally = Tally()
+    for key, drug in tables.opioids.items():
+        if drug.ceiling is None:
+            continue
+        value = drug.ceiling.value  # mg per 24 h: the loader accepts no other unit
+        daily = {r: f for r, f in drug.routes.items() if tables.routes[r].kind == "dose"}
+        tally.item(
+            bool(daily),
+            f"{key}: a ceiling in mg/24h needs a route dosed per 24 h, not only a patch rate",
+        )
+        if not daily:
+            continue
+        finest = [min(p.dose_step for p in f.products) for f in daily.values() if f.products]
+        step = max(finest, default=Fraction(0)) * mg_per(drug.unit)
+        tally.item(
+            value >= step,
+            f"{key}: the ceiling {_n(value)} mg/24h is below one dose step ({_n(step)} mg)",
+        )
+        ome = value * max(f.value for f in daily.values())
+        limit = tables.plausibility.refuse_above
+        tally.item(
+            ome <= limit,
+            f"{key}: the ceiling is {_n(ome)} mg OME/24h, above the plausibility limit "
+            f"{_n(limit)}: is its unit mg/24h?",
+        )
+    return tally
+
+
+def names(tables: Tables) -> Tally:
+    tally = Tally()
+    for key, drug in tables.opioids.items():
+        for name in dict.fromkeys((key, drug.name.nb, drug.name.en, *drug.aliases)):
+            found = find_drug(tables, name)
+            tally.item(found is drug, f"'{name}' does not lead to {key} alone")
+    for gid, group in tables.refused.items():
+        for name in group.names:
+            tally.item(find_drug(tables, name) is group, f"'{name}' does not lead to {gid}")
+    for key, route in tables.routes.items():
+        for name in (key, *route.aliases):
+            tally.item(find_route(tables, name) is route, f"route '{name}' does not lead to {key}")
+    return tally
+
+
+def cited_ids(value: Any) -> set[str]:
+    """Every source id cited anywhere in a model object (fields ``sources``, ``*_sources``)."""
+    found: set[str] = set()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            inner = getattr(value, f.name)
+            if f.name == "sources" or f.name.endswith("_sources"):
+                if isinstance(inner, tuple):
+                    found.update(s for s in inner if isinstance(s, str))
+                    continue
+                if isinstance(inner, dict):  # Tables.sources: the definitions, not citations
+                    continue
+            found |= cited_ids(inner)
+    elif isinstance(value, dict):
+        for inner in value.values():
+            found |= cited_ids(inner)
+    elif isinstance(value, tuple | list):
+        for inner in value:
+            found |= cited_ids(inner)
+    return found
+
+
+def sources(tables: Tables, cited_elsewhere: set[str]) -> Tally:
+    tally = Tally()
+    for key, drug in tables.opioids.items():
+        for route, factor in drug.routes.items():
+            sourced = bool(factor.sources) and all(p.sources for p in factor.products)
+            tally.item(bool(sourced), f"{key} {route}: a number without a source")
+        if drug.ceiling:
+            tally.item(bool(drug.ceiling.sources), f"{key} ceiling: a number without a source")
+    cited = cited_ids(tables)
+    for sid in sorted(cited):
+        tally.item(sid in tables.sources, f"source id '{sid}' is cited but not defined")
+    for sid in tables.sources:
+        tally.item(
+            sid in cited or sid in cited_elsewhere,
+            f"source '{sid}' is defined but cited nowhere (table or profiles): cite or remove it",
+        )
+    return tally
+
+
+def profiles(tables: Tables, directory: Path | None) -> tuple[Tally, set[str]]:
+    """Every profile loads (:func:`lindring.table.profiles.parse_profile` runs the table's own
+    checks on it) and passes every check of ``lindring check`` that the main table does:
+    reachable, pairs, round trips, route ratios, the start-dose sweep, patches,
+    ceilings, names and sources. Failures name the profile and the check."""
+    from lindring.table.profiles import load_profile_file, profile_files
+
+    tally, cited = Tally(), set[str]()
+    if directory is None:
+        return tally, cited
+    for name, path in profile_files(str(directory)).items():
+        try:
+            found = load_profile_file(path, str(directory))
+        except LindringError as exc:
+            problems = getattr(exc, "problems", None) or [exc.message("en")]
+            tally.failures.extend(f"profile {name}: {p.splitlines()[0]}" for p in problems)
+            continue
+        cited.update(found.profile.sources)
+        cited.update(cited_ids(found.tables))
+        for check, result in table_suite(found.tables).items():
+            tally.passed += result.passed
+            tally.failures.extend(f"profile {name}: {check}: {f}" for f in result.failures)
+    return tally, cited
+
+
+def table_suite(tables: Tables) -> dict[str, Tally]:
+    """The checks that read one table on its own (a profile's as well as the main one)."""
+    from lindring.checks import convert as calc
+    from lindring.checks import start as start_checks
+
+    own = Tally()
+    for sid in sorted(cited_ids(tables)):
+        own.item(sid in tables.sources, f"source id '{sid}' is cited but not defined")
+    return {
+        "reachable": reachable(tables),
+        "pairs": calc.pairs(tables),
+        "round_trips": calc.round_trips(tables),
+        "route_ratios": start_checks.route_ratios(tables),
+        "start_doses": start_checks.start_doses(tables),
+        "patches": calc.patch_tables(tables),
+        "ceilings": ceilings(tables),
+        "names": names(tables),
+        "sources": own,
+    }
+
+
+def handbook(tables: Tables, directory: str | None) -> CheckResult:
+    """The handbook's embeds and links resolve against ``tables`` (if there is one)."""
+    try:
+        module = importlib.import_module("lindring.handbook.book")
+    except ImportError:
+        return CheckResult("handbook", 0, (), ("no handbook module",), True)
+    check_chapters = getattr(module, "check_chapters", None)
+    if check_chapters is None:
+        return CheckResult("handbook", 0, (), ("no handbook check",), True)
+    try:
+        found = check_chapters(tables, directory)
+        chapters = len(module.load_handbook(directory).chapters)
+    except LindringError as exc:  # no handbook directory: nothing to check
+        return CheckResult("handbook", 0, (), (exc.message("en"),), True)
+    errors = [p for p in found if not p.startswith(getattr(module, "WARNING", "warning: "))]
+    bad = {p.split(":", 1)[0] for p in errors}
+    notes = () if chapters else ("no chapters yet",)
+    return CheckResult("handbook", max(0, chapters - len(bad)), tuple(errors), notes)
+
+
+def version(tables: Tables, directory: Path) -> CheckResult:
+    """Numbers changed since ``HEAD`` need a higher version and a changelog entry."""
+    from lindring.table.check.rules import version_key
+    from lindring.table.flat import NUMBER_KINDS, changes, flatten
+    from lindring.table.load import TABLE_FILE, parse_cached
+    from lindring.table.source import GitUnavailable, git_show
+
+    notes: tuple[str, ...] = ()
+    failures: list[str] = []
+    if not tables.changelog:
+        failures.append(f"table.changelog is missing: add an entry for {tables.version}")
+    try:
+        committed = parse_cached(git_show("HEAD", directory), f"HEAD:{TABLE_FILE}")
+    except GitUnavailable as exc:
+        return CheckResult("version", 0, tuple(failures), (f"not compared with git: {exc}",))
+    except LindringError:
+        return CheckResult("version", 0, tuple(failures), ("the committed table does not load",))
+    changed = [c for c in changes(flatten(committed), flatten(tables)) if c[0] in NUMBER_KINDS]
+    if changed and tables.version == committed.version:
+        shown = "; ".join(f"{path}: {old} -> {new}" for _, path, old, new in changed[:3])
+        more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        failures.append(
+            f"{len(changed)} number(s) changed since HEAD ({shown}{more}) but table.version is "
+            f"still {tables.version}: raise it and add a changelog entry (lindring diff HEAD)"
+        )
+    elif version_key(tables.version) < version_key(committed.version):
+        failures.append(f"table.version {tables.version} is below HEAD's {committed.version}")
+    if not changed:
+        notes = ("no numbers changed since HEAD",)
+    return CheckResult("version", 0 if failures else 1, tuple(failures), notes)
+
+
+def _n(value: Fraction) -> str:
+    return to_decimal_str(value, 4)

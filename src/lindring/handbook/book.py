@@ -1,0 +1,232 @@
+"""The clinical handbook: chapters in Norwegian bokmål, fed by the same table.
+
+Chapters are Markdown files with YAML front matter (``handbook/*.md``,
+``docs/editing-handbook.md``). Numbers the calculator knows are never typed in a
+chapter: a directive such as ``{{ faktor: oxycodone po }}`` embeds them from the
+loaded :class:`~lindring.model.Tables` (:mod:`lindring.handbook.embed`), so the
+handbook and the calculator cannot disagree. Sources the table does not have live in
+``handbook/sources.yaml``.
+
+The chapters are found like the tables: ``--handbook DIR``, then ``$LINDRING_HANDBOOK``,
+then ``lindring/_data/handbook`` in a built wheel, then the repository's ``handbook/``.
+Nothing here prints; problems are returned as ``FILE:LINE:COL: path: message`` lines.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lindring.errors import TableError
+from lindring.handbook.frontmatter import Chapter, parse
+from lindring.model import Source
+from lindring.textfile import Unreadable, is_dir, read_text, shown_path
+
+if TYPE_CHECKING:
+    from lindring.handbook.resolve import Resolved
+    from lindring.model import Tables
+
+ENV_VAR = "LINDRING_HANDBOOK"
+SOURCES_FILE = "sources.yaml"
+WARNING = "warning: "  # problems that start with this are warnings, not errors
+MAX_REVIEW_AGE_DAYS = 365
+
+__all__ = [
+    "MAX_REVIEW_AGE_DAYS",
+    "WARNING",
+    "Chapter",
+    "Handbook",
+    "HandbookError",
+    "check_chapters",
+    "errors_only",
+    "handbook_dir",
+    "load_handbook",
+    "resolve_chapter",
+    "section_for",
+]
+
+
+class HandbookError(TableError):
+    """The handbook (or one chapter of it) cannot be shown; carries every problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(problems)
+        self.code = "handbook_invalid"
+
+
+@dataclass(frozen=True, eq=False)
+class Handbook:
+    """Every chapter that loaded, the handbook's own sources, and what went wrong."""
+
+    directory: Path
+    chapters: dict[str, Chapter]  # id -> chapter, in reading order
+    sources: dict[str, Source]  # from handbook/sources.yaml
+    problems: tuple[str, ...]  # front matter and sources.yaml problems, per file
+
+    def find(self, name: str) -> Chapter | None:
+        """The chapter with id ``name`` (or file name ``name.md``)."""
+        key = name.strip().casefold().removesuffix(".md")
+        return self.chapters.get(key)
+
+    def problems_of(self, chapter: Chapter) -> list[str]:
+        return [p for p in self.problems if p.split(":", 1)[0] == chapter.file]
+
+    def problems_named(self, name: str) -> list[str]:
+        """Problems of the file ``name.md`` (a chapter that did not load)."""
+        wanted = name.strip().casefold().removesuffix(".md") + ".md"
+        return [p for p in self.problems if Path(p.split(":", 1)[0]).name == wanted]
+
+
+def handbook_dir(override: str | None = None) -> Path:
+    """``--handbook``, then ``$LINDRING_HANDBOOK``, then the package, then the checkout."""
+    chosen = override or os.environ.get(ENV_VAR)
+    if chosen:
+        return Path(chosen)
+    packaged = Path(__file__).parents[1] / "_data" / "handbook"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "handbook"  # editable checkout
+
+
+def load_handbook(directory: str | None = None) -> Handbook:
+    """Every chapter in the handbook directory; problems are collected, not raised.
+
+    Only a missing directory raises :class:`HandbookError`: there is nothing to show.
+    """
+    from lindring.handbook.sources import load_sources
+
+    folder = handbook_dir(directory)
+    if not is_dir(folder):
+        raise HandbookError([f"{shown_path(folder)}: handbook directory not found"])
+    problems: list[str] = []
+    sources, source_problems = load_sources(folder / SOURCES_FILE, shown_path)
+    problems.extend(source_problems)
+    found: list[Chapter] = []
+    for path in sorted(folder.glob("*.md")):
+        shown = shown_path(path)
+        try:
+            text = read_text(path, shown)
+        except Unreadable as exc:
+            problems.append(str(exc))
+            continue
+        chapter, chapter_problems = parse(text.replace("\r\n", "\n"), shown)
+        problems.extend(chapter_problems)
+        if chapter is None:
+            continue
+        if chapter.id != path.stem:
+            problems.append(
+                f"{chapter.where('id')}: id: '{chapter.id}' must be the file name "
+                f"without .md ('{path.stem}')"
+            )
+            continue
+        found.append(chapter)
+    found.sort(key=lambda c: (c.order == 0, c.order, c.id))
+    problems.sort(key=position)
+    return Handbook(folder, {c.id: c for c in found}, sources, tuple(problems))
+
+
+_WHERE = re.compile(r"^(?:warning: )?(.*?):(\d+):(\d+):")
+
+
+def position(problem: str) -> tuple[str, int, int]:
+    """Sort key for problems: file, line, column (warnings among the errors)."""
+    found = _WHERE.match(problem)
+    if not found:
+        return (problem.split(":", 1)[0], 0, 0)
+    return (found.group(1), int(found.group(2)), int(found.group(3)))
+
+
+def resolve_chapter(
+    chapter: Chapter, tables: Tables, book: Handbook, target: str = "terminal"
+) -> Resolved:
+    """The chapter as Markdown with every embed, marker and link resolved for ``target``
+    (``terminal``, ``html`` or ``text``); its problems are in the result."""
+    from lindring.handbook.resolve import resolve
+
+    return resolve(chapter, tables, book, target)
+
+
+def render_ready(chapter: Chapter, tables: Tables, book: Handbook, target: str) -> str:
+    """The resolved Markdown, or :class:`HandbookError` with the chapter's problems."""
+    resolved = resolve_chapter(chapter, tables, book, target)
+    problems = book.problems_of(chapter) + errors_only(resolved.problems)
+    if problems:
+        raise HandbookError(problems)
+    return resolved.markdown
+
+
+def check_chapters(
+    tables: Tables,
+    directory: str | None = None,
+    *,
+    today: datetime.date | None = None,
+    max_age_days: int = MAX_REVIEW_AGE_DAYS,
+) -> list[str]:
+    """Every problem in the handbook as ``FILE:LINE:COL: path: message``.
+
+    Covered: front matter, ``sources.yaml``, links between chapters, embeds, source
+    markers, and the review date. Warnings start with :data:`WARNING`.
+    """
+    from lindring.handbook.check import check
+
+    return check(tables, load_handbook(directory), today or datetime.date.today(), max_age_days)
+
+
+def errors_only(problems: list[str]) -> list[str]:
+    return [p for p in problems if not p.startswith(WARNING)]
+
+
+# Where `lindring convert --explain` points: (chapter id, heading anchor). The check
+# reports an error when one of these chapters exists without the anchored heading.
+EXPLAIN_TARGETS = {
+    "pump": ("smertepumpe", "utregning"),
+    "to_patch": ("plaster", "til-plaster"),
+    "from_patch": ("plaster", "fra-plaster"),
+    "conversion": ("opioidkonvertering", "reduksjon"),
+}
+PARENTERAL = ("sc", "iv")
+PATCH = "td"
+
+
+def section_for(
+    source_drug_key: str,
+    target_drug_key: str,
+    target_route: str,
+    *,
+    source_route: str | None = None,
+    directory: str | None = None,
+) -> tuple[str, str] | None:
+    """The chapter section that explains a conversion: ``(chapter id, heading)``.
+
+    A patch target points at the patch chapter's crossover section, a patch source (when
+    ``source_route`` is given) at its removal section, a subcutaneous or intravenous
+    target at the pain pump's calculation, anything else at the conversion chapter's
+    reduction section. ``None`` when that chapter or heading is missing.
+    """
+    # the routes decide today; the drug keys are part of the contract for later rules
+    if target_route == PATCH:
+        key = "to_patch"
+    elif source_route == PATCH:
+        key = "from_patch"
+    elif target_route in PARENTERAL:
+        key = "pump"
+    else:
+        key = "conversion"
+    chapter_id, anchor = EXPLAIN_TARGETS[key]
+    try:
+        book = load_handbook(directory)
+    except HandbookError:
+        return None
+    chapter = book.chapters.get(chapter_id)
+    if chapter is None:
+        return None
+    from lindring.handbook.markdown import headings
+
+    for heading in headings(chapter.body, chapter.body_line):
+        if heading.slug == anchor:
+            return chapter.id, heading.text
+    return None

@@ -1,0 +1,96 @@
+"""Every problem in the handbook, for ``lindring validate`` and the tests.
+
+Errors: front matter and ``sources.yaml`` shape, an id that is not the file name, a
+source listed or cited that is defined nowhere, a source cited in the text but missing
+from the chapter's list, a related drug that is not in the table, a link to a chapter
+or heading that does not exist, an embed that does not resolve, a review date in the
+future, a heading that ``lindring convert --explain`` points to gone missing.
+Warnings (prefixed ``warning: ``): a review date older than the allowed age, a source
+listed but never cited, a source in ``sources.yaml`` that no chapter lists.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+from lindring.handbook.book import (
+    EXPLAIN_TARGETS,
+    SOURCES_FILE,
+    WARNING,
+    Handbook,
+    position,
+    resolve_chapter,
+)
+from lindring.handbook.frontmatter import Chapter, reviewed_on
+from lindring.handbook.markdown import headings
+from lindring.handbook.sources import where_defined
+from lindring.model import Tables
+from lindring.textfile import shown_path
+
+
+def check(tables: Tables, book: Handbook, today: datetime.date, max_age_days: int) -> list[str]:
+    problems = list(book.problems)
+    known = {**tables.sources, **book.sources}
+    listed_anywhere: set[str] = set()
+    for chapter in book.chapters.values():
+        problems.extend(_chapter(chapter, tables, book, known, today, max_age_days))
+        listed_anywhere.update(chapter.sources)
+    sources_path = book.directory / SOURCES_FILE
+    places = where_defined(sources_path, shown_path)
+    for sid in book.sources:
+        where = places.get(sid, shown_path(sources_path))
+        if sid in tables.sources:
+            problems.append(
+                f"{where}: sources.{sid}: '{sid}' is already a source in the conversion table"
+            )
+        elif sid not in listed_anywhere:
+            problems.append(f"{WARNING}{where}: sources.{sid}: no chapter lists this source")
+    return sorted(problems, key=position)
+
+
+def _chapter(
+    chapter: Chapter,
+    tables: Tables,
+    book: Handbook,
+    known: Mapping[str, object],
+    today: datetime.date,
+    max_age_days: int,
+) -> list[str]:
+    found: list[str] = []
+    resolved = resolve_chapter(chapter, tables, book, "text")
+    found.extend(resolved.problems)
+    for index, sid in enumerate(chapter.sources):
+        where = chapter.where(f"sources.{index}")
+        if sid not in known:
+            found.append(
+                f"{where}: sources[{index}]: unknown source '{sid}'"
+                "\n  hint: define it in handbook/sources.yaml (or tables/opioids.yaml)"
+            )
+        elif sid not in resolved.cited:
+            found.append(f"{WARNING}{where}: sources[{index}]: '{sid}' is listed but never cited")
+    drugs = set(tables.opioids) | set(tables.pump.adjuvants if tables.pump else ())
+    for index, key in enumerate(chapter.related_drugs):
+        if key not in drugs:
+            found.append(
+                f"{chapter.where(f'related_drugs.{index}')}: related_drugs[{index}]: "
+                f"'{key}' is not a drug key in tables/opioids.yaml"
+            )
+    age = (today - reviewed_on(chapter)).days
+    where = chapter.where("last_reviewed")
+    if age < 0:
+        found.append(f"{where}: last_reviewed: {chapter.last_reviewed} is in the future")
+    elif age > max_age_days:
+        found.append(
+            f"{WARNING}{where}: last_reviewed: {chapter.last_reviewed} is {age} days ago, "
+            f"more than the allowed {max_age_days}: review the chapter against its sources"
+        )
+    slugs = {h.slug for h in headings(chapter.body, chapter.body_line)}
+    for chapter_id, anchor in EXPLAIN_TARGETS.values():
+        if chapter_id == chapter.id and anchor not in slugs:
+            found.append(
+                f"{chapter.where('id')}: id: lindring convert --explain points to the "
+                f"heading '#{anchor}' in this chapter, and it is missing"
+                f"\n  hint: give a heading the anchor {{#{anchor}}}"
+            )
+    return found

@@ -1,0 +1,202 @@
+"""The handbook as static, self-contained HTML: one page per chapter and ``index.html``.
+
+Every page carries its own CSS and loads nothing from anywhere (no scripts, fonts or
+images), so the folder can be copied to a laptop or a phone and read offline. The
+structure is plain and search friendly: one ``<h1>``, headings with stable ids,
+``<meta name="description">`` from the chapter summary and ``keywords`` from its tags,
+tables as real ``<table>`` elements, and a reference list whose entries the source
+markers link to (``#kilde-ID``). Markdown is rendered with markdown-it-py (which rich
+already depends on) with raw HTML turned off, so a chapter cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lindring.handbook.book import Chapter, Handbook, HandbookError, errors_only, resolve_chapter
+from lindring.handbook.markdown import ANCHOR, slug
+from lindring.i18n.handbook import EMBED as W
+from lindring.i18n.handbook import LABELS
+from lindring.model import Source, Tables
+from lindring.table.spec import URL_PATTERN
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+INDEX = "index.html"
+CSS = """
+:root { color-scheme: light; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; color: #1a1a1a; }
+h1 { font-size: 1.7rem; margin-bottom: .25rem; }
+h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1.1rem; }
+table { border-collapse: collapse; margin: 1rem 0; font-size: .9rem; width: 100%; }
+th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #e8eef3; }
+tr:nth-child(even) td { background: #f6f8fa; }
+blockquote { border-left: 4px solid #c0392b; margin: 1rem 0; padding: .25rem 1rem;
+  background: #fdf2f0; }
+code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f0f0f0;
+  padding: 0 .2rem; }
+nav { font-size: .9rem; margin-bottom: 1rem; }
+.refs li { margin-bottom: .4rem; font-size: .9rem; }
+.meta, footer { color: #555; font-size: .85rem; }
+@media print { nav { display: none; } a { color: inherit; text-decoration: none; } }
+"""
+
+
+def to_html(markdown: str) -> str:
+    """Markdown as HTML, headings given ids (``{#id}`` or their slug)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = md.parse(markdown)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            token.attrSet("id", _heading_id(tokens[index + 1]))
+    return str(md.renderer.render(tokens, md.options, {}))
+
+
+def _heading_id(inline: Token) -> str:
+    found = ANCHOR.search(inline.content)
+    if found is None:
+        return slug(inline.content)
+    inline.content = inline.content[: found.start()]
+    children = inline.children or []
+    if children and children[-1].type == "text":
+        children[-1].content = ANCHOR.sub("", children[-1].content)
+    return found.group(1)
+
+
+def _link(chapter: Chapter, text: str) -> str:
+    shown = html.escape(text.format(title=chapter.title))
+    return f'<a href="{html.escape(chapter.id)}.html">{shown}</a>'
+
+
+def _references(entries: tuple[tuple[str, Source | None, bool], ...]) -> str:
+    items = []
+    for sid, source, from_table in entries:
+        e = html.escape
+        text = f"<strong>[{e(sid)}]</strong> "
+        if source is not None:
+            text += e(source.cite()) + "."
+            if re.fullmatch(URL_PATTERN, source.url):  # validated; never a script link
+                text += f' <a href="{e(source.url)}">{e(source.url)}</a>'
+            elif source.url:
+                text += f" {e(source.url)}"
+            if from_table:
+                text += f" ({e(W['from_table'])})"
+            if source.note:
+                text += f" <em>{e(W['note'])}: {e(source.note)}</em>"
+        items.append(f'<li id="kilde-{e(sid)}">{text}</li>')
+    heading = html.escape(W["references"])
+    return (
+        f'<section id="kilder"><h2>{heading}</h2><ol class="refs">{"".join(items)}</ol></section>'
+    )
+
+
+def _page(title: str, description: str, keywords: str, body: str, tables: Tables) -> str:
+    e = html.escape
+    footer = e(W["disclaimer"].format(version=tables.version))
+    return (
+        '<!DOCTYPE html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(title)}</title>\n"
+        f'<meta name="description" content="{e(description)}">\n'
+        f'<meta name="keywords" content="{e(keywords)}">\n'
+        f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n"
+        f"<footer><p>{footer}</p></footer>\n</body>\n</html>\n"
+    )
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file written beside the pages and linked from the index (the pocket card)."""
+
+    name: str
+    label: str
+    content: bytes
+
+
+def export_html(
+    book: Handbook, tables: Tables, directory: Path, attachments: Sequence[Attachment] = ()
+) -> list[Path]:
+    """Write every chapter, ``index.html`` and the ``attachments`` to ``directory``; the
+    paths written.
+
+    Refuses (:class:`HandbookError`) if any chapter has an error: a handbook with a
+    broken embed is not exported.
+    """
+    pages: list[tuple[str, str]] = []
+    problems: list[str] = list(book.problems)
+    chapters = list(book.chapters.values())
+    for number, chapter in enumerate(chapters):
+        resolved = resolve_chapter(chapter, tables, book, "html")
+        problems.extend(errors_only(resolved.problems))
+        nav = [f'<a href="{INDEX}">{html.escape(W["contents"])}</a>']
+        if number > 0:
+            nav.append(_link(chapters[number - 1], "← {title}"))
+        if number + 1 < len(chapters):
+            nav.append(_link(chapters[number + 1], "{title} →"))
+        body = (
+            f"<nav>{' · '.join(nav)}</nav>\n<main><article>\n{to_html(resolved.markdown)}"
+            f"{_references(resolved.references)}\n</article></main>"
+        )
+        keywords = ", ".join(chapter.tags)
+        pages.append(
+            (f"{chapter.id}.html", _page(chapter.title, chapter.summary, keywords, body, tables))
+        )
+    if problems:
+        raise HandbookError(problems)
+    pages.append((INDEX, _index(book, tables, attachments)))
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in pages:
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    for attachment in attachments:
+        path = directory / attachment.name
+        path.write_bytes(attachment.content)
+        written.append(path)
+    return written
+
+
+def _attachment_links(attachments: Sequence[Attachment]) -> str:
+    links = " · ".join(
+        f'<a href="{html.escape(a.name)}">{html.escape(a.label)}</a>' for a in attachments
+    )
+    return f'<p class="attachments">{links}</p>\n' if links else ""
+
+
+def _index(book: Handbook, tables: Tables, attachments: Sequence[Attachment] = ()) -> str:
+    e = html.escape
+    items = []
+    for chapter in book.chapters.values():
+        names = ", ".join(chapter.reviewers)
+        review = (
+            LABELS["peer_reviewed"]["nb"].format(names=names)
+            if names
+            else LABELS["not_peer_reviewed"]["nb"]
+        )
+        meta = f"{LABELS['reviewed']['nb']}: {chapter.last_reviewed} · {review}"
+        items.append(
+            f'<li><a href="{e(chapter.id)}.html"><strong>{e(chapter.title)}</strong></a><br>'
+            f'{e(chapter.summary)}<br><span class="meta">{e(meta)}</span></li>'
+        )
+    title = W["book_title"]
+    status = W["draft"] if tables.status == "draft" else W["reviewed_status"]
+    body = (
+        f"<main><h1>{e(title)}</h1>\n"
+        f'<p class="meta">{e(W["index_meta"].format(version=tables.version, status=status))}</p>\n'
+        f"{_attachment_links(attachments)}"
+        f'<ol class="chapters">{"".join(items)}</ol></main>'
+    )
+    keywords = ", ".join(dict.fromkeys(t for c in book.chapters.values() for t in c.tags))
+    return _page(title, W["book_summary"], keywords, body, tables)

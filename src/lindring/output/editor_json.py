@@ -1,0 +1,152 @@
+"""``--json`` objects of the editors' commands (validate, check, diff, compare): plain
+dicts, shapes kept stable like ``docs/json.md``. No terminal code."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from lindring import __version__
+from lindring.numbers import json_number
+from lindring.output.json import SCHEMA_VERSION, amount, conversion_dict
+
+if TYPE_CHECKING:
+    from lindring.calc.compare import Comparison, Spread
+    from lindring.checks.consistency import Report
+    from lindring.checks.diff import ConversionChange, Outcome, TableDiff
+    from lindring.checks.validate import Validation
+
+
+def _head() -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "tool_version": __version__}
+
+
+def _num(value: Fraction | None) -> int | float | None:
+    return None if value is None else json_number(value)
+
+
+def _percent(change: Fraction | None) -> int | float | None:
+    return None if change is None else json_number(change * 100, 2)
+
+
+def validation_dict(result: Validation) -> dict[str, Any]:
+    return {
+        **_head(),
+        "ok": not result.errors,
+        "files": result.files,
+        "problems": [
+            {
+                "file": i.file,
+                "line": i.line or None,
+                "col": i.col or None,
+                "message": i.message,
+                "hint": i.hint or None,
+                "severity": i.severity,
+            }
+            for i in result.issues
+        ],
+        "notes": result.notes,
+    }
+
+
+def check_dict(report: Report) -> dict[str, Any]:
+    return {
+        **_head(),
+        "table": report.table,
+        "table_version": report.version,
+        "ok": report.ok,
+        "seconds": round(report.seconds, 3),
+        "checks": [
+            {
+                "name": c.name,
+                "passed": c.passed,
+                "failed": c.failed,
+                "skipped": c.skipped,
+                "failures": list(c.failures),
+                "notes": list(c.notes),
+            }
+            for c in report.checks
+        ],
+    }
+
+
+def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
+    if outcome is None:
+        return None
+    return {
+        "equianalgesic": _num(outcome.equianalgesic),
+        "suggested": _num(outcome.suggested),
+        "unit": outcome.unit or None,
+        "refused": outcome.refused or None,
+    }
+
+
+def _conversion(change: ConversionChange) -> dict[str, Any]:
+    return {
+        "drug": change.drug,
+        "route": change.route,
+        "dose": change.dose,
+        "target": change.target,
+        "target_route": change.target_route,
+        "old": _outcome(change.old),
+        "new": _outcome(change.new),
+        "suggested_change_percent": _percent(change.change),
+        "equianalgesic_change_percent": _percent(change.equianalgesic_change),
+    }
+
+
+def diff_dict(diff: TableDiff) -> dict[str, Any]:
+    return {
+        **_head(),
+        "old": {"label": diff.old_label, "table_version": diff.old_version},
+        "new": {"label": diff.new_label, "table_version": diff.new_version},
+        "panel_conversions": diff.panel_size,
+        "conversions": [_conversion(c) for c in diff.conversions],
+        "no_longer_possible": [_conversion(c) for c in diff.lost],
+        "now_possible": [_conversion(c) for c in diff.gained],
+        "changes": [
+            {"kind": f.kind, "path": f.path, "old": f.old, "new": f.new} for f in diff.changes
+        ],
+    }
+
+
+def _spread(spread: Spread | None) -> dict[str, Any] | None:
+    if spread is None:
+        return None
+    return {
+        "min": amount(spread.low),
+        "max": amount(spread.high),
+        "min_profile": spread.low_profile,
+        "max_profile": spread.high_profile,
+        "max_over_min": _num(spread.ratio),
+    }
+
+
+def compare_dict(result: Comparison, lang: str) -> dict[str, Any]:
+    from lindring.calc.compare import DISAGREE_ABOVE
+
+    return {
+        **_head(),
+        "profiles": [
+            {
+                "profile": r.profile,
+                "name": {"nb": r.name.nb, "en": r.name.en},
+                "table_version": r.table_version,
+                "covered": r.conversion is not None,
+                "not_covered": r.refused.message(lang) if r.refused else None,
+                "conversion": conversion_dict(r.conversion, lang) if r.conversion else None,
+                "reduction_sources": list(r.reduction_sources),
+            }
+            for r in result.results
+        ],
+        "spread": {
+            "equianalgesic_daily_dose": _spread(result.equianalgesic),
+            "suggested_daily_dose": _spread(result.suggested),
+        },
+        "disagree_above": _num(DISAGREE_ABOVE),
+        "disagree": [
+            {"equianalgesic": "equianalgesic_daily_dose", "suggested": "suggested_daily_dose"}[k]
+            for k in result.disagree
+        ],
+        "language": lang,
+    }

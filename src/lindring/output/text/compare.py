@@ -1,0 +1,177 @@
+"""``lindring compare`` for people: one row per guideline profile, then the spread.
+Nothing here prints."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from lindring.calc.compare import Comparison, ProfileResult, Spread
+from lindring.i18n import show, show_amount
+from lindring.model import Amount, Factor
+from lindring.numbers import format_number
+from lindring.output.text.glue import Glued
+
+LABELS = {
+    "title": {
+        "nb": "Samme omregning etter hver retningslinje",
+        "en": "The same conversion under every guideline",
+    },
+    "profile": {"nb": "Profil", "en": "Profile"},
+    "factors": {"nb": "Faktorer (fra → til)", "en": "Factors (from → to)"},
+    "equianalgesic": {
+        "nb": "Ekvianalgetisk døgndose (spenn)",
+        "en": "Equianalgesic daily dose (range)",
+    },
+    "suggested": {
+        "nb": "Foreslått start (reduksjon)",
+        "en": "Suggested start (reduction)",
+    },
+    "sources": {"nb": "Kilder", "en": "Sources"},
+    "not_covered": {"nb": "dekkes ikke", "en": "not covered"},
+    "refused": {"nb": "avvist", "en": "refused"},
+    "spread": {
+        "nb": "Spredning i {what}: lavest {low} ({low_profile}), høyest {high} "
+        "({high_profile}), høyest/lavest {ratio}",
+        "en": "Spread of the {what}: lowest {low} ({low_profile}), highest {high} "
+        "({high_profile}), highest/lowest {ratio}",
+    },
+    "no_spread": {"nb": "Ingen profil ga et resultat.", "en": "No profile gave a result."},
+    "what_eq": {"nb": "ekvianalgetisk døgndose", "en": "equianalgesic daily dose"},
+    "what_suggested": {"nb": "foreslått start", "en": "suggested start"},
+    "agree": {
+        "nb": "Retningslinjene er innenfor 25 % av hverandre.",
+        "en": "The guidelines agree within 25 %.",
+    },
+    "disagree_part": {
+        "nb": "{what} fra {low} ({low_profile}) til {high} ({high_profile})",
+        "en": "{what} from {low} ({low_profile}) to {high} ({high_profile})",
+    },
+    "footer": {
+        "nb": "Retningslinjene er uenige; standardprofilen er den norske tabellen. "
+        "Veiledende beregning: kontroller utregningen (lindring convert --profile NAVN) "
+        "og vurder pasienten.",
+        "en": "The guidelines disagree; the default profile is the Norwegian table. "
+        "A guide, not an order: check the working (lindring convert --profile NAME) "
+        "and assess the patient.",
+    },
+}
+
+
+def label(key: str, lang: str, **params: str) -> str:
+    return LABELS[key][lang].format(**params)
+
+
+def _factor(factor: Factor, lang: str) -> str:
+    value = factor.shown_value if factor.shown_value is not None else factor.value
+    return format_number(value, lang, 4)
+
+
+def _span(low: Amount, high: Amount, lang: str) -> str:
+    ends = (format_number(low.value, lang), format_number(high.value, lang))
+    return ends[0] if ends[0] == ends[1] else f"{ends[0]}–{ends[1]}"
+
+
+def _row(result: ProfileResult, lang: str) -> list[str]:
+    conv = result.conversion
+    if conv is None:
+        return [result.profile, "–", label("not_covered", lang), "", ""]
+    if conv.refusal is not None:
+        return [result.profile, "–", label("refused", lang), "", ""]
+    assert conv.equianalgesic and conv.low and conv.high and conv.suggested
+    target = conv.request.target.routes[conv.request.target_route]
+    factors = " + ".join(_factor(p.factor, lang) for p in conv.parts)
+    cited = [s for f in (*(p.factor for p in conv.parts), target) for s in f.sources[:1]]
+    suggested = show_amount(conv.suggested, lang)
+    if conv.patch:
+        suggested += f" ({' + '.join(conv.patch.labels)})"
+    if conv.reduction is not None:
+        suggested += f" (−{format_number(conv.reduction.percent, lang)} %)"
+        cited.extend(result.reduction_sources[:1])  # the reduction rule followed
+    equianalgesic = show_amount(conv.equianalgesic, lang)
+    return [
+        result.profile,
+        f"{factors} → {_factor(target, lang)}",
+        f"{equianalgesic} ({_span(conv.low, conv.high, lang)})",
+        suggested,
+        ", ".join(dict.fromkeys(cited)),
+    ]
+
+
+def _why(result: ProfileResult, lang: str) -> str:
+    """Why a profile gave no number, or its note."""
+    conv = result.conversion
+    if conv is None and result.refused is not None:
+        return f"{label('not_covered', lang)}: {result.refused.message(lang)}"
+    if conv is not None and conv.refusal is not None:
+        return f"{label('refused', lang)}: {conv.refusal.text(lang)}"
+    return result.note.get(lang) if result.note else ""
+
+
+def _spread(spread: Spread | None, what: str, lang: str) -> Glued:
+    if spread is None:
+        return Glued(label("no_spread", lang))
+    ratio = "–" if spread.ratio is None else show(spread.ratio, lang)
+    return Glued(
+        label(
+            "spread",
+            lang,
+            what=label(what, lang),
+            low=show_amount(spread.low, lang),
+            low_profile=spread.low_profile,
+            high=show_amount(spread.high, lang),
+            high_profile=spread.high_profile,
+            ratio=ratio,
+        ),
+        style="bold",
+    )
+
+
+def _disagreement(result: Comparison, lang: str) -> Text | None:
+    """One line: where the guidelines differ by more than 25 %, or that they agree."""
+    from lindring.i18n import text
+
+    if len(result.converted) < 2 or result.equianalgesic is None:
+        return None
+    if not result.disagree:
+        return Text(label("agree", lang))
+    parts = []
+    for name in result.disagree:
+        spread = result.equianalgesic if name == "equianalgesic" else result.suggested
+        assert spread is not None
+        parts.append(
+            label(
+                "disagree_part",
+                lang,
+                what=label("what_eq" if name == "equianalgesic" else "what_suggested", lang),
+                low=show_amount(spread.low, lang),
+                low_profile=spread.low_profile,
+                high=show_amount(spread.high, lang),
+                high_profile=spread.high_profile,
+            )
+        )
+    return Text(text("compare_disagree", lang, what="; ".join(parts)), style="bold yellow")
+
+
+def comparison(result: Comparison, lang: str) -> RenderableType:
+    """The table of profiles, the spread of both results, each profile's note."""
+    table = Table(box=box.SIMPLE_HEAD, title=label("title", lang))
+    for key in ("profile", "factors", "equianalgesic", "suggested", "sources"):
+        table.add_column(label(key, lang), overflow="fold")
+    for item in result.results:
+        table.add_row(*_row(item, lang))
+    parts: list[RenderableType] = [
+        _spread(result.suggested, "what_suggested", lang),
+        _spread(result.equianalgesic, "what_eq", lang),
+        table,
+    ]
+    line = _disagreement(result, lang)
+    if line is not None:
+        parts.append(line)
+    for item in result.results:
+        why = _why(item, lang)
+        parts.append(Glued((f"{item.profile}: {item.name.get(lang)}. {why}".rstrip(), "dim")))
+    parts.append(Glued((label("footer", lang), "dim")))
+    return Group(*parts)
