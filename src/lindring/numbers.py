@@ -63,8 +63,3 @@ def json_number(value: Fraction, places: int = 4) -> int | float:
     if floored.denominator == 1:
         return int(floored)
     return float(to_decimal_str(floored, places))
-
-
-def parse_exact(text: str) -> Fraction:
-    """Read a plain decimal written in a table (``"1.5"``, ``"1/6"``) exactly."""
-    return Fraction(text)

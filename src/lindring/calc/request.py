@@ -78,13 +78,6 @@ def parse_request(tables: Tables, words: list[str]) -> Request:
     return Request(parts, target, target_route)
 
 
-def build_request(
-    tables: Tables, drug: str, dose: str, route: str, target: str, target_route: str
-) -> Request:
-    """The same request from separate fields (as a batch file gives them)."""
-    return parse_request(tables, [drug, dose, route, "to", target, target_route])
-
-
 def parse_part(tables: Tables, words: list[str]) -> Part:
     """One ``DRUG DOSE ROUTE`` group (the words of one part)."""
     drug, rest = _take_drug(tables, words)
