@@ -39,6 +39,17 @@ def test_a_message_does_not_depend_on_import_order() -> None:
     assert out.stdout.strip() != "handbook_no_hits" and "x" in out.stdout
 
 
+def test_every_refusal_says_where_to_turn() -> None:
+    """A refused conversion's JSON carries ``where`` (lindring.output.json): every
+    ``refusal.*`` code, and the refused name and route, has a ``where.*`` message."""
+    refusals = {k.split(".", 1)[1] for k in MESSAGES if k.startswith("refusal.")}
+    assert {"nonlinear", "lookup_outside"} <= refusals
+    missing = sorted(
+        c for c in refusals | {"refused_name", "refused_route"} if f"where.{c}" not in MESSAGES
+    )
+    assert missing == []
+
+
 def test_an_unknown_code_is_an_error_in_tests() -> None:
     from lindring.i18n import text
 

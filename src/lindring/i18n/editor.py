@@ -34,6 +34,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not calculated: the published table for {drug} {route} runs from {low} to {high} microgram/h ({ome_low} to {ome_high} mg oral morphine per 24 h), and this dose is outside it. The table is not extended beyond its own rows.",
         "nb": "Ikke regnet ut: den publiserte tabellen for {drug} {route} går fra {low} til {high} mikrogram/time ({ome_low} til {ome_high} mg peroral morfin per døgn), og denne dosen ligger utenfor. Tabellen forlenges ikke utover sine egne rader.",
     },
+    "where.lookup_outside": {
+        "en": "the default profile (the Norwegian table), or the palliative care team",
+        "nb": "standardprofilen (den norske tabellen), eller palliativt team",
+    },
     "compare_refused": {
         "en": "every profile refused this conversion: {text}",
         "nb": "alle profilene avviste denne omregningen: {text}",
