@@ -1,12 +1,14 @@
 """Shared fixtures: the shipped table, a CLI runner that keeps stderr apart and fails
-on any traceback, and Hypothesis profiles (``ci`` is chosen when ``$CI`` is set)."""
+on any traceback, every ``--json`` output checked against its schema in ``schemas/``,
+and Hypothesis profiles (``ci`` is chosen when ``$CI`` is set)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -15,6 +17,8 @@ from typer.testing import CliRunner, Result
 from lindring.cli import app
 from lindring.model import Tables
 from lindring.table.load import load_tables, tables_dir
+
+from .output_schemas import check_output
 
 # keep the validated-table cache of test runs away from the user's own cache
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="lindring-test-cache-")
@@ -41,6 +45,23 @@ def shipped_dir() -> Path:
 
 
 Run = Callable[..., Result]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def json_output_follows_its_schema() -> Iterator[None]:
+    """Every ``CliRunner.invoke`` of a command with ``--json`` (``validate --format
+    json``, batch's JSON Lines on stdout) has its output validated against the committed
+    schema, so every CLI test is also a schema test (tests/output_schemas.py)."""
+    original = CliRunner.invoke
+
+    def invoke(self: CliRunner, cli: Any, args: Any = None, *rest: Any, **kwargs: Any) -> Result:
+        result = original(self, cli, args, *rest, **kwargs)
+        check_output(args, result.stdout, result.exit_code)
+        return result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(CliRunner, "invoke", invoke)
+        yield
 
 
 @pytest.fixture

@@ -54,6 +54,21 @@ def test_band_table_reads_one_way_and_ends_where_it_ends() -> None:
     assert "not extended beyond its own rows" in beyond.refusal.text("en")
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_dose_outside_the_lookup_is_refused_in_json_with_where_to_turn(lang: str) -> None:
+    from lindring.output.json import conversion_dict
+
+    from ..output_schemas import assert_matches_schema
+
+    data = conversion_dict(run("pmc-rotation", "morphine 500mg po to fentanyl td"), lang)
+    refused = data["refused"]
+    assert refused["code"] == "lookup_outside" and refused["sources"]
+    assert refused["where"] and refused["where"] != "where.lookup_outside"
+    assert ("standardprofilen" if lang == "nb" else "default profile") in refused["where"]
+    assert data["target"]["suggested_daily_dose"] is None
+    assert_matches_schema("convert", data)
+
+
 @pytest.mark.parametrize(
     ("rate", "ome"),
     [("12", 30), ("25", 60), ("50", 90), ("75", 150), ("100", 210), ("300", 750)],

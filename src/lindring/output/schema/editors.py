@@ -1,0 +1,158 @@
+"""The schemas of the editors' commands: ``lindring validate --format json``,
+``lindring check --json`` and ``lindring diff --json`` (``docs/editors.md``), read off
+:mod:`lindring.output.editor_json`."""
+
+from __future__ import annotations
+
+from lindring.output.schema.convert import refused_codes
+from lindring.output.schema.shape import (
+    Schema,
+    arr,
+    boolean,
+    document,
+    enum,
+    error_object,
+    head,
+    integer,
+    nullable,
+    number,
+    obj,
+    ref,
+    result_or_error,
+    string,
+    strings,
+)
+from lindring.table.flat import KINDS
+
+#: the checks ``lindring check`` runs, in order (lindring.checks.consistency.run_checks)
+CHECKS = (
+    "reachable",
+    "pairs",
+    "round_trips",
+    "route_ratios",
+    "start_doses",
+    "patches",
+    "ceilings",
+    "names",
+    "sources",
+    "profiles",
+    "handbook",
+    "version",
+)
+
+
+def _document(title: str, doc: str, result: Schema, **more: Schema) -> Schema:
+    defs = {"result": result, **more, "error": error_object(refused_codes())}
+    return document(title, doc, result_or_error("result"), defs)
+
+
+def validate_schema() -> Schema:
+    problem = obj(
+        {
+            "file": string(),
+            "line": nullable(integer(1)),
+            "col": nullable(integer(1)),
+            "message": string("path.to.key: message"),
+            "hint": nullable(string()),
+            "severity": enum(("error", "warning")),
+        }
+    )
+    result = obj(
+        {
+            **head(),
+            "ok": boolean("no errors (warnings do not count)"),
+            "files": strings("every file looked at"),
+            "problems": arr(problem),
+            "notes": strings("what was skipped, and why"),
+        },
+        doc="every problem in the files (validation_dict)",
+    )
+    return _document(
+        "lindring validate --format json",
+        "Every problem in the table, profile, panel and handbook files, or the error object.",
+        result,
+    )
+
+
+def check_schema() -> Schema:
+    check = obj(
+        {
+            "name": enum(CHECKS),
+            "passed": integer(0),
+            "failed": integer(0),
+            "skipped": boolean(),
+            "failures": strings(),
+            "notes": strings(),
+        }
+    )
+    result = obj(
+        {
+            **head(),
+            "table": string("the table file checked"),
+            "table_version": string(),
+            "ok": boolean("no check failed"),
+            "seconds": number(),
+            "checks": arr(check, min_items=1),
+        },
+        doc="every consistency check on the table (check_dict)",
+    )
+    return _document(
+        "lindring check --json",
+        "The consistency checks of the whole table, or the error object.",
+        result,
+    )
+
+
+def diff_schema() -> Schema:
+    outcome = obj(
+        {
+            "equianalgesic": nullable(number()),
+            "suggested": nullable(number()),
+            "unit": nullable(string()),
+            "refused": nullable(string("the refusal or error code")),
+        },
+        doc="the result under one version",
+    )
+    change = obj(
+        {
+            "drug": string(),
+            "route": string(),
+            "dose": string(),
+            "target": string(),
+            "target_route": string(),
+            "old": nullable(ref("outcome")),
+            "new": nullable(ref("outcome")),
+            "suggested_change_percent": nullable(number(None)),
+            "equianalgesic_change_percent": nullable(number(None)),
+        }
+    )
+    version = obj({"label": string(), "table_version": string()})
+    field = obj(
+        {
+            "kind": enum(KINDS),
+            "path": string(),
+            "old": nullable(string()),
+            "new": nullable(string()),
+        }
+    )
+    result = obj(
+        {
+            **head(),
+            "old": version,
+            "new": version,
+            "panel_conversions": integer(0),
+            "conversions": arr(ref("change")),
+            "no_longer_possible": arr(ref("change")),
+            "now_possible": arr(ref("change")),
+            "changes": arr(field),
+        },
+        doc="what a new version of the table does to the panel's conversions (diff_dict)",
+    )
+    return _document(
+        "lindring diff --json",
+        "The panel conversions and table fields that change between two versions, or the "
+        "error object.",
+        result,
+        change=change,
+        outcome=outcome,
+    )
