@@ -164,6 +164,8 @@ _DELETE = object()
         ("patient.frail", "no"),
         ("breakthrough_dose.fraction", "a sixth"),
         ("refused", {"code": "nonlinear", "message": "x", "sources": []}),  # no where
+        # refused, yet a start and a breakthrough dose
+        ("refused", {"code": "nonlinear", "message": "x", "sources": [], "where": "y"}),
     ],
 )
 def test_convert_schema_rejects_a_wrong_value(run: Run, path: str, value: Any) -> None:
@@ -267,6 +269,8 @@ def test_batch_rows_of_every_status_follow_the_schema_and_a_wrong_one_is_rejecte
     assert schema_errors("batch", _broken(ok, "steps", _DELETE)) != []  # half a conversion
     assert schema_errors("batch", {**ok, "cells": ["A"]}) != []  # row and cells
     assert schema_errors("batch", _broken(refused, "refused", None)) != []
+    start = ok["breakthrough_dose"]
+    assert schema_errors("batch", _broken(refused, "breakthrough_dose", start)) != []
     assert schema_errors("batch", _broken(error, "error", _DELETE)) != []
 
 

@@ -8,7 +8,11 @@ row's own keys added; a row without a conversion has only the row's keys.
 
 from __future__ import annotations
 
-from lindring.output.schema.convert import conversion_defs, conversion_properties
+from lindring.output.schema.convert import (
+    conversion_defs,
+    conversion_properties,
+    refused_means_no_start,
+)
 from lindring.output.schema.shape import (
     CODE,
     Schema,
@@ -85,6 +89,7 @@ def batch_schema() -> Schema:
                 "if": {"properties": {"status": {"const": "refused"}}},
                 "then": {"required": ["refused"], "properties": {"refused": {"type": "object"}}},
             },
+            refused_means_no_start(),
         ],
     }
     conversion_refs = conversion_defs()

@@ -187,6 +187,24 @@ def step() -> Schema:
     return found
 
 
+def refused_means_no_start() -> Schema:
+    """A refused conversion suggests no start and no breakthrough dose (docs/json.md)."""
+    return {
+        "if": {"required": ["refused"], "properties": {"refused": {"type": "object"}}},
+        "then": {
+            "properties": {
+                "target": {"properties": {"suggested_daily_dose": {"type": "null"}}},
+                "breakthrough_dose": {"type": "null"},
+            }
+        },
+    }
+
+
+def with_rules(conversion: Schema) -> Schema:
+    """``conversion`` with the rules that tie its fields together."""
+    return {**conversion, "allOf": [refused_means_no_start()]}
+
+
 def conversion_defs() -> dict[str, Schema]:
     """The definitions a conversion object refers to."""
     return {
@@ -196,7 +214,9 @@ def conversion_defs() -> dict[str, Schema]:
         "warning": coded(codes("alert")),
         "refusal": coded(codes("refusal"), where=True),
         "step": step(),
-        "conversion": obj(conversion_properties(), doc="one conversion (conversion_dict)"),
+        "conversion": with_rules(
+            obj(conversion_properties(), doc="one conversion (conversion_dict)")
+        ),
     }
 
 
@@ -245,6 +265,13 @@ def convert_schema() -> Schema:
         optional=("pump", "explain"),
         doc="a conversion; `pump` only with --pump, `explain` only with --explain",
     )
+    result["allOf"] = [
+        refused_means_no_start(),
+        {  # no start, no pump
+            "if": {"required": ["refused"], "properties": {"refused": {"type": "object"}}},
+            "then": {"properties": {"pump": {"type": "null"}}},
+        },
+    ]
     defs = conversion_defs()
     del defs["conversion"]
     defs = {"result": result, **defs, "pump": pump_plan(), "error": error_object(refused_codes())}
