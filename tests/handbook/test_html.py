@@ -141,15 +141,15 @@ def test_a_broken_chapter_is_not_exported(
 
 def test_tables_have_header_cells(exported: Path) -> None:
     text = (exported / "opioidkonvertering.html").read_text(encoding="utf-8")
-    assert re.search(r"<table>\s*<thead>\s*<tr>\s*<th>Legemiddel</th>", text)
+    assert re.search(r'<table class="stack">\s*<thead>\s*<tr>\s*<th>Legemiddel</th>', text)
 
 
 def test_every_table_is_wrapped_and_every_cell_named_by_its_column(exported: Path) -> None:
     """What a phone needs to stack the rows: the column's name on each cell."""
     for page in exported.glob("*.html"):
         text = page.read_text(encoding="utf-8")
-        assert text.count("<table>") == text.count('<div class="table-wrap"'), page.name
-        for table in re.findall(r"<table>.*?</table>", text, flags=re.DOTALL):
+        assert text.count("<table") == text.count('<div class="table-wrap"'), page.name
+        for table in re.findall(r"<table.*?</table>", text, flags=re.DOTALL):
             heads = re.findall(r"<th>(.*?)</th>", table)
             for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.DOTALL)[1:]:
                 labels = re.findall(r'<td data-label="([^"]*)"', row)
@@ -161,6 +161,13 @@ def test_every_table_is_wrapped_and_every_cell_named_by_its_column(exported: Pat
 def test_markdown_in_a_header_is_plain_in_the_label() -> None:
     html = to_html("| **Dose** | [Vei](x.md) |\n|---|---|\n| 5 mg | sc |\n")
     assert '<td data-label="Dose">5 mg</td><td data-label="Vei">sc</td>' in html.replace("\n", "")
+
+
+def test_a_phone_stacks_tables_of_three_columns_or_more() -> None:
+    two = to_html("| A | B |\n|---|---|\n| 1 | 2 |\n")
+    three = to_html("| A | B | C |\n|---|---|---|\n| 1 | 2 | 3 |\n")
+    assert "<table>" in two and 'class="stack"' not in two
+    assert '<table class="stack">' in three
 
 
 def test_the_search_box_speaks_english_when_asked(

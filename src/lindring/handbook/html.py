@@ -35,12 +35,15 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 INDEX = "index.html"
+#: a table with this many columns or more is shown as stacked rows on a phone
+STACK_FROM = 3
 
 
 def to_html(markdown: str) -> str:
     """Markdown as HTML, headings given ids (``{#id}`` or their slug), every table in a
     container of its own and every data cell labelled with its column's name
-    (``data-label``, shown before the cell when a narrow screen stacks the rows)."""
+    (``data-label``, shown before the cell when a narrow screen stacks the rows of a
+    table with :data:`STACK_FROM` columns or more; a narrower table stays a table)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -50,6 +53,8 @@ def to_html(markdown: str) -> str:
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             token.attrSet("id", _heading_id(tokens[index + 1]))
+        elif token.type == "table_open" and _width(tokens, index) >= STACK_FROM:
+            token.attrSet("class", "stack")
         elif token.type == "thead_open":
             columns = []
         elif token.type == "th_open":
@@ -62,8 +67,20 @@ def to_html(markdown: str) -> str:
             column += 1
     rendered = str(md.renderer.render(tokens, md.options, {}))
     label = html.escape(SEARCH_LABELS["table"]["nb"])
-    wrap = f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}"><table>'
-    return rendered.replace("<table>", wrap).replace("</table>", "</table></div>")
+    wrap = f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}">'
+    rendered = re.sub(r'<table( class="stack")?>', lambda m: wrap + m.group(0), rendered)
+    return rendered.replace("</table>", "</table></div>")
+
+
+def _width(tokens: list[Token], start: int) -> int:
+    """The number of columns of the table opened at ``tokens[start]``."""
+    count = 0
+    for token in tokens[start:]:
+        if token.type == "th_open":
+            count += 1
+        elif token.type == "tr_close":
+            break
+    return count
 
 
 def _heading_id(inline: Token) -> str:

@@ -1,13 +1,13 @@
 """The exported pages' stylesheet: readable on a 390 px phone, on a laptop and on paper.
 
-On a narrow screen (up to 40rem) every table is shown as stacked rows: each row a block,
-each cell with its column's name before it (``data-label``, set by
-:func:`lindring.handbook.html.to_html`), so nothing is cut off and nothing needs
-sideways scrolling (an empty cell is left out). Wider, a table is a normal table inside
-a container that scrolls sideways if it must, with the first column (the drug) kept in
-view. Long words and addresses wrap, so no element is wider than the screen. In print
-the search box and navigation are left out, tables take the full width, and rows,
-notices and headings are not split from what follows them.
+On a narrow screen (up to 40rem) every table of three columns or more is shown as
+stacked rows: each row a block, each cell with its column's name before it (``data-
+label``, set by :func:`lindring.handbook.html.to_html`), so nothing is cut off and
+nothing needs sideways scrolling (an empty cell is left out). Wider, a table is a normal
+table inside a container that scrolls sideways if it must, with the first column (the
+drug) kept in view. Long words and addresses wrap, so no element is wider than the
+screen. In print the search box and navigation are left out, tables take the full width,
+and rows, notices and headings are not split from what follows them.
 """
 
 from __future__ import annotations
@@ -56,18 +56,21 @@ nav { font-size: .9rem; margin-bottom: 1rem; }
 @media (max-width: 40rem) {
   body { padding: .75rem .75rem 2rem; }
   h1 { font-size: 1.45rem; }
-  .table-wrap { overflow-x: visible; }
-  table, thead, tbody, tr, th, td { display: block; width: auto; }
-  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  tr { border: 1px solid #999; border-radius: .3rem; margin: 0 0 .6rem; overflow: hidden; }
-  tr > :first-child { position: static; font-weight: 600; background: #e8eef3; }
-  th, td { border-width: 0 0 1px 0; }
-  tr > :last-child { border-bottom-width: 0; }
-  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: #333; }
-  td[data-label]:first-child::before { content: none; }
-  td:empty { display: none; }
-  tr:nth-child(even) td { background: #fff; }
-  tr:nth-child(even) > td:first-child { background: #e8eef3; }
+  .stack, .stack thead, .stack tbody, .stack tr, .stack th, .stack td {
+    display: block; width: auto; }
+  .stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); }
+  .stack tr { border: 1px solid #999; border-radius: .3rem; margin: 0 0 .6rem;
+    overflow: hidden; }
+  .stack tr > :first-child { position: static; font-weight: 600; background: #e8eef3; }
+  .stack th, .stack td { border-width: 0 0 1px 0; }
+  .stack tr > :last-child { border-bottom-width: 0; }
+  .stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600;
+    color: #333; }
+  .stack td[data-label]:first-child::before { content: none; }
+  .stack td:empty { display: none; }
+  .stack tr:nth-child(even) td { background: #fff; }
+  .stack tr:nth-child(even) > td:first-child { background: #e8eef3; }
 }
 @media print {
   nav, #search, #search-results { display: none !important; }
