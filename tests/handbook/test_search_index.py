@@ -5,15 +5,29 @@ test_browser.py with Chromium) scores it as search.py does."""
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from lindring.errors import InputError
 from lindring.handbook.book import Handbook
 from lindring.handbook.html import export_html
-from lindring.handbook.search import SUFFIXES, Hit, search, sections, stem
+from lindring.handbook.search import (
+    SUFFIXES,
+    Hit,
+    _Section,
+    check_query,
+    drug_names,
+    expand_query,
+    rank,
+    search,
+    sections,
+    stem,
+    words,
+)
 from lindring.handbook.search_index import INDEX_JS, SEARCH_JS, index_data
 from lindring.model import Tables
 
@@ -62,8 +76,27 @@ process.stdout.write(JSON.stringify(queries.map((q) => window.lindringSearch(q))
 """
 
 
+_PARTS: dict[int, list[_Section]] = {}
+
+
 def python_hits(book: Handbook, tables: Tables, query: str) -> list[dict[str, object]]:
-    return [_shape(h) for h in search(book, tables, query)]
+    """What `lindring handbook search` finds (a query beyond the bounds: nothing, as the
+    search box shows a message instead of hits). The sections are cut once per book;
+    otherwise this is search.search."""
+    try:
+        check_query(query)
+    except InputError:
+        return []
+    terms = expand_query(query, tables)
+    if not terms:
+        return []
+    parts = _PARTS.setdefault(id(book), sections(book, tables))
+    return [_shape(h) for h in rank(parts, terms)]
+
+
+def test_python_hits_is_search(book: Handbook, tables: Tables) -> None:
+    for query in ("smertepumper", "Reltebon Depot", "pumpe bolus", ""):
+        assert python_hits(book, tables, query) == [_shape(h) for h in search(book, tables, query)]
 
 
 def _shape(hit: Hit) -> dict[str, object]:
@@ -126,19 +159,59 @@ def test_the_index_is_a_script_that_sets_the_global(exported: Path) -> None:
     assert (exported / SEARCH_JS).read_text(encoding="utf-8").count("LINDRING_INDEX") >= 1
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
-def test_search_js_gives_the_hits_python_gives(
-    exported: Path, book: Handbook, tables: Tables
-) -> None:
+def run_node(folder: Path, queries: list[str] | tuple[str, ...]) -> list[list[dict[str, object]]]:
     answer = subprocess.run(
-        ["node", "-e", NODE_RUNNER, str(exported)],
-        input=json.dumps(QUERIES),
+        ["node", "-e", NODE_RUNNER, str(folder)],
+        input=json.dumps(queries),
         capture_output=True,
         text=True,
         check=True,
-        timeout=60,
+        timeout=120,
     )
-    results = json.loads(answer.stdout)
+    results: list[list[dict[str, object]]] = json.loads(answer.stdout)
+    return results
+
+
+NODE = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+
+
+@NODE
+def test_search_js_gives_the_hits_python_gives(
+    exported: Path, book: Handbook, tables: Tables
+) -> None:
+    results = run_node(exported, QUERIES)
     assert results[0] and results[0][0]["chapter"] == "smertepumpe"
     for query, js in zip(QUERIES, results, strict=True):
+        same_hits(js, python_hits(book, tables, query))
+
+
+@NODE
+def test_search_js_agrees_on_many_made_up_queries(
+    exported: Path, book: Handbook, tables: Tables
+) -> None:
+    """Words of the handbook as written (inflected, capitalised), glued into compounds,
+    cut short, misspelt, mixed with drug and brand names: 120 queries, one seed."""
+    text = " ".join(c.title + " " + c.body for c in book.chapters.values())
+    vocabulary = sorted(set(words(text)))
+    names = sorted(drug_names(tables))
+    pick = random.Random(16)
+
+    def word() -> str:
+        kind = pick.randrange(6)
+        one = pick.choice(vocabulary)
+        if kind == 0:
+            return one + pick.choice(vocabulary)  # a compound
+        if kind == 1:
+            return one[: max(1, len(one) - pick.randrange(4))]  # cut short
+        if kind == 2:
+            return pick.choice(names)
+        if kind == 3:
+            return one.capitalize() + pick.choice(["", "en", "er", "ene", "s"])
+        if kind == 4 and len(one) > 3:
+            at = pick.randrange(len(one))
+            return one[:at] + pick.choice("aeiouæøå") + one[at + 1 :]  # misspelt
+        return one
+
+    queries = [" ".join(word() for _ in range(pick.randint(1, 3))) for _ in range(120)]
+    for query, js in zip(queries, run_node(exported, queries), strict=True):
         same_hits(js, python_hits(book, tables, query))
