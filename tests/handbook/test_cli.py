@@ -94,7 +94,19 @@ def test_export(run_handbook: RunHandbook, tmp_path: Path) -> None:
     result = run_handbook("export", "--html", str(tmp_path / "hb"))
     assert result.exit_code == EXIT_OK
     assert result.stdout.startswith(f"wrote {len(CHAPTERS) + 1} pages to {tmp_path / 'hb'}")
-    assert (tmp_path / "hb" / "index.html").exists()
+    index = (tmp_path / "hb" / "index.html").read_text(encoding="utf-8")
+    assert ">Søk</button>" in index  # the search box in bokmål, as the chapters
+    assert (tmp_path / "hb" / "search-index.js").exists()
+
+
+def test_export_with_lang_en_has_an_english_search_box(
+    run_handbook: RunHandbook, tmp_path: Path
+) -> None:
+    result = run_handbook("export", "--lang", "en", "--html", str(tmp_path / "hb"))
+    assert result.exit_code == EXIT_OK
+    index = (tmp_path / "hb" / "index.html").read_text(encoding="utf-8")
+    assert ">Search</button>" in index and ">Søk</button>" not in index
+    assert '"button":"Search"' in (tmp_path / "hb" / "search-index.js").read_text("utf-8")
 
 
 def test_export_to_a_file_is_an_input_error(run_handbook: RunHandbook, tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ class Page(HTMLParser):
         if tag == "a" and found.get("href"):
             self.links.append(str(found["href"]))
         if tag in ("img", "script", "link", "iframe", "video", "audio", "source", "embed"):
-            self.sources.append(tag)
+            self.sources.append(f"{tag} {found.get('src') or found.get('href') or ''}".strip())
         if tag == "table":
             self._table = []
 
@@ -62,16 +62,19 @@ def exported(tmp_path_factory: pytest.TempPathFactory, tables: Tables) -> Path:
     return out
 
 
-def test_one_page_per_chapter_and_an_index(exported: Path) -> None:
+def test_one_page_per_chapter_an_index_and_the_search(exported: Path) -> None:
     names = sorted(p.name for p in exported.iterdir())
-    assert names == sorted([f"{c}.html" for c in CHAPTERS] + ["index.html"])
+    pages = [f"{c}.html" for c in CHAPTERS] + ["index.html"]
+    assert names == sorted([*pages, "search-index.js", "search.js"])
 
 
 @pytest.mark.parametrize("name", [*CHAPTERS, "index"])
 def test_pages_are_self_contained(name: str, exported: Path) -> None:
     text = (exported / f"{name}.html").read_text(encoding="utf-8")
     page = parse(exported / f"{name}.html")
-    assert page.sources == []  # no scripts, images, stylesheets or frames
+    # no images, stylesheets or frames; only the search scripts beside the page
+    assert page.sources == ["script search-index.js", "script search.js"]
+    assert 'id="search-q"' in text and 'placeholder="f.eks. smertepumpe' in text
     assert "<style>" in text and 'charset="utf-8"' in text
     assert page.tags.count("h1") == 1
     assert "{{" not in text and "[@" not in text
@@ -138,7 +141,42 @@ def test_a_broken_chapter_is_not_exported(
 
 def test_tables_have_header_cells(exported: Path) -> None:
     text = (exported / "opioidkonvertering.html").read_text(encoding="utf-8")
-    assert re.search(r"<table>\s*<thead>\s*<tr>\s*<th>Legemiddel</th>", text)
+    assert re.search(r'<table class="stack">\s*<thead>\s*<tr>\s*<th>Legemiddel</th>', text)
+
+
+def test_every_table_is_wrapped_and_every_cell_named_by_its_column(exported: Path) -> None:
+    """What a phone needs to stack the rows: the column's name on each cell."""
+    for page in exported.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert text.count("<table") == text.count('<div class="table-wrap"'), page.name
+        for table in re.findall(r"<table.*?</table>", text, flags=re.DOTALL):
+            heads = re.findall(r"<th>(.*?)</th>", table)
+            for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.DOTALL)[1:]:
+                labels = re.findall(r'<td data-label="([^"]*)"', row)
+                assert labels == heads[: len(labels)] and len(labels) == row.count("<td"), row
+    text = (exported / "opioidkonvertering.html").read_text(encoding="utf-8")
+    assert '<td data-label="Maks per døgn">' in text
+
+
+def test_markdown_in_a_header_is_plain_in_the_label() -> None:
+    html = to_html("| **Dose** | [Vei](x.md) |\n|---|---|\n| 5 mg | sc |\n")
+    assert '<td data-label="Dose">5 mg</td><td data-label="Vei">sc</td>' in html.replace("\n", "")
+
+
+def test_a_phone_stacks_tables_of_three_columns_or_more() -> None:
+    two = to_html("| A | B |\n|---|---|\n| 1 | 2 |\n")
+    three = to_html("| A | B | C |\n|---|---|---|\n| 1 | 2 | 3 |\n")
+    assert "<table>" in two and 'class="stack"' not in two
+    assert '<table class="stack">' in three
+
+
+def test_the_search_box_speaks_english_when_asked(
+    tmp_path: Path, book: Handbook, tables: Tables
+) -> None:
+    export_html(book, tables, tmp_path, lang="en")
+    text = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<form id="search" role="search" action="index.html" hidden lang="en">' in text
+    assert ">Search</button>" in text and "Søk" not in text.split("<h1>")[0]
 
 
 @pytest.mark.parametrize(

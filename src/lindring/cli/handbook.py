@@ -184,8 +184,12 @@ def export(
     handbook: HandbookOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Write the handbook as static, self-contained HTML (readable offline)."""
+    """Write the handbook as static, self-contained HTML with offline search and the
+    pocket card (readable offline; the search box in --lang, bokmål by default)."""
     opts, folder = _options(ctx, lang, tables, handbook, debug)
+    parent: dict[str, Any] = ctx.parent.params if ctx.parent else {}
+    # the chapters are in bokmål; the search box and the card follow --lang when given
+    labels = opts.lang if (lang or parent.get("lang")) else "nb"
     with boundary(opts):
         from lindring.cli.card import attachments
         from lindring.errors import InputError
@@ -194,16 +198,18 @@ def export(
         from lindring.i18n import text
         from lindring.table.load import load_tables
 
-        card = attachments(opts.tables, "nb")  # the handbook is in bokmål
+        card = attachments(opts.tables, labels)
         try:
-            written = export_html(load_handbook(folder), load_tables(opts.tables), html, card)
+            written = export_html(
+                load_handbook(folder), load_tables(opts.tables), html, card, labels
+            )
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             raise InputError("handbook_export_failed", directory=str(html), reason=reason) from None
         message = text(
             "handbook_exported",
             opts.lang,
-            count=len(written) - len(card),  # the card is not a page
+            count=len(written) - len(card) - 2,  # the card and the search scripts are not pages
             directory=str(html),
             index=str(html / INDEX),
         )

@@ -1,12 +1,16 @@
 """The handbook as static, self-contained HTML: one page per chapter and ``index.html``.
 
-Every page carries its own CSS and loads nothing from anywhere (no scripts, fonts or
-images), so the folder can be copied to a laptop or a phone and read offline. The
-structure is plain and search friendly: one ``<h1>``, headings with stable ids,
-``<meta name="description">`` from the chapter summary and ``keywords`` from its tags,
-tables as real ``<table>`` elements, and a reference list whose entries the source
-markers link to (``#kilde-ID``). Markdown is rendered with markdown-it-py (which rich
-already depends on) with raw HTML turned off, so a chapter cannot inject markup.
+Every page carries its own CSS (handbook/html_assets.py: tables as stacked rows on a
+phone, a print stylesheet) and loads nothing from outside its folder: the only files it
+loads are ``search-index.js`` and ``search.js`` beside it, the offline search
+(handbook/search_index.py), so the folder can be copied to a laptop or a phone and read
+and searched offline. The pocket card (HTML, and PDF when typst is installed) is written
+beside the pages and linked from the index. The structure is plain and search friendly:
+one ``<h1>``, headings with stable ids, ``<meta name="description">`` from the chapter
+summary and ``keywords`` from its tags, tables as real ``<table>`` elements (each in a
+container, its cells named by their column), and a reference list whose entries the
+source markers link to (``#kilde-ID``). Markdown is rendered with markdown-it-py (which
+rich already depends on) with raw HTML turned off, so a chapter cannot inject markup.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lindring.handbook.book import Chapter, Handbook, HandbookError, errors_only, resolve_chapter
-from lindring.handbook.markdown import ANCHOR, slug
+from lindring.handbook.html_assets import CSS
+from lindring.handbook.markdown import ANCHOR, plain, slug
+from lindring.handbook.search_index import INDEX_JS, SEARCH_JS, index_data, index_js, search_js
 from lindring.i18n.handbook import EMBED as W
-from lindring.i18n.handbook import LABELS
+from lindring.i18n.handbook import LABELS, SEARCH_LABELS
 from lindring.model import Source, Tables
 from lindring.table.spec import URL_PATTERN
 
@@ -29,38 +35,52 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 INDEX = "index.html"
-CSS = """
-:root { color-scheme: light; }
-body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; color: #1a1a1a; }
-h1 { font-size: 1.7rem; margin-bottom: .25rem; }
-h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
-h3 { font-size: 1.1rem; }
-table { border-collapse: collapse; margin: 1rem 0; font-size: .9rem; width: 100%; }
-th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #e8eef3; }
-tr:nth-child(even) td { background: #f6f8fa; }
-blockquote { border-left: 4px solid #c0392b; margin: 1rem 0; padding: .25rem 1rem;
-  background: #fdf2f0; }
-code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f0f0f0;
-  padding: 0 .2rem; }
-nav { font-size: .9rem; margin-bottom: 1rem; }
-.refs li { margin-bottom: .4rem; font-size: .9rem; }
-.meta, footer { color: #555; font-size: .85rem; }
-@media print { nav { display: none; } a { color: inherit; text-decoration: none; } }
-"""
+#: a table with this many columns or more is shown as stacked rows on a phone
+STACK_FROM = 3
 
 
 def to_html(markdown: str) -> str:
-    """Markdown as HTML, headings given ids (``{#id}`` or their slug)."""
+    """Markdown as HTML, headings given ids (``{#id}`` or their slug), every table in a
+    container of its own and every data cell labelled with its column's name
+    (``data-label``, shown before the cell when a narrow screen stacks the rows of a
+    table with :data:`STACK_FROM` columns or more; a narrower table stays a table)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = md.parse(markdown)
+    columns: list[str] = []
+    column = 0
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             token.attrSet("id", _heading_id(tokens[index + 1]))
-    return str(md.renderer.render(tokens, md.options, {}))
+        elif token.type == "table_open" and _width(tokens, index) >= STACK_FROM:
+            token.attrSet("class", "stack")
+        elif token.type == "thead_open":
+            columns = []
+        elif token.type == "th_open":
+            columns.append(plain(tokens[index + 1].content))
+        elif token.type == "tr_open":
+            column = 0
+        elif token.type == "td_open":
+            if column < len(columns) and columns[column]:
+                token.attrSet("data-label", columns[column])
+            column += 1
+    rendered = str(md.renderer.render(tokens, md.options, {}))
+    label = html.escape(SEARCH_LABELS["table"]["nb"])
+    wrap = f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}">'
+    rendered = re.sub(r'<table( class="stack")?>', lambda m: wrap + m.group(0), rendered)
+    return rendered.replace("</table>", "</table></div>")
+
+
+def _width(tokens: list[Token], start: int) -> int:
+    """The number of columns of the table opened at ``tokens[start]``."""
+    count = 0
+    for token in tokens[start:]:
+        if token.type == "th_open":
+            count += 1
+        elif token.type == "tr_close":
+            break
+    return count
 
 
 def _heading_id(inline: Token) -> str:
@@ -101,7 +121,24 @@ def _references(entries: tuple[tuple[str, Source | None, bool], ...]) -> str:
     )
 
 
-def _page(title: str, description: str, keywords: str, body: str, tables: Tables) -> str:
+def _search_box(lang: str) -> str:
+    """The search form (shown by search.js; hidden where scripts do not run)."""
+    label = {key: html.escape(text[lang]) for key, text in SEARCH_LABELS.items()}
+    own = f' lang="{lang}"' if lang != "nb" else ""
+    return (
+        f'<form id="search" role="search" action="{INDEX}" hidden{own}>'
+        f'<label for="search-q">{label["label"]}</label>'
+        f'<input id="search-q" name="q" type="search" autocomplete="off" '
+        f'placeholder="{label["placeholder"]}" aria-label="{label["label"]}">'
+        f'<button type="submit">{label["button"]}</button></form>\n'
+        f'<section id="search-results" aria-live="polite" aria-label="{label["results"]}"{own} '
+        "hidden></section>\n"
+    )
+
+
+def _page(
+    title: str, description: str, keywords: str, body: str, tables: Tables, lang: str = "nb"
+) -> str:
     e = html.escape
     footer = e(W["disclaimer"].format(version=tables.version))
     return (
@@ -110,7 +147,9 @@ def _page(title: str, description: str, keywords: str, body: str, tables: Tables
         f"<title>{e(title)}</title>\n"
         f'<meta name="description" content="{e(description)}">\n'
         f'<meta name="keywords" content="{e(keywords)}">\n'
-        f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n"
+        f"<style>{CSS}</style>\n"
+        f'<script src="{INDEX_JS}" defer></script>\n<script src="{SEARCH_JS}" defer></script>\n'
+        f"</head>\n<body>\n{_search_box(lang)}{body}\n"
         f"<footer><p>{footer}</p></footer>\n</body>\n</html>\n"
     )
 
@@ -125,10 +164,15 @@ class Attachment:
 
 
 def export_html(
-    book: Handbook, tables: Tables, directory: Path, attachments: Sequence[Attachment] = ()
+    book: Handbook,
+    tables: Tables,
+    directory: Path,
+    attachments: Sequence[Attachment] = (),
+    lang: str = "nb",
 ) -> list[Path]:
-    """Write every chapter, ``index.html`` and the ``attachments`` to ``directory``; the
-    paths written.
+    """Write every chapter, ``index.html``, the search index and script, and the
+    ``attachments`` to ``directory``; the paths written. The chapters are in bokmål;
+    ``lang`` is the language of the search box.
 
     Refuses (:class:`HandbookError`) if any chapter has an error: a handbook with a
     broken embed is not exported.
@@ -150,11 +194,16 @@ def export_html(
         )
         keywords = ", ".join(chapter.tags)
         pages.append(
-            (f"{chapter.id}.html", _page(chapter.title, chapter.summary, keywords, body, tables))
+            (
+                f"{chapter.id}.html",
+                _page(chapter.title, chapter.summary, keywords, body, tables, lang),
+            )
         )
     if problems:
         raise HandbookError(problems)
-    pages.append((INDEX, _index(book, tables, attachments)))
+    pages.append((INDEX, _index(book, tables, attachments, lang)))
+    pages.append((INDEX_JS, index_js(index_data(book, tables, lang))))
+    pages.append((SEARCH_JS, search_js()))
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in pages:
@@ -175,7 +224,9 @@ def _attachment_links(attachments: Sequence[Attachment]) -> str:
     return f'<p class="attachments">{links}</p>\n' if links else ""
 
 
-def _index(book: Handbook, tables: Tables, attachments: Sequence[Attachment] = ()) -> str:
+def _index(
+    book: Handbook, tables: Tables, attachments: Sequence[Attachment] = (), lang: str = "nb"
+) -> str:
     e = html.escape
     items = []
     for chapter in book.chapters.values():
@@ -199,4 +250,4 @@ def _index(book: Handbook, tables: Tables, attachments: Sequence[Attachment] = (
         f'<ol class="chapters">{"".join(items)}</ol></main>'
     )
     keywords = ", ".join(dict.fromkeys(t for c in book.chapters.values() for t in c.tags))
-    return _page(title, W["book_summary"], keywords, body, tables)
+    return _page(title, W["book_summary"], keywords, body, tables, lang)

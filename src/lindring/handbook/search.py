@@ -120,9 +120,9 @@ def sections(book: Handbook, tables: Tables) -> list[_Section]:
     return found
 
 
-def expand_query(query: str, tables: Tables) -> list[set[str]]:
-    """One set of stems per query word: the word itself, and for a drug name the
-    Norwegian generic name too. Two-word names (``Reltebon Depot``) are tried first."""
+def drug_names(tables: Tables) -> dict[str, str]:
+    """Every drug name the table knows (key, nb, en, brands), normalized, to its
+    Norwegian generic name: the synonyms a query is widened with."""
     names: dict[str, str] = {}
     for drug in tables.opioids.values():
         for name in (drug.key, drug.name.nb, drug.name.en, *drug.aliases):
@@ -131,6 +131,14 @@ def expand_query(query: str, tables: Tables) -> list[set[str]]:
         for extra in tables.pump.adjuvants.values():
             for name in (extra.key, extra.name.nb, extra.name.en, *extra.aliases):
                 names[normalize_name(name)] = extra.name.nb
+    return names
+
+
+def expand_query(query: str, tables: Tables, names: dict[str, str] | None = None) -> list[set[str]]:
+    """One set of stems per query word: the word itself, and for a drug name the
+    Norwegian generic name too. Two-word names (``Reltebon Depot``) are tried first."""
+    if names is None:
+        names = drug_names(tables)
     tokens = words(query)
     terms: list[set[str]] = []
     index = 0
@@ -180,21 +188,34 @@ def split_compound(word: str, vocabulary: set[str]) -> tuple[str, str] | None:
     return None
 
 
-def search(book: Handbook, tables: Tables, query: str, limit: int = 10) -> list[Hit]:
-    """The sections that best match ``query``, best first (at most ``limit``);
-    :class:`InputError` for a query longer than the bounds above."""
+def check_query(query: str) -> None:
+    """:class:`InputError` for a query longer than the bounds above."""
     if len(query) > MAX_QUERY:
         raise InputError("handbook_query_long", limit=MAX_QUERY)
     tokens = words(query)
     if len(tokens) > MAX_WORDS or any(len(w) > MAX_WORD for w in tokens):
         raise InputError("handbook_query_words", words=MAX_WORDS, letters=MAX_WORD)
+
+
+def search(book: Handbook, tables: Tables, query: str, limit: int = 10) -> list[Hit]:
+    """The sections that best match ``query``, best first (at most ``limit``);
+    :class:`InputError` for a query longer than the bounds above."""
+    check_query(query)
     terms = expand_query(query, tables)
     if not terms:
         return []
-    parts = sections(book, tables)
+    return rank(sections(book, tables), terms, limit)
+
+
+def rank(parts: list[_Section], terms: list[set[str]], limit: int = 10) -> list[Hit]:
+    """Score every section for the query's ``terms``; the best ``limit`` hits.
+
+    The exported HTML runs a copy of this in JavaScript (handbook/search.js) over the
+    same sections; a test holds the two to the same answers.
+    """
     vocabulary = set().union(*(p.head | p.about | set(p.body) for p in parts))
-    splits = [
-        next((found for s in term if (found := split_compound(s, vocabulary))), None)
+    splits = [  # sorted: the same stem is tried first on every run and in the browser
+        next((found for s in sorted(term) if (found := split_compound(s, vocabulary))), None)
         for term in terms
     ]
     total = len(parts)
@@ -212,7 +233,11 @@ def search(book: Handbook, tables: Tables, query: str, limit: int = 10) -> list[
         matched = sum(1 for s in scores if s > 0)
         if not matched:
             continue
-        score = sum(scores) * (matched / len(terms)) ** 2
+        share = matched / len(terms)
+        summed = 0.0
+        for s in scores:  # added in order, as search.js adds (sum() compensates since 3.12)
+            summed += s
+        score = summed * share * share
         snippet = _snippet(part.text, terms)
         hits.append(Hit(part.chapter, part.title, part.heading, part.anchor, snippet, score))
     hits.sort(key=lambda h: (-h.score, h.chapter, h.heading))

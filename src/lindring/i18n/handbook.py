@@ -62,6 +62,29 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+#: The exported pages' search box (nb always; en when the export is given --lang en).
+SEARCH_LABELS: dict[str, dict[str, str]] = {
+    "label": {"nb": "Søk i håndboken", "en": "Search the handbook"},
+    "placeholder": {
+        "nb": "f.eks. smertepumpe, nalokson, OxyNorm",
+        "en": "e.g. syringe driver, naloxone, OxyNorm",
+    },
+    "button": {"nb": "Søk", "en": "Search"},
+    "results": {"nb": "Søkeresultater", "en": "Search results"},
+    "count": {"nb": "{count} treff", "en": "{count} results"},
+    "none": {"nb": "Ingen treff for «{query}».", "en": "Nothing matches '{query}'."},
+    "too_long": {
+        "nb": "Søket er for langt: høyst {limit} tegn.",
+        "en": "The search is too long: at most {limit} characters.",
+    },
+    "too_many": {
+        "nb": "Søk etter høyst {words} ord på høyst {letters} bokstaver hvert.",
+        "en": "Search for at most {words} words of at most {letters} letters each.",
+    },
+    "opening": {"nb": "Innledning", "en": "Introduction"},
+    "table": {"nb": "Tabell", "en": "Table"},
+}
+
 #: Bokmål words used inside chapters by embeds and the generated header and sources.
 EMBED: dict[str, str] = {
     "and": "og",
