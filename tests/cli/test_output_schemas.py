@@ -194,7 +194,10 @@ def test_error_objects_are_closed(run: Run) -> None:
     [
         ("pump", ("pump", "morphine", "30mg/24h", "sc", "--json"), "days", "7"),
         ("pump", ("pump", "morphine", "30mg/24h", "sc", "--json"), "drugs", []),
-        ("pump", ("pump", "morphine", "30mg/24h", "sc", "--json"), "schema_version", 1),
+        ("pump", ("pump", "morphine", "30mg/24h", "sc", "--json"), "schema_version", 2),
+        ("pump", ("pump", "morphine", "30mg/24h", "sc", "--json"), "language", "sv"),
+        ("pump", ("pump", "morphine", "30mg/24h", "sc", "--json"), "table_version", _DELETE),
+        ("pump", ("pump", "morphine", "30mg/24h", "sc", "--json"), "colour", "red"),
         ("validate", ("validate", "--format", "json"), "ok", "yes"),
         ("validate", ("validate", "--format", "json"), "problems", [{"file": "x"}]),
         ("check", ("check", "--json"), "checks.0.name", "bogus"),

@@ -73,9 +73,9 @@ def pump(
         table = load_tables(opts.tables)
         result = plan(table, parse_pump(table, words, add, days, volume, concentration, bolus))
         if opts.json:
-            from lindring.output.json import pump_dict
+            from lindring.output.json import pump_document
 
-            write_json(pump_dict(result, opts.lang))
+            write_json(pump_document(result, table.version, opts.lang))
         else:
             from lindring.output.text.pump import pump_plan
 

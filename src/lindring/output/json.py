@@ -196,8 +196,19 @@ def error_dict(error: LindringError, lang: str) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, key: body}
 
 
+def pump_document(plan: PumpPlan, table_version: str, lang: str) -> dict[str, Any]:
+    """The ``lindring pump --json`` object: the versions, the plan, the language."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool_version": __version__,
+        "table_version": table_version,
+        **pump_dict(plan, lang),
+        "language": lang,
+    }
+
+
 def pump_dict(plan: PumpPlan, lang: str) -> dict[str, Any]:
-    """The ``--json`` object for a pump plan (``docs/pump.md``)."""
+    """A pump plan as JSON: the body of ``pump --json`` and ``convert --pump``'s ``pump``."""
     return {
         "route": plan.request.route,
         "days": plan.days,

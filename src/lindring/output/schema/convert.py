@@ -284,8 +284,16 @@ def convert_schema() -> Schema:
 
 
 def pump_schema() -> Schema:
+    plan = pump_plan()
+    plan["properties"] = {
+        **head(),
+        "table_version": string("the conversion table's version"),
+        **plan["properties"],
+        "language": enum(LANGUAGES),
+    }
+    plan["required"] = list(plan["properties"])
     defs = {
-        "result": pump_plan(),
+        "result": plan,
         "warning": coded(codes("alert")),
         "error": error_object(refused_codes()),
     }
