@@ -7,7 +7,9 @@ class has the exit code the CLI maps it to (documented in ``docs/exit-codes.md``
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -17,6 +19,44 @@ EXIT_TABLES = 4
 EXIT_MISSING = 5
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+
+
+Severity = Literal["error", "warning"]
+WARNING = "warning: "  # how a warning starts when an issue is written as a line
+HINT = "\n  hint: "
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in an editor's file (a table, profile, panel, chapter, layout): where
+    it is, the key it is about, what is wrong and how to fix it. The checkers make these;
+    they are written out only at the edge (:meth:`text`, ``--format github``, JSON)."""
+
+    file: str
+    line: int = 0  # 0 when the problem has no line (a file that cannot be read)
+    col: int = 0
+    path: str = ""  # the key path (``opioids.morphine.routes.po``), when there is one
+    message: str = ""
+    hint: str = ""
+    severity: Severity = "error"  # a warning does not fail a check
+
+    def where(self) -> str:
+        """``FILE:LINE:COL``, or ``FILE`` when there is no line."""
+        return f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+
+    def statement(self) -> str:
+        """``path.to.key: message`` (just the message when there is no key path)."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def text(self, hint: bool = True) -> str:
+        """``[warning: ]FILE:LINE:COL: path.to.key: message`` and, on its own line, the
+        hint (``hint=False`` leaves it out)."""
+        prefix = WARNING if self.severity == "warning" else ""
+        head = f"{prefix}{self.where()}: {self.statement()}"
+        return head + (f"{HINT}{self.hint}" if hint and self.hint else "")
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class LindringError(Exception):
@@ -65,11 +105,11 @@ class TableError(LindringError):
 
     exit_code = EXIT_TABLES
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: Sequence[Issue]) -> None:
         super().__init__(
-            "table_invalid", count=len(problems), first=problems[0] if problems else ""
+            "table_invalid", count=len(problems), first=problems[0].text() if problems else ""
         )
-        self.problems = problems
+        self.problems = list(problems)
 
 
 class MissingPartError(LindringError):

@@ -15,6 +15,7 @@ import os
 import stat
 from pathlib import Path
 
+from lindring.errors import Issue
 from lindring.numread import clip
 
 #: how much of a path a message shows
@@ -34,11 +35,16 @@ _REASONS = {
 class Unreadable(Exception):
     """A file that cannot be read: ``str()`` is ``SHOWN: why`` (one line)."""
 
-    def __init__(self, shown: str, reason: str) -> None:
-        super().__init__(f"{shown}: {reason}")
-        self.shown = shown
+    def __init__(self, shown: str, reason: str, line: int = 0, col: int = 0) -> None:
+        self.file, self.line, self.col = shown, line, col
+        self.shown = f"{shown}:{line}:{col}" if line else shown
+        super().__init__(f"{self.shown}: {reason}")
         self.reason = reason
         self.missing = reason == _REASONS[errno.ENOENT]
+
+    def issue(self) -> Issue:
+        """The problem, for the editors' checks (``lindring validate``)."""
+        return Issue(self.file, self.line, self.col, message=self.reason)
 
 
 def read_text(path: Path, shown: str | None = None, limit: int = MAX_BYTES) -> str:
@@ -66,7 +72,7 @@ def read_text(path: Path, shown: str | None = None, limit: int = MAX_BYTES) -> s
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - data.rfind(b"\n", 0, exc.start)
-        raise Unreadable(f"{shown}:{line}:{col}", "cannot be read: not UTF-8 text") from None
+        raise Unreadable(shown, "cannot be read: not UTF-8 text", line, col) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as Python's text mode reads it
 
 

@@ -16,6 +16,8 @@ from lindring.calc.request import Request
 from lindring.checks import convert as calc
 from lindring.checks import table as checks
 from lindring.checks.consistency import Report, run_checks
+from lindring.errors import Issue
+from lindring.handbook.book import load_handbook
 from lindring.model import Caution, Ceiling, Localized, Source, Tables
 
 from ..conftest import TABLES_DIR, Run
@@ -189,13 +191,14 @@ def test_every_check_runs_on_every_profile(tables: Tables, tmp_path: Path) -> No
 def test_handbook_embeds_that_do_not_resolve(
     tables: Tables, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    handbook = pytest.importorskip("lindring.handbook.book")
-    if not hasattr(handbook, "check_chapters"):
-        pytest.skip("no handbook check yet")
-    problem = "handbook/plaster.md:12:5: {{ faktor: fentanyl xx }}: unknown route 'xx'"
-    monkeypatch.setattr(handbook, "check_chapters", lambda t, d=None: [problem, "warning: x"])
+    problem = Issue("handbook/plaster.md", 12, 5, "{{ faktor: fentanyl xx }}", "unknown route 'xx'")
+    warning = Issue("handbook/plaster.md", 3, 1, "sources[0]", "x", severity="warning")
+    monkeypatch.setattr(checks, "check_chapters", lambda t, d=None: [problem, warning])
     result = checks.handbook(tables, None)
-    assert result.failures == (problem,)
+    assert result.failures == (
+        "handbook/plaster.md:12:5: {{ faktor: fentanyl xx }}: unknown route 'xx'",
+    )
+    assert result.passed == len(load_handbook(None).chapters) - 1  # one chapter is broken
 
 
 def _head(text: str, monkeypatch: pytest.MonkeyPatch) -> None:

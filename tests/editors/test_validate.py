@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lindring.checks.validate import Issue, validate
-from lindring.errors import TableError
+from lindring.checks.validate import validate
+from lindring.errors import Issue, TableError
 from lindring.table.profiles import base_document, parse_profile
 
 from ..conftest import REPO, TABLES_DIR, Run
@@ -37,7 +37,7 @@ def test_every_broken_profile_gives_its_problems(case: Path) -> None:
     text = (case / "profile.yaml").read_text(encoding="utf-8")
     with pytest.raises(TableError) as caught:
         parse_profile(text, "profile.yaml", base_document(str(TABLES_DIR)), "profile")
-    found = [problem.splitlines()[0] for problem in caught.value.problems]
+    found = [problem.text(hint=False) for problem in caught.value.problems]
     assert found == (case / "expected.txt").read_text(encoding="utf-8").splitlines()
 
 
@@ -66,7 +66,7 @@ def test_a_profile_is_checked_against_the_table_beside_it(tmp_path: Path) -> Non
     broken = (CASES / "profiles" / "invalid" / "unknown-source" / "profile.yaml").read_text()
     (tmp_path / "profiles" / "profile.yaml").write_text(broken, encoding="utf-8")
     result = validate([str(tmp_path / "profiles" / "profile.yaml")])
-    assert [i.message for i in result.errors] == [
+    assert [i.statement() for i in result.errors] == [
         "opioids.codeine.routes.po.sources[0]: unknown source id 'cdc-2023'"
     ]
     assert result.errors[0].hint == "add it under `sources` or fix the id"
@@ -81,7 +81,7 @@ def test_a_broken_panel(tmp_path: Path) -> None:
     )
     (tmp_path / "panel.yaml").write_text(panel, encoding="utf-8")
     result = validate([str(tmp_path / "panel.yaml")])
-    messages = [i.message for i in result.errors]
+    messages = [i.statement() for i in result.errors]
     assert messages == [
         "doses.fentanyl.td[0]: '30 mcg/h' is not a patch strength sold",
         "doses.kodein: 'kodein' is not a drug in the conversion table",
@@ -102,15 +102,25 @@ def test_unknown_and_missing_paths(tmp_path: Path) -> None:
     ]
 
 
-def test_issue_reads_back_what_the_loader_wrote() -> None:
-    problem = "t.yaml:3:7: opioids.x.routes.po.factor: expected a number, got '1,5'\n  hint: h"
-    issue = Issue.parse(problem)
-    assert (issue.file, issue.line, issue.col, issue.hint) == ("t.yaml", 3, 7, "h")
-    assert issue.message == "opioids.x.routes.po.factor: expected a number, got '1,5'"
-    assert issue.text() == problem
-    warning = Issue.parse("warning: a.md:2:1: sources[0]: listed but never cited")
-    assert warning.severity == "warning" and warning.text().startswith("warning: a.md:2:1: ")
-    assert Issue.parse("t.yaml: file not found").text() == "t.yaml: file not found"
+def test_an_issue_is_written_as_one_line_and_its_hint() -> None:
+    issue = Issue("t.yaml", 3, 7, "opioids.x.routes.po.factor", "expected a number", "h")
+    assert issue.text() == "t.yaml:3:7: opioids.x.routes.po.factor: expected a number\n  hint: h"
+    assert issue.text(hint=False) == "t.yaml:3:7: opioids.x.routes.po.factor: expected a number"
+    assert issue.statement() == "opioids.x.routes.po.factor: expected a number"
+    warning = Issue("a.md", 2, 1, "sources[0]", "listed but never cited", severity="warning")
+    assert warning.text() == "warning: a.md:2:1: sources[0]: listed but never cited"
+    assert Issue("t.yaml", message="file not found").text() == "t.yaml: file not found"
+
+
+def test_the_checker_gives_each_part_of_a_problem_apart(tmp_path: Path) -> None:
+    case = CASES / "tables" / "invalid" / "ed-quoted-number" / "opioids.yaml"
+    first = validate([str(case)]).issues[0]
+    expected = (case.parent / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
+    where, path, message = expected.split(": ", 2)
+    assert Path(first.file).resolve() == case.resolve() and where.startswith("opioids.yaml:")
+    assert first.where() == f"{first.file}{where.removeprefix('opioids.yaml')}"
+    assert (first.path, first.message, first.severity) == (path, message, "error")
+    assert first.line > 0 and first.col > 0
 
 
 def test_cli_text_and_exit_code(run: Run) -> None:

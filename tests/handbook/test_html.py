@@ -135,7 +135,7 @@ def test_a_broken_chapter_is_not_exported(
     monkeypatch.chdir(case)
     with pytest.raises(HandbookError) as caught:
         export_html(load_handbook("."), tables, tmp_path / "out")
-    assert caught.value.problems[0].startswith("a.md:16:1: embed faktor: unknown drug")
+    assert caught.value.problems[0].text().startswith("a.md:16:1: embed faktor: unknown drug")
     assert not (tmp_path / "out").exists()
 
 

@@ -103,7 +103,7 @@ def test_a_lookup_must_rise() -> None:
     broken = text.replace("[50, 90], [75, 150]", "[50, 160], [75, 150]")
     with pytest.raises(TableError) as caught:
         parse_profile(broken, "broken", base_document(str(TABLES_DIR)), "uppsala-patch")
-    assert any("must both rise" in p for p in caught.value.problems)
+    assert any("must both rise" in p.message for p in caught.value.problems)
 
 
 def test_diff_sees_a_lookup_and_a_direction() -> None:

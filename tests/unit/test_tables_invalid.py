@@ -22,7 +22,7 @@ def test_invalid_table(case: Path) -> None:
     text = (case / "opioids.yaml").read_text(encoding="utf-8")
     with pytest.raises(TableError) as caught:
         parse_tables(text, "opioids.yaml")
-    found = [problem.splitlines()[0] for problem in caught.value.problems]
+    found = [problem.text(hint=False) for problem in caught.value.problems]
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert found == expected
 
@@ -37,4 +37,5 @@ def test_hints_are_kept() -> None:
     text = (CASES / "invalid" / "unknown-key-ration" / "opioids.yaml").read_text("utf-8")
     with pytest.raises(TableError) as caught:
         parse_tables(text, "opioids.yaml")
-    assert caught.value.problems[0].endswith("\n  hint: did you mean 'range'?")
+    assert caught.value.problems[0].hint == "did you mean 'range'?"
+    assert caught.value.problems[0].text().endswith("\n  hint: did you mean 'range'?")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lindring.errors import TableError
+from lindring.errors import Issue, TableError
 from lindring.model import Tables
 from lindring.table.load import tables_dir
 
@@ -49,19 +49,22 @@ def load_layout(path: Path, tables: Tables | None) -> Layout:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TableError([f"{path}: cannot be read: {exc}"]) from None
+        raise TableError([Issue(str(path), message=f"cannot be read: {exc}")]) from None
     top = data.get("card") if isinstance(data, dict) else None
     if not isinstance(top, dict):
-        raise TableError([f"{path}: expected a 'card' section"])
-    problems: list[str] = []
+        raise TableError([Issue(str(path), message="expected a 'card' section")])
+    problems: list[Issue] = []
     source = _pair(top.get("from"), "card.from", path, tables, problems)
     doses = top.get("doses_mg_per_24h")
     if not isinstance(doses, list) or not doses or not all(_positive(d) for d in doses):
-        problems.append(f"{path}: card.doses_mg_per_24h: expected a list of whole mg above 0")
+        message = "expected a list of whole mg above 0"
+        problems.append(Issue(str(path), path="card.doses_mg_per_24h", message=message))
         doses = []
     raw = top.get("columns")
     if not isinstance(raw, list) or not raw:
-        problems.append(f"{path}: card.columns: expected a list of [drug, route]")
+        problems.append(
+            Issue(str(path), path="card.columns", message="expected a list of [drug, route]")
+        )
         raw = []
     columns = [_pair(c, f"card.columns[{i}]", path, tables, problems) for i, c in enumerate(raw)]
     if problems:
@@ -74,14 +77,16 @@ def _positive(value: object) -> bool:
 
 
 def _pair(
-    value: object, where: str, path: Path, tables: Tables | None, problems: list[str]
+    value: object, where: str, path: Path, tables: Tables | None, problems: list[Issue]
 ) -> tuple[str, str]:
     if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
-        problems.append(f"{path}: {where}: expected [drug, route]")
+        problems.append(Issue(str(path), path=where, message="expected [drug, route]"))
         return ("", "")
     drug, route = value
     if tables is not None and (
         drug not in tables.opioids or route not in tables.opioids[drug].routes
     ):
-        problems.append(f"{path}: {where}: {drug} {route} is not in the conversion table")
+        problems.append(
+            Issue(str(path), path=where, message=f"{drug} {route} is not in the conversion table")
+        )
     return (drug, route)

@@ -15,7 +15,7 @@ from typing import Any
 
 from lindring.calc import patches
 from lindring.calc.dose import DoseExpression, parse_dose
-from lindring.errors import InputError, LindringError, TableError
+from lindring.errors import InputError, Issue, LindringError, TableError
 from lindring.model import Tables
 from lindring.table import profile_spec as spec
 from lindring.table.check.common import Cited, cite
@@ -50,11 +50,11 @@ def parse_panel(text: str, file: str, tables: Tables) -> Panel:
     try:
         doc = load(text, file)
     except YamlProblem as exc:
-        raise TableError([str(exc)]) from None
+        raise TableError([exc.issue]) from None
     c = Checker(doc)
     panel = _check(c, doc.data, tables, file)
     if c.problems or panel is None:
-        raise TableError(c.problems or [f"{file}: the panel is empty"])
+        raise TableError(c.problems or [Issue(file, message="the panel is empty")])
     return panel
 
 

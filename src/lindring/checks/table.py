@@ -4,14 +4,14 @@ drugs and routes, ceilings, names, sources, profiles, handbook embeds, version."
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from lindring.checks.convert import Tally
-from lindring.errors import LindringError
+from lindring.errors import LindringError, TableError
+from lindring.handbook.book import check_chapters, load_handbook
 from lindring.model import Tables
 from lindring.names import find_drug, find_route
 from lindring.numbers import to_decimal_str
@@ -142,8 +142,9 @@ def profiles(tables: Tables, directory: Path | None) -> tuple[Tally, set[str]]:
         try:
             found = load_profile_file(path, str(directory))
         except LindringError as exc:
-            problems = getattr(exc, "problems", None) or [exc.message("en")]
-            tally.failures.extend(f"profile {name}: {p.splitlines()[0]}" for p in problems)
+            problems = exc.problems if isinstance(exc, TableError) else []
+            firsts = [p.text(hint=False) for p in problems] or [exc.message("en")]
+            tally.failures.extend(f"profile {name}: {first}" for first in firsts)
             continue
         cited.update(found.profile.sources)
         cited.update(cited_ids(found.tables))
@@ -177,21 +178,15 @@ def table_suite(tables: Tables) -> dict[str, Tally]:
 def handbook(tables: Tables, directory: str | None) -> CheckResult:
     """The handbook's embeds and links resolve against ``tables`` (if there is one)."""
     try:
-        module = importlib.import_module("lindring.handbook.book")
-    except ImportError:
-        return CheckResult("handbook", 0, (), ("no handbook module",), True)
-    check_chapters = getattr(module, "check_chapters", None)
-    if check_chapters is None:
-        return CheckResult("handbook", 0, (), ("no handbook check",), True)
-    try:
         found = check_chapters(tables, directory)
-        chapters = len(module.load_handbook(directory).chapters)
+        chapters = len(load_handbook(directory).chapters)
     except LindringError as exc:  # no handbook directory: nothing to check
         return CheckResult("handbook", 0, (), (exc.message("en"),), True)
-    errors = [p for p in found if not p.startswith(getattr(module, "WARNING", "warning: "))]
-    bad = {p.split(":", 1)[0] for p in errors}
+    errors = [p for p in found if p.severity == "error"]
+    bad = {p.file for p in errors}
     notes = () if chapters else ("no chapters yet",)
-    return CheckResult("handbook", max(0, chapters - len(bad)), tuple(errors), notes)
+    failures = tuple(p.text() for p in errors)
+    return CheckResult("handbook", max(0, chapters - len(bad)), failures, notes)
 
 
 def version(tables: Tables, directory: Path) -> CheckResult:

@@ -2,66 +2,32 @@
 
 A path may be a tables directory (``opioids.yaml``, ``profiles/*.yaml``, ``panel.yaml``),
 one of those files, a handbook directory or chapter (checked by
-``lindring.handbook.book.check_chapters`` when that exists), or nothing: the tables
+:func:`lindring.handbook.book.check_chapters`), or nothing: the tables
 ``--tables`` names (or the shipped ones) and the handbook. A table also brings the
 handbook beside it (``../handbook``), whose chapters embed its numbers; the handbook is
 checked against the table beside it (``../tables``) when there is one, so a pre-commit
 hook checks the working copy, not the table installed with lindring. Each problem is an
-:class:`Issue` that reads ``FILE:LINE:COL: path.to.key: message`` with a hint; the
-problems of one file come in file order. Nothing here prints.
+:class:`~lindring.errors.Issue` as the checker made it (file, line, column, key path,
+message, hint, severity); the problems of one file come in file order. Nothing here
+prints or formats.
 """
 
 from __future__ import annotations
 
-import importlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lindring.checks.panel import PANEL_FILE, parse_panel
-from lindring.errors import LindringError, TableError
+from lindring.errors import Issue, LindringError, TableError
+from lindring.handbook.book import check_chapters, handbook_dir
 from lindring.model import Tables
 from lindring.table.load import TABLE_FILE, parse_tables, tables_dir
 from lindring.table.profiles import FOLDER as PROFILES
 from lindring.table.profiles import base_document, parse_profile
 from lindring.textfile import Unreadable, is_dir, is_file, read_text, resolved, shown_path
 
-_WHERE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rest>.*)$", re.DOTALL)
-WARNING = "warning: "
-HINT = "\n  hint: "
 HANDBOOK, TABLES = "handbook", "tables"  # a checkout keeps them side by side
 KNOWN = "expected tables/ (opioids.yaml, panel.yaml, profiles/*.yaml) or a handbook chapter"
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One problem: where, what (``path.to.key: message``), and how to fix it."""
-
-    file: str
-    line: int  # 0 when the problem has no line (a file that cannot be read)
-    col: int
-    message: str
-    hint: str = ""
-    severity: str = "error"  # or "warning" (reported; does not fail validation)
-
-    @classmethod
-    def parse(cls, problem: str) -> Issue:
-        """An issue from a problem as the loaders write it."""
-        severity = "error"
-        if problem.startswith(WARNING):
-            severity, problem = "warning", problem[len(WARNING) :]
-        head, _, hint = problem.partition(HINT)
-        found = _WHERE.match(head)
-        if found:
-            line, col = int(found["line"]), int(found["col"])
-            return cls(found["file"], line, col, found["rest"], hint, severity)
-        file, _, message = head.partition(": ")
-        return cls(file, 0, 0, message or head, hint, severity)
-
-    def text(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
-        prefix = WARNING if self.severity == "warning" else ""
-        return f"{prefix}{where}: {self.message}" + (f"{HINT}{self.hint}" if self.hint else "")
 
 
 @dataclass
@@ -76,8 +42,8 @@ class Validation:
     def errors(self) -> list[Issue]:
         return [i for i in self.issues if i.severity == "error"]
 
-    def add(self, problems: list[str]) -> None:
-        self.issues.extend(Issue.parse(p) for p in problems)
+    def add(self, problems: list[Issue]) -> None:
+        self.issues.extend(problems)
 
 
 @dataclass
@@ -130,7 +96,7 @@ def validate(paths: list[str], tables_override: str | None = None) -> Validation
     result = Validation()
     for path in plan.unknown:
         what = "not a file lindring validates" if is_file(path) else "no such file or directory"
-        result.issues.append(Issue(shown_path(path), 0, 0, what, KNOWN))
+        result.issues.append(Issue(shown_path(path), message=what, hint=KNOWN))
     loaded: dict[Path, Tables | None] = {}
 
     def table_for(directory: Path) -> Tables | None:
@@ -159,7 +125,7 @@ def validate(paths: list[str], tables_override: str | None = None) -> Validation
         except TableError as exc:
             result.add(exc.problems)
         except Unreadable as exc:
-            result.add([str(exc)])
+            result.add([exc.issue()])
     for directory in plan.handbooks:
         beside = directory.parent / TABLES
         home = beside if is_file(beside / TABLE_FILE) else default
@@ -175,34 +141,23 @@ def _table(path: Path, result: Validation) -> Tables | None:
     except TableError as exc:
         result.add(exc.problems)
     except Unreadable as exc:
-        result.add([str(exc)])
+        result.add([exc.issue()])
     return None
 
 
 def _handbook_default() -> Path | None:
-    try:
-        module = importlib.import_module("lindring.handbook.book")
-    except ImportError:
-        return None
-    folder = getattr(module, "handbook_dir", lambda: None)()
-    return folder if isinstance(folder, Path) and is_dir(folder) else None
+    folder = handbook_dir()
+    return folder if is_dir(folder) else None
 
 
 def _handbook(directory: Path, tables: Tables | None, result: Validation) -> None:
-    """The handbook's own check, when :mod:`lindring.handbook.book` provides one."""
-    try:
-        module = importlib.import_module("lindring.handbook.book")
-    except ImportError:
-        return
-    check_chapters = getattr(module, "check_chapters", None)
-    if check_chapters is None:
-        return
+    """The handbook's own check (:func:`lindring.handbook.book.check_chapters`)."""
     if tables is None:
         result.notes.append(f"{shown_path(directory)}: not checked, the table has problems")
         return
     result.files.append(shown_path(directory))
     try:
-        result.add(list(check_chapters(tables, str(directory))))
-    except LindringError as exc:
-        problems = getattr(exc, "problems", None) or [f"{directory}: {exc.message('en')}"]
-        result.add(list(problems))
+        result.add(check_chapters(tables, str(directory)))
+    except LindringError as exc:  # no handbook directory (HandbookError)
+        found = exc.problems if isinstance(exc, TableError) else []
+        result.add(found or [Issue(str(directory), message=exc.message("en"))])

@@ -9,19 +9,18 @@ handbook and the calculator cannot disagree. Sources the table does not have liv
 
 The chapters are found like the tables: ``--handbook DIR``, then ``$LINDRING_HANDBOOK``,
 then ``lindring/_data/handbook`` in a built wheel, then the repository's ``handbook/``.
-Nothing here prints; problems are returned as ``FILE:LINE:COL: path: message`` lines.
+Nothing here prints; problems are returned as :class:`~lindring.errors.Issue` objects.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lindring.errors import TableError
+from lindring.errors import Issue, TableError
 from lindring.handbook.frontmatter import Chapter, parse
 from lindring.model import Source
 from lindring.textfile import Unreadable, is_dir, read_text, shown_path
@@ -32,12 +31,10 @@ if TYPE_CHECKING:
 
 ENV_VAR = "LINDRING_HANDBOOK"
 SOURCES_FILE = "sources.yaml"
-WARNING = "warning: "  # problems that start with this are warnings, not errors
 MAX_REVIEW_AGE_DAYS = 365
 
 __all__ = [
     "MAX_REVIEW_AGE_DAYS",
-    "WARNING",
     "Chapter",
     "Handbook",
     "HandbookError",
@@ -53,7 +50,7 @@ __all__ = [
 class HandbookError(TableError):
     """The handbook (or one chapter of it) cannot be shown; carries every problem."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Issue]) -> None:
         super().__init__(problems)
         self.code = "handbook_invalid"
 
@@ -65,20 +62,20 @@ class Handbook:
     directory: Path
     chapters: dict[str, Chapter]  # id -> chapter, in reading order
     sources: dict[str, Source]  # from handbook/sources.yaml
-    problems: tuple[str, ...]  # front matter and sources.yaml problems, per file
+    problems: tuple[Issue, ...]  # front matter and sources.yaml problems, per file
 
     def find(self, name: str) -> Chapter | None:
         """The chapter with id ``name`` (or file name ``name.md``)."""
         key = name.strip().casefold().removesuffix(".md")
         return self.chapters.get(key)
 
-    def problems_of(self, chapter: Chapter) -> list[str]:
-        return [p for p in self.problems if p.split(":", 1)[0] == chapter.file]
+    def problems_of(self, chapter: Chapter) -> list[Issue]:
+        return [p for p in self.problems if p.file == chapter.file]
 
-    def problems_named(self, name: str) -> list[str]:
+    def problems_named(self, name: str) -> list[Issue]:
         """Problems of the file ``name.md`` (a chapter that did not load)."""
         wanted = name.strip().casefold().removesuffix(".md") + ".md"
-        return [p for p in self.problems if Path(p.split(":", 1)[0]).name == wanted]
+        return [p for p in self.problems if Path(p.file).name == wanted]
 
 
 def handbook_dir(override: str | None = None) -> Path:
@@ -101,8 +98,8 @@ def load_handbook(directory: str | None = None) -> Handbook:
 
     folder = handbook_dir(directory)
     if not is_dir(folder):
-        raise HandbookError([f"{shown_path(folder)}: handbook directory not found"])
-    problems: list[str] = []
+        raise HandbookError([Issue(shown_path(folder), message="handbook directory not found")])
+    problems: list[Issue] = []
     sources, source_problems = load_sources(folder / SOURCES_FILE, shown_path)
     problems.extend(source_problems)
     found: list[Chapter] = []
@@ -111,7 +108,7 @@ def load_handbook(directory: str | None = None) -> Handbook:
         try:
             text = read_text(path, shown)
         except Unreadable as exc:
-            problems.append(str(exc))
+            problems.append(exc.issue())
             continue
         chapter, chapter_problems = parse(text.replace("\r\n", "\n"), shown)
         problems.extend(chapter_problems)
@@ -119,8 +116,9 @@ def load_handbook(directory: str | None = None) -> Handbook:
             continue
         if chapter.id != path.stem:
             problems.append(
-                f"{chapter.where('id')}: id: '{chapter.id}' must be the file name "
-                f"without .md ('{path.stem}')"
+                chapter.issue(
+                    "id", "id", f"'{chapter.id}' must be the file name without .md ('{path.stem}')"
+                )
             )
             continue
         found.append(chapter)
@@ -129,15 +127,9 @@ def load_handbook(directory: str | None = None) -> Handbook:
     return Handbook(folder, {c.id: c for c in found}, sources, tuple(problems))
 
 
-_WHERE = re.compile(r"^(?:warning: )?(.*?):(\d+):(\d+):")
-
-
-def position(problem: str) -> tuple[str, int, int]:
+def position(problem: Issue) -> tuple[str, int, int]:
     """Sort key for problems: file, line, column (warnings among the errors)."""
-    found = _WHERE.match(problem)
-    if not found:
-        return (problem.split(":", 1)[0], 0, 0)
-    return (found.group(1), int(found.group(2)), int(found.group(3)))
+    return (problem.file, problem.line, problem.col)
 
 
 def resolve_chapter(
@@ -165,19 +157,19 @@ def check_chapters(
     *,
     today: datetime.date | None = None,
     max_age_days: int = MAX_REVIEW_AGE_DAYS,
-) -> list[str]:
-    """Every problem in the handbook as ``FILE:LINE:COL: path: message``.
+) -> list[Issue]:
+    """Every problem in the handbook, in file order.
 
     Covered: front matter, ``sources.yaml``, links between chapters, embeds, source
-    markers, and the review date. Warnings start with :data:`WARNING`.
+    markers, and the review date. Some are warnings (``severity``).
     """
     from lindring.handbook.check import check
 
     return check(tables, load_handbook(directory), today or datetime.date.today(), max_age_days)
 
 
-def errors_only(problems: list[str]) -> list[str]:
-    return [p for p in problems if not p.startswith(WARNING)]
+def errors_only(problems: list[Issue]) -> list[Issue]:
+    return [p for p in problems if p.severity == "error"]
 
 
 # Where `lindring convert --explain` points: (chapter id, heading anchor). The check

@@ -5,7 +5,7 @@ source listed or cited that is defined nowhere, a source cited in the text but m
 from the chapter's list, a related drug that is not in the table, a link to a chapter
 or heading that does not exist, an embed that does not resolve, a review date in the
 future, a heading that ``lindring convert --explain`` points to gone missing.
-Warnings (prefixed ``warning: ``): a review date older than the allowed age, a source
+Warnings (``severity`` ``warning``): a review date older than the allowed age, a source
 listed but never cited, a source in ``sources.yaml`` that no chapter lists.
 """
 
@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 
+from lindring.errors import Issue
 from lindring.handbook.book import (
     EXPLAIN_TARGETS,
     SOURCES_FILE,
-    WARNING,
     Handbook,
     position,
     resolve_chapter,
@@ -29,7 +29,7 @@ from lindring.model import Tables
 from lindring.textfile import shown_path
 
 
-def check(tables: Tables, book: Handbook, today: datetime.date, max_age_days: int) -> list[str]:
+def check(tables: Tables, book: Handbook, today: datetime.date, max_age_days: int) -> list[Issue]:
     problems = list(book.problems)
     known = {**tables.sources, **book.sources}
     listed_anywhere: set[str] = set()
@@ -39,13 +39,14 @@ def check(tables: Tables, book: Handbook, today: datetime.date, max_age_days: in
     sources_path = book.directory / SOURCES_FILE
     places = where_defined(sources_path, shown_path)
     for sid in book.sources:
-        where = places.get(sid, shown_path(sources_path))
+        file, line, col = places.get(sid, (shown_path(sources_path), 0, 0))
+        path = f"sources.{sid}"
         if sid in tables.sources:
-            problems.append(
-                f"{where}: sources.{sid}: '{sid}' is already a source in the conversion table"
-            )
+            message = f"'{sid}' is already a source in the conversion table"
+            problems.append(Issue(file, line, col, path, message))
         elif sid not in listed_anywhere:
-            problems.append(f"{WARNING}{where}: sources.{sid}: no chapter lists this source")
+            message = "no chapter lists this source"
+            problems.append(Issue(file, line, col, path, message, severity="warning"))
     return sorted(problems, key=position)
 
 
@@ -56,41 +57,45 @@ def _chapter(
     known: Mapping[str, object],
     today: datetime.date,
     max_age_days: int,
-) -> list[str]:
-    found: list[str] = []
+) -> list[Issue]:
+    found: list[Issue] = []
     resolved = resolve_chapter(chapter, tables, book, "text")
     found.extend(resolved.problems)
     for index, sid in enumerate(chapter.sources):
-        where = chapter.where(f"sources.{index}")
+        key, path = f"sources.{index}", f"sources[{index}]"
         if sid not in known:
-            found.append(
-                f"{where}: sources[{index}]: unknown source '{sid}'"
-                "\n  hint: define it in handbook/sources.yaml (or tables/opioids.yaml)"
-            )
+            hint = "define it in handbook/sources.yaml (or tables/opioids.yaml)"
+            found.append(chapter.issue(key, path, f"unknown source '{sid}'", hint))
         elif sid not in resolved.cited:
-            found.append(f"{WARNING}{where}: sources[{index}]: '{sid}' is listed but never cited")
+            message = f"'{sid}' is listed but never cited"
+            found.append(chapter.issue(key, path, message, warning=True))
     drugs = set(tables.opioids) | set(tables.pump.adjuvants if tables.pump else ())
     for index, key in enumerate(chapter.related_drugs):
         if key not in drugs:
             found.append(
-                f"{chapter.where(f'related_drugs.{index}')}: related_drugs[{index}]: "
-                f"'{key}' is not a drug key in tables/opioids.yaml"
+                chapter.issue(
+                    f"related_drugs.{index}",
+                    f"related_drugs[{index}]",
+                    f"'{key}' is not a drug key in tables/opioids.yaml",
+                )
             )
     age = (today - reviewed_on(chapter)).days
-    where = chapter.where("last_reviewed")
+    reviewed = "last_reviewed"
     if age < 0:
-        found.append(f"{where}: last_reviewed: {chapter.last_reviewed} is in the future")
+        found.append(chapter.issue(reviewed, reviewed, f"{chapter.last_reviewed} is in the future"))
     elif age > max_age_days:
-        found.append(
-            f"{WARNING}{where}: last_reviewed: {chapter.last_reviewed} is {age} days ago, "
-            f"more than the allowed {max_age_days}: review the chapter against its sources"
+        message = (
+            f"{chapter.last_reviewed} is {age} days ago, more than the allowed "
+            f"{max_age_days}: review the chapter against its sources"
         )
+        found.append(chapter.issue(reviewed, reviewed, message, warning=True))
     slugs = {h.slug for h in headings(chapter.body, chapter.body_line)}
     for chapter_id, anchor in EXPLAIN_TARGETS.values():
         if chapter_id == chapter.id and anchor not in slugs:
-            found.append(
-                f"{chapter.where('id')}: id: lindring convert --explain points to the "
-                f"heading '#{anchor}' in this chapter, and it is missing"
-                f"\n  hint: give a heading the anchor {{#{anchor}}}"
+            message = (
+                f"lindring convert --explain points to the heading '#{anchor}' in this "
+                "chapter, and it is missing"
             )
+            hint = f"give a heading the anchor {{#{anchor}}}"
+            found.append(chapter.issue("id", "id", message, hint))
     return found

@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from lindring.errors import Issue, Severity
 from lindring.table.checker import Checker
 from lindring.table.yamlsource import YamlProblem, load
 
@@ -51,12 +52,16 @@ class Chapter:
     body_line: int  # file line of the body's first line
     marks: dict[str, tuple[int, int]]  # front matter key path (dotted) -> line, column
 
-    def where(self, key: str) -> str:
+    def issue(
+        self, key: str, path: str, message: str, hint: str = "", warning: bool = False
+    ) -> Issue:
+        """A problem at the front matter key ``key`` (dotted), about ``path``."""
         line, col = self.marks.get(key, (1, 1))
-        return f"{self.file}:{line}:{col}"
+        severity: Severity = "warning" if warning else "error"
+        return Issue(self.file, line, col, path, message, hint, severity)
 
 
-def split(text: str, file: str) -> tuple[str, str, int] | str:
+def split(text: str, file: str) -> tuple[str, str, int] | Issue:
     """``(yaml, body, body_line)``, or a problem when there is no front matter block.
 
     The YAML keeps its place in the file (the opening ``---`` becomes an empty line), so
@@ -64,24 +69,24 @@ def split(text: str, file: str) -> tuple[str, str, int] | str:
     """
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return f"{file}:1:1: front matter: a chapter must start with a '---' line"
+        return Issue(file, 1, 1, "front matter", "a chapter must start with a '---' line")
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
             yaml_text = "\n".join(["", *lines[1:index]])
             return yaml_text, "\n".join(lines[index + 1 :]), index + 2
-    return f"{file}:1:1: front matter: no closing '---' line after the front matter"
+    return Issue(file, 1, 1, "front matter", "no closing '---' line after the front matter")
 
 
-def parse(text: str, file: str) -> tuple[Chapter | None, list[str]]:
+def parse(text: str, file: str) -> tuple[Chapter | None, list[Issue]]:
     """The chapter in ``text`` and every problem in its front matter."""
     parts = split(text, file)
-    if isinstance(parts, str):
+    if isinstance(parts, Issue):
         return None, [parts]
     yaml_text, body, body_line = parts
     try:
         doc = load(yaml_text, file)
     except YamlProblem as exc:
-        return None, [str(exc)]
+        return None, [exc.issue]
     check = Checker(doc)
     data: Any = check.mapping(doc.data, (), REQUIRED, OPTIONAL)
     if data is None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lindring.errors import Issue
 from lindring.handbook.book import Chapter, Handbook, HandbookError, errors_only, resolve_chapter
 from lindring.handbook.html_assets import CSS
 from lindring.handbook.markdown import ANCHOR, plain, slug
@@ -178,7 +179,7 @@ def export_html(
     broken embed is not exported.
     """
     pages: list[tuple[str, str]] = []
-    problems: list[str] = list(book.problems)
+    problems: list[Issue] = list(book.problems)
     chapters = list(book.chapters.values())
     for number, chapter in enumerate(chapters):
         resolved = resolve_chapter(chapter, tables, book, "html")

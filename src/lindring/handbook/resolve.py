@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lindring.errors import Issue
 from lindring.handbook.embed import BLOCK_KINDS, EmbedProblem, expand
 from lindring.handbook.frontmatter import Chapter
 from lindring.handbook.markdown import (
@@ -40,7 +41,7 @@ REFERENCES_ANCHOR = "kilder"
 @dataclass(frozen=True)
 class Resolved:
     markdown: str
-    problems: list[str]
+    problems: list[Issue]
     cited: tuple[str, ...]  # source ids cited with markers in the text
     references: tuple[tuple[str, Source | None, bool], ...]  # id, source, only from embeds
 
@@ -57,13 +58,12 @@ class _Resolver:
     def __init__(self, chapter: Chapter, tables: Tables, book: Handbook, target: str) -> None:
         self.chapter, self.tables, self.book, self.target = chapter, tables, book, target
         self.known = {**tables.sources, **book.sources}
-        self.problems: list[str] = []
+        self.problems: list[Issue] = []
         self.cited: list[str] = []
         self.embedded: list[str] = []
 
     def problem(self, line: int, col: int, path: str, message: str, hint: str = "") -> None:
-        text = f"{self.chapter.file}:{line}:{col}: {path}: {message}"
-        self.problems.append(f"{text}\n  hint: {hint}" if hint else text)
+        self.problems.append(Issue(self.chapter.file, line, col, path, message, hint))
 
     def run(self) -> str:
         out: list[str] = []

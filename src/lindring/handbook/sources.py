@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lindring.errors import Issue
 from lindring.model import Source
 from lindring.table.checker import Checker
 from lindring.table.yamlsource import Path as KeyPath
@@ -20,7 +21,7 @@ from lindring.textfile import Unreadable, is_file, read_text
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
-def load_sources(path: Path, shown: Callable[[Path], str]) -> tuple[dict[str, Source], list[str]]:
+def load_sources(path: Path, shown: Callable[[Path], str]) -> tuple[dict[str, Source], list[Issue]]:
     """The sources in ``path`` (none when the file does not exist) and its problems."""
     if not is_file(path):
         return {}, []
@@ -28,11 +29,11 @@ def load_sources(path: Path, shown: Callable[[Path], str]) -> tuple[dict[str, So
     try:
         text = read_text(path, file)
     except Unreadable as exc:
-        return {}, [str(exc)]
+        return {}, [exc.issue()]
     try:
         doc = load(text, file)
     except YamlProblem as exc:
-        return {}, [str(exc)]
+        return {}, [exc.issue]
     check = Checker(doc)
     top = check.mapping(doc.data, (), ("sources",))
     if top is None:
@@ -59,8 +60,9 @@ def _sources(check: Checker, data: Any) -> dict[str, Source]:
     return result
 
 
-def where_defined(path: Path, shown: Callable[[Path], str]) -> dict[str, str]:
-    """``source id -> FILE:LINE:COL`` of its entry (for problems about unused sources)."""
+def where_defined(path: Path, shown: Callable[[Path], str]) -> dict[str, tuple[str, int, int]]:
+    """``source id -> (file, line, column)`` of its entry (for problems about unused
+    sources)."""
     if not is_file(path):
         return {}
     try:
@@ -70,4 +72,4 @@ def where_defined(path: Path, shown: Callable[[Path], str]) -> dict[str, str]:
     data = doc.data.get("sources") if isinstance(doc.data, dict) else None
     if not isinstance(data, dict):
         return {}
-    return {sid: doc.where(("sources", sid)) for sid in data}
+    return {sid: doc.position(("sources", sid)) for sid in data}

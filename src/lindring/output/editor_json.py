@@ -39,7 +39,7 @@ def validation_dict(result: Validation) -> dict[str, Any]:
                 "file": i.file,
                 "line": i.line or None,
                 "col": i.col or None,
-                "message": i.message,
+                "message": i.statement(),
                 "hint": i.hint or None,
                 "severity": i.severity,
             }

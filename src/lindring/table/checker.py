@@ -1,8 +1,8 @@
 """A small, strict shape checker for the YAML tables that reports *every* problem.
 
-Each check reads one value at a path, appends a problem in the form
-``file:line:col: path.to.key: message`` (plus a hint where one helps) when the value
-is wrong, and returns the value or ``None``. ``tables.py`` uses it to build the model.
+Each check reads one value at a path, appends an :class:`~lindring.errors.Issue` (file,
+line, column, ``path.to.key``, message, and a hint where one helps) when the value is
+wrong, and returns the value or ``None``. ``tables.py`` uses it to build the model.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
+from lindring.errors import Issue
 from lindring.numread import NumberError, clip, ratio
 from lindring.table.vocabulary import Section
 from lindring.table.yamlsource import Located, Path
@@ -25,14 +26,14 @@ def dotted(path: Path) -> str:
 class Checker:
     def __init__(self, doc: Located) -> None:
         self.doc = doc
-        self.problems: list[str] = []
+        self.problems: list[Issue] = []
         self.missing: set[Path] = set()  # reported once as missing, not again per check
 
     def problem(self, path: Path, message: str, hint: str = "") -> None:
         if path in self.missing:
             return
-        line = f"{self.doc.where(path)}: {dotted(path) or '(top)'}: {message}"
-        self.problems.append(f"{line}\n  hint: {hint}" if hint else line)
+        file, line, col = self.doc.position(path)
+        self.problems.append(Issue(file, line, col, dotted(path) or "(top)", message, hint))
 
     def mapping(
         self, value: Any, path: Path, required: Iterable[str], optional: Iterable[str] = ()

@@ -1,8 +1,8 @@
 """Find, load and validate the conversion table (``tables/opioids.yaml``).
 
 Loading is strict and fails closed: if anything is wrong, no conversion is done and
-:class:`~lindring.errors.TableError` lists every problem as
-``FILE:LINE:COL: path.to.key: message`` (checks in :mod:`lindring.table.check`).
+:class:`~lindring.errors.TableError` lists every problem as an
+:class:`~lindring.errors.Issue` (checks in :mod:`lindring.table.check`).
 
 A table that validated once is kept in a cache keyed by the SHA-256 of its text and
 lindring's version (``$XDG_CACHE_HOME/lindring``), so later runs skip the YAML parser
@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from lindring import __version__
-from lindring.errors import TableError
+from lindring.errors import Issue, TableError
 from lindring.model import Tables
 from lindring.names_norm import normalize_name
 from lindring.textfile import Unreadable, read_text, shown_path
@@ -59,7 +59,7 @@ def load_tables(directory: str | None = None) -> Tables:
     try:
         text = read_text(path, shown)
     except Unreadable as exc:
-        raise TableError([str(exc)]) from None
+        raise TableError([exc.issue()]) from None
     return parse_cached(text, shown)
 
 
@@ -90,11 +90,11 @@ def parse_tables(text: str, file: str) -> Tables:
     try:
         doc = load(text, file)
     except YamlProblem as exc:
-        raise TableError([str(exc)]) from None
+        raise TableError([exc.issue]) from None
     check = Checker(doc)
     tables = build(check, doc.data, file)
     if check.problems or tables is None:
-        raise TableError(check.problems or [f"{file}: the table is empty"])
+        raise TableError(check.problems or [Issue(file, message="the table is empty")])
     return tables
 
 

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lindring.errors import InputError, TableError
+from lindring.errors import InputError, Issue, TableError
 from lindring.model import Localized, Tables
 from lindring.table.load import TABLE_FILE, load_tables, tables_dir
 from lindring.textfile import Unreadable, is_dir, read_text, shown_path
@@ -83,13 +83,13 @@ def parse_profile(
     try:
         doc = load(text, file)
     except YamlProblem as exc:
-        raise TableError([str(exc)]) from None
+        raise TableError([exc.issue]) from None
     c = Checker(doc)
     cited: Cited = []
     meta = check_meta(c, doc.data, expected_id, cited)
     uncovered = not_covered(c, doc.data)
     if c.problems or meta is None:
-        raise TableError(c.problems or [f"{file}: the profile is empty"])
+        raise TableError(c.problems or [Issue(file, message="the profile is empty")])
     inherited = base if meta["base"] else None
     merged = merge(inherited, doc)
     if inherited is not None:
@@ -109,7 +109,7 @@ def parse_profile(
             c.problem(path, f"unknown source id '{source_id}'", "add it under `sources`")
     problems = [*c.problems, *checker.problems]
     if problems or tables is None:
-        raise TableError(problems or [f"{file}: the profile's table is empty"])
+        raise TableError(problems or [Issue(file, message="the profile's table is empty")])
     profile = Profile(
         meta["id"],
         meta["name"],
@@ -132,9 +132,9 @@ def base_document(directory: str | None = None) -> Located:
     try:
         return _document(str(path.resolve()), read_text(path), shown_path(path))
     except Unreadable as exc:
-        raise TableError([str(exc)]) from None
+        raise TableError([exc.issue()]) from None
     except YamlProblem as exc:
-        raise TableError([str(exc)]) from None
+        raise TableError([exc.issue]) from None
 
 
 @cache
@@ -150,7 +150,7 @@ def load_profile_file(path: Path, directory: str | None = None) -> Profiled:
     try:
         text = read_text(path)
     except Unreadable as exc:
-        raise TableError([str(exc)]) from None
+        raise TableError([exc.issue()]) from None
     return parse_profile(text, shown_path(path), base_document(directory), path.stem)
 
 

@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from lindring.errors import Issue
 from lindring.numread import DECIMALS, WHOLE_DIGITS, NumberError, decimal, whole
 
 Path = tuple[str | int, ...]
@@ -74,17 +75,26 @@ class Located:
     marks: dict[Path, tuple[int, int]]
     files: dict[Path, str] = field(default_factory=dict)
 
-    def where(self, path: Path) -> str:
-        """``file:line:col`` of ``path``, or of its nearest written ancestor."""
+    def position(self, path: Path) -> tuple[str, int, int]:
+        """File, line and column of ``path``, or of its nearest written ancestor."""
         probe = path
         while probe and probe not in self.marks:
             probe = probe[:-1]
         line, col = self.marks.get(probe, (1, 1))
-        return f"{self.files.get(probe, self.file)}:{line}:{col}"
+        return self.files.get(probe, self.file), line, col
+
+    def where(self, path: Path) -> str:
+        """``file:line:col`` of ``path``, or of its nearest written ancestor."""
+        file, line, col = self.position(path)
+        return f"{file}:{line}:{col}"
 
 
 class YamlProblem(Exception):
-    """One problem in the YAML itself, already formatted as ``file:line:col: message``."""
+    """One problem in the YAML itself (:attr:`issue`); ``str()`` is its line."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.text())
+        self.issue = issue
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -99,7 +109,7 @@ class _Builder:
 
     def fail(self, node: yaml.Node, message: str) -> YamlProblem:
         line, col = _mark(node)
-        return YamlProblem(f"{self.file}:{line}:{col}: {message}")
+        return YamlProblem(Issue(self.file, line, col, message=message))
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         if id(node) in self.seen:
@@ -173,16 +183,16 @@ def load(text: str, file: str) -> Located:
         raise YamlProblem(_unreadable(text, file, exc)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else file
-        raise YamlProblem(f"{where}: {exc.problem or exc.context}") from None
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise YamlProblem(Issue(file, line, col, message=str(exc.problem or exc.context))) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"{file}: {exc}") from None
+        raise YamlProblem(Issue(file, message=str(exc))) from None
     builder = _Builder(file)
     data = builder.build(root, ()) if root is not None else None
     return Located(file, data, builder.marks)
 
 
-def _unreadable(text: str, file: str, exc: yaml.reader.ReaderError) -> str:
+def _unreadable(text: str, file: str, exc: yaml.reader.ReaderError) -> Issue:
     """A character YAML does not allow (a control character), at its line and column."""
     char = exc.character if isinstance(exc.character, str) else chr(exc.character)
     at = text.find(char)  # libyaml counts in bytes; the first such character is the one
@@ -190,4 +200,4 @@ def _unreadable(text: str, file: str, exc: yaml.reader.ReaderError) -> str:
     line = text.count("\n", 0, at) + 1
     col = at - (text.rfind("\n", 0, at) + 1) + 1
     what = f"the character U+{ord(char):04X} is not allowed (a control character?)"
-    return f"{file}:{line}:{col}: {what}"
+    return Issue(file, line, col, message=what)

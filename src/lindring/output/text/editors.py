@@ -12,7 +12,8 @@ from rich.text import Text
 
 from lindring.checks.consistency import Report
 from lindring.checks.diff import ConversionChange, Outcome, TableDiff
-from lindring.checks.validate import Issue, Validation
+from lindring.checks.validate import Validation
+from lindring.errors import Issue
 from lindring.numbers import format_number
 
 UNITS = {"mg": "mg", "microgram": "microgram", "microgram/h": "microgram/h"}
@@ -37,7 +38,7 @@ def annotation(issue: Issue) -> str:
     props = f"file={_escape(issue.file, True)}"
     if issue.line:
         props += f",line={issue.line},col={issue.col}"
-    message = issue.message + (f"\nhint: {issue.hint}" if issue.hint else "")
+    message = issue.statement() + (f"\nhint: {issue.hint}" if issue.hint else "")
     return f"::{level} {props},title=lindring validate::{_escape(message)}"
 
 
