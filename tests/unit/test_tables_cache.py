@@ -102,3 +102,42 @@ def test_a_changed_checker_rule_misses_the_cache(
     fresh(table_copy)
     after = set((tmp_path / "cache" / "lindring").glob("table-*.pickle"))
     assert len(after - before) == 1  # validated again, under a new key
+
+
+def test_a_tightened_pattern_in_the_spec_is_not_hidden_by_the_cache(tmp_path: Path) -> None:
+    """The bug the key's coverage fixes: a stricter ``ATC_PATTERN`` in the spec module
+    (not the checker) must fail the table at once, not after the cache is cleared."""
+    import shutil
+    import subprocess
+    import sys
+
+    from lindring.table import load as tables_module
+
+    package = tmp_path / "src" / "lindring"
+    shutil.copytree(Path(tables_module.__file__).parents[1], package)
+    table = tables_module.tables_dir()
+    script = (
+        "from lindring.errors import TableError\n"
+        "from lindring.table.load import load_tables\n"
+        "try:\n"
+        f"    print(load_tables({str(table)!r}).version)\n"
+        "except TableError as exc:\n"
+        "    print('\\n'.join(p.text(hint=False) for p in exc.problems))\n"
+    )
+    env = {"PATH": "", "PYTHONPATH": str(package.parent), "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> list[str]:
+        found = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+        )
+        return found.stdout.splitlines()
+
+    assert len(run()) == 1  # valid, and now in the cache
+    assert len(list((tmp_path / "lindring").glob("table-*.pickle"))) == 1
+    spec = package / "table" / "spec.py"
+    text = spec.read_text(encoding="utf-8")
+    old = 'ATC_PATTERN = r"[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}"'
+    assert old in text
+    spec.write_text(text.replace(old, 'ATC_PATTERN = r"X[0-9]{2}[A-Z]{2}[0-9]{2}"'), "utf-8")
+    problems = [p for p in run() if "does not match the pattern X[0-9]{2}" in p]
+    assert any("opioids.morphine.atc: 'N02AA01'" in p for p in problems)
