@@ -40,8 +40,8 @@ MODULES = sorted(SRC.rglob("*.py"))
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_layering(path: Path) -> None:
     """typer only in cli/, rich only in output/text/ and cli/output.py, typst only in
-    output/card_pdf.py; nothing below the CLI imports it, and only the CLI and output/
-    import output/."""
+    output/card_pdf.py, pint nowhere (tests only); nothing below the CLI imports it, and
+    only the CLI and output/ import output/."""
     rel = path.relative_to(SRC).as_posix()
     found = imports(path)
     roots = {name.split(".")[0] for name in found}
@@ -53,6 +53,7 @@ def test_layering(path: Path) -> None:
         assert "rich" not in roots, rel
     if rel != "output/card_pdf.py":
         assert "typst" not in roots, rel
+    assert "pint" not in roots, rel  # a test dependency: it checks units.txt
     if not in_cli and not rel.startswith("output/"):
         assert not any(n.startswith("lindring.output") for n in found), rel
 

@@ -2,11 +2,10 @@
 
 The hot path (every ``convert``) needs a handful of exact factors (mg, g, microgram,
 hour, day). Those are read from ``units.txt`` into exact :class:`Fraction` factors by
-:func:`unit`, which costs well under a millisecond. The same file builds a pint registry
-on demand (:func:`pint_registry`, :func:`to_quantity`): pint is the independent oracle
-for every factor here (``tests/unit/test_units.py``) and the type library users get
-quantities in. pint itself (~110-240 ms to import) is kept off the start-up path.
-User text is never handed to pint's parser: ``dose.py`` reads it with its own grammar.
+:func:`unit`, which costs well under a millisecond. The file is written in pint's
+definition syntax, so the tests build a pint registry from it as the independent oracle
+for every factor here (``tests/unit/test_units.py``); lindring itself never imports pint
+(a test dependency only). User text is read by ``calc/dose.py``'s own grammar.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from lindring.errors import UnitError
 
@@ -77,19 +75,3 @@ def mg_per(spelling: str) -> Fraction:
             "wrong_dimension", unit=spelling, expected="mass", accepted=accepted("mass")
         )
     return found.factor / registry()["mg"].factor
-
-
-@cache
-def pint_registry() -> Any:
-    """A pint registry built from ``units.txt`` alone (imports pint on first use)."""
-    import pint
-
-    ureg: Any = pint.UnitRegistry(None, non_int_type=Fraction)
-    ureg.load_definitions(_definitions_text().splitlines())
-    return ureg
-
-
-def to_quantity(value: Fraction, spelling: str) -> Any:
-    """An exact pint quantity for ``value`` in ``spelling`` (a name from ``units.txt``)."""
-    unit(spelling)
-    return pint_registry().Quantity(value, registry()[spelling].name)

@@ -1,15 +1,37 @@
-"""lindring's unit table agrees with pint, built from the same units.txt."""
+"""lindring's unit table agrees with pint, built from the same units.txt (pint is a test
+dependency: lindring itself reads units.txt with its own small parser)."""
 
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+import lindring.units
 from lindring.errors import UnitError
-from lindring.units import mg_per, pint_registry, registry, to_quantity
+from lindring.units import UNITS_FILE, mg_per, registry, unit
 
 BASES = {"mass": "gram", "volume": "liter", "time": "hour"}
+
+
+@cache
+def pint_registry() -> Any:
+    """A pint registry built from ``units.txt`` alone."""
+    import pint
+
+    ureg: Any = pint.UnitRegistry(None, non_int_type=Fraction)
+    text = Path(lindring.units.__file__).with_name(UNITS_FILE).read_text(encoding="utf-8")
+    ureg.load_definitions(text.splitlines())
+    return ureg
+
+
+def to_quantity(value: Fraction, spelling: str) -> Any:
+    """An exact pint quantity for ``value`` in ``spelling`` (a name from ``units.txt``)."""
+    unit(spelling)
+    return pint_registry().Quantity(value, registry()[spelling].name)
 
 
 @pytest.mark.parametrize("spelling", sorted(registry()))

@@ -2,7 +2,7 @@
 
 Start-up time matters (``bench/startup``): this module imports only typer and
 lindring's light modules, and builds only the command that runs (:data:`COMMANDS`);
-yaml, rich and pint are imported inside the commands that need them.
+yaml and rich are imported inside the commands that need them.
 """
 
 from __future__ import annotations
