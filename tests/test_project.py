@@ -107,6 +107,30 @@ def test_packages_depend_downwards_only() -> None:
     assert wrong == []
 
 
+def _lint_imports(config: Path) -> int:
+    from importlinter.cli import lint_imports
+
+    return lint_imports(config_filename=str(config), no_cache=True, no_logo=True)
+
+
+def test_the_import_contracts_hold() -> None:
+    """import-linter, configured in pyproject.toml: the layers above (indirect imports
+    included) and no import cycle between modules or packages, TYPE_CHECKING included."""
+    assert _lint_imports(REPO / "pyproject.toml") == 0
+
+
+def test_the_import_contracts_can_fail(tmp_path: Path) -> None:
+    """The same tool with the layers upside down reports the package broken."""
+    config = tmp_path / ".importlinter"
+    config.write_text(
+        "[importlinter]\nroot_package = lindring\n\n"
+        "[importlinter:contract:upside-down]\nname = upside down\ntype = layers\n"
+        "containers = lindring\nlayers =\n    table\n    cli\n",
+        encoding="utf-8",
+    )
+    assert _lint_imports(config) != 0
+
+
 def test_at_most_twelve_modules_at_the_top() -> None:
     assert len(list(SRC.glob("*.py"))) <= 12
 

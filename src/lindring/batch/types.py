@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from lindring.batch.check import Bounds, Check
 from lindring.calc.convert import Conversion
 from lindring.i18n import text
 
 if TYPE_CHECKING:
-    from lindring.batch.engine import Batch
     from lindring.calc.convert import Options
     from lindring.calc.request import Request
+
+
+class Converter(Protocol):
+    """What converts a row again when its full result is asked for (the batch's
+    :class:`~lindring.batch.engine.Batch`, with its cache of conversions)."""
+
+    def converted(self, request: Request, options: Options, /) -> Conversion: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +51,7 @@ class Calc:
     status: str  # "ok", "refused" or "error"
     error: RowError | None = None
     bounds: Bounds | None = None
-    batch: Batch | None = None
+    batch: Converter | None = None
     ome: Fraction | None = None  # mg oral morphine per 24 h of the parts, when known
     #: ``[writer, text]``: the output text a writer made of it, kept as long as this
     #: object is in the batch's cache (a cache, never part of the result's meaning)

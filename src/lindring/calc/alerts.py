@@ -10,12 +10,11 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from lindring.calc.patient import renal_alert
-from lindring.calc.working import Alert, Reduction
+from lindring.calc.working import Alert, PartResult, Reduction
 from lindring.model import Amount, Opioid, Patch, Tables
 from lindring.units import mg_per
 
 if TYPE_CHECKING:
-    from lindring.calc.convert import PartResult
     from lindring.calc.request import Request
 
 

@@ -37,7 +37,15 @@ from lindring.calc.patient import Patient, adjust
 from lindring.calc.request import Part, Request
 from lindring.calc.route_ratio import between
 from lindring.calc.tolerance import StartPlan, plan_start
-from lindring.calc.working import Alert, Breakthrough, DoseSplit, Reduction, Refusal, Step
+from lindring.calc.working import (
+    Alert,
+    Breakthrough,
+    DoseSplit,
+    PartResult,
+    Reduction,
+    Refusal,
+    Step,
+)
 from lindring.errors import InputError
 from lindring.model import Amount, Factor, Opioid, Span, Tables
 from lindring.units import mg_per
@@ -63,17 +71,6 @@ class Options:
     ome_only: bool = False
     egfr: Fraction | None = None  # --egfr: the target's renal band (lindring.calc.patient)
     frail: bool = False  # --frail: the table's rule for frail or elderly patients
-
-
-@dataclass(frozen=True)
-class PartResult:
-    """One part converted to oral morphine: its daily dose (or rate) and its OME."""
-
-    part: Part
-    daily: Amount
-    daily_mg: Fraction  # mg per 24 h (a patch's rate x 24 h)
-    ome: Fraction
-    factor: Factor
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from lindring.model import Amount
+from lindring.calc.request import Part
+from lindring.model import Amount, Factor
 
 if TYPE_CHECKING:
     from lindring.calc.regimen import Regimen
@@ -90,3 +91,14 @@ class Reduction:
     reason: str  # "drug_change", "route_change", "included" or "override"
     band_low: Fraction
     band_high: Fraction
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """One part converted to oral morphine: its daily dose (or rate) and its OME."""
+
+    part: Part
+    daily: Amount
+    daily_mg: Fraction  # mg per 24 h (a patch's rate x 24 h)
+    ome: Fraction
+    factor: Factor

@@ -15,15 +15,10 @@ import datetime
 from collections.abc import Mapping
 
 from lindring.errors import Issue
-from lindring.handbook.book import (
-    EXPLAIN_TARGETS,
-    SOURCES_FILE,
-    Handbook,
-    position,
-    resolve_chapter,
-)
+from lindring.handbook.chapters import EXPLAIN_TARGETS, SOURCES_FILE, Handbook, position
 from lindring.handbook.frontmatter import Chapter, reviewed_on
 from lindring.handbook.markdown import headings
+from lindring.handbook.resolve import resolve
 from lindring.handbook.sources import where_defined
 from lindring.model import Tables
 from lindring.textfile import shown_path
@@ -59,7 +54,7 @@ def _chapter(
     max_age_days: int,
 ) -> list[Issue]:
     found: list[Issue] = []
-    resolved = resolve_chapter(chapter, tables, book, "text")
+    resolved = resolve(chapter, tables, book, "text")
     found.extend(resolved.problems)
     for index, sid in enumerate(chapter.sources):
         key, path = f"sources.{index}", f"sources[{index}]"

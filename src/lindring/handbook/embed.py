@@ -26,66 +26,31 @@ Chapters are in bokmål, so values are written the Norwegian way (decimal comma)
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
-from fractions import Fraction
 
+from lindring.handbook import embed_drug as drug
+from lindring.handbook.embed_blocks import block
+from lindring.handbook.embed_parts import (
+    BLOCK_KINDS,
+    KINDS,
+    Embed,
+    EmbedProblem,
+    close,
+    drug_of,
+    factor_of,
+    factor_text,
+    fields,
+    listing,
+    marker,
+    num,
+    shown_factor,
+    span,
+)
 from lindring.handbook.markdown import escape
 from lindring.i18n.handbook import EMBED as W
-from lindring.model import Band, Factor, Opioid, Tables
-from lindring.names import find_drug, find_route
-from lindring.numbers import format_number
+from lindring.model import Band, Tables
 
-BLOCK_KINDS = ("tabell", "eksempel")
-KINDS = ("faktor", "regel", "tak", "styrker", "plaster", "nyre", "plasterråd", *BLOCK_KINDS)
-
-
-class EmbedProblem(Exception):
-    """What is wrong with one directive (English, like the table's problems)."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-
-
-@dataclass(frozen=True)
-class Embed:
-    markdown: str
-    sources: tuple[str, ...]
-
-
-def num(value: Fraction) -> str:
-    return format_number(value, "nb", places=4)
-
-
-def span(low: Fraction, high: Fraction, unit: str = "") -> str:
-    text = num(low) if low == high else f"{num(low)}–{num(high)}"
-    return f"{text}{unit}"
-
-
-def labels_of(strengths: tuple[tuple[str, Fraction], ...]) -> str:
-    """Patch labels as sold (``12``, ``52,5``), written the Norwegian way."""
-    return listing([label.replace(".", ",") for label, _ in strengths])
-
-
-def listing(items: list[str]) -> str:
-    """``a, b og c`` (bokmål)."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {W['and']} {items[-1]}"
-
-
-def marker(sources: tuple[str, ...]) -> str:
-    """The compact source marker shown after an embedded value: ``[hdir-omeq +8]``."""
-    if not sources:
-        return ""
-    more = f" +{len(sources) - 1}" if len(sources) > 1 else ""
-    return f" \\[{sources[0]}{more}\\]"
-
-
-def close(word: str, options: list[str]) -> str:
-    found = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
-    return f"did you mean '{found[0]}'?" if found else "one of: " + ", ".join(options)
+__all__ = ["BLOCK_KINDS", "KINDS", "Embed", "EmbedProblem", "expand"]
 
 
 def expand(tables: Tables, inner: str) -> Embed:
@@ -98,11 +63,7 @@ def expand(tables: Tables, inner: str) -> Embed:
     if not args:
         raise EmbedProblem(f"'{kind}' needs arguments", "see docs/editing-handbook.md")
     if kind in BLOCK_KINDS:
-        from lindring.handbook.embed_blocks import block
-
         return block(tables, kind, args)
-    from lindring.handbook import embed_drug as drug
-
     handlers: dict[str, Callable[[Tables, list[str]], Embed]] = {
         "faktor": _factor,
         "regel": _rule,
@@ -113,47 +74,6 @@ def expand(tables: Tables, inner: str) -> Embed:
         "plasterråd": drug.patch_advice,
     }
     return handlers[kind](tables, args)
-
-
-def drug_of(tables: Tables, name: str) -> Opioid:
-    found = find_drug(tables, name)
-    if isinstance(found, Opioid):
-        return found
-    raise EmbedProblem(f"unknown drug '{name}'", close(name, list(tables.opioids)))
-
-
-def factor_of(tables: Tables, drug: Opioid, name: str) -> tuple[str, Factor]:
-    route = find_route(tables, name)
-    if route is None:
-        raise EmbedProblem(f"unknown route '{name}'", close(name, list(tables.routes)))
-    if route.key not in drug.routes:
-        routes = ", ".join(drug.routes) or "none"
-        raise EmbedProblem(f"{drug.key} has no route '{route.key}' in the table (routes: {routes})")
-    return route.key, drug.routes[route.key]
-
-
-def shown_factor(factor: Factor) -> tuple[Fraction, Fraction, Fraction]:
-    """The table's own point and range (per microgram/h for patches)."""
-    point = factor.shown_value if factor.shown_value is not None else factor.value
-    if factor.shown is not None:
-        return point, factor.shown.low, factor.shown.high
-    return point, factor.low, factor.high
-
-
-def factor_text(factor: Factor) -> str:
-    point, low, high = shown_factor(factor)
-    return num(point) if low == high else f"{num(point)} ({W['range']} {span(low, high)})"
-
-
-def fields(args: list[str], allowed: list[str], at: int) -> str:
-    if len(args) > at + 1:
-        raise EmbedProblem(f"too many arguments: '{' '.join(args[at + 1 :])}'")
-    if len(args) <= at:
-        return ""
-    field = args[at].casefold()
-    if field not in allowed:
-        raise EmbedProblem(f"unknown field '{args[at]}'", close(field, allowed))
-    return field
 
 
 def _factor(tables: Tables, args: list[str]) -> Embed:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lindring.errors import LindringError
-from lindring.handbook.embed import (
+from lindring.handbook.embed_drug import strengths_text
+from lindring.handbook.embed_parts import (
     Embed,
     EmbedProblem,
     close,
@@ -17,7 +18,6 @@ from lindring.handbook.embed import (
     marker,
     num,
 )
-from lindring.handbook.embed_drug import strengths_text
 from lindring.handbook.markdown import escape
 from lindring.i18n import show_amount
 from lindring.i18n.handbook import EMBED as W

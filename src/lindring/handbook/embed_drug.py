@@ -3,7 +3,7 @@ caution and patch advice (see :mod:`lindring.handbook.embed` for the directive s
 
 from __future__ import annotations
 
-from lindring.handbook.embed import (
+from lindring.handbook.embed_parts import (
     Embed,
     EmbedProblem,
     close,

@@ -33,7 +33,7 @@ from lindring.i18n.handbook import LABELS
 from lindring.model import Source, Tables
 
 if TYPE_CHECKING:
-    from lindring.handbook.book import Handbook
+    from lindring.handbook.chapters import Handbook
 
 REFERENCES_ANCHOR = "kilder"
 

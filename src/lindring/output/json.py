@@ -10,8 +10,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from lindring import __version__
-from lindring.calc.convert import Conversion, PartResult
-from lindring.calc.working import Alert, DoseSplit, Refusal, Step
+from lindring.calc.convert import Conversion
+from lindring.calc.working import Alert, DoseSplit, PartResult, Refusal, Step
 from lindring.errors import LindringError, TableError
 from lindring.i18n import text
 from lindring.model import Amount, Localized, Span
