@@ -13,7 +13,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._completion_classes import completion_init
 
+from lindring.cli.complete import install_completion, show_completion
 from lindring.errors import EXIT_INTERNAL, EXIT_INTERRUPTED
 
 if TYPE_CHECKING:
@@ -43,12 +45,13 @@ COMMANDS: dict[str, tuple[str, str, dict[str, Any]]] = {
 def build(only: str | None = None) -> typer.Typer:
     """The app with every command, or with only the command ``only`` (what runs; ``""``:
     none, for ``--version``)."""
+    completion_init()  # typer's completion scripts for bash, zsh, fish (no import cost)
     built = typer.Typer(
         name="lindring",
         help="Opioid conversion calculator and handbook for palliative care (offline).",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
-        add_completion=False,
+        add_completion=False,  # lindring's own options: a shell may be named
         rich_markup_mode=None,
     )
     for name, (module_name, attr, options) in COMMANDS.items():
@@ -88,6 +91,28 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=install_completion,
+            expose_value=False,
+            is_eager=True,
+            help="Install completion for SHELL (bash, zsh, fish; default: the current one).",
+        ),
+    ] = None,
+    show: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=show_completion,
+            expose_value=False,
+            is_eager=True,
+            help="Print the completion script for SHELL, to install it by hand.",
+        ),
+    ] = None,
 ) -> None:
     """Opioid conversion calculator and handbook for palliative care (offline)."""
 
@@ -102,6 +127,8 @@ def _command(argv: list[str]) -> str | None:
 
 def main() -> None:
     """Console entry point: the last line of defence against a traceback."""
+    if sys.argv[-1] in ("--install-completion", "--show-completion"):
+        sys.argv.append("")  # no shell named: the one lindring runs in
     try:
         build(_command(sys.argv))()
     except BrokenPipeError:

@@ -20,6 +20,7 @@ from typing import Annotated
 
 import typer
 
+from lindring.cli.complete import complete_lang
 from lindring.errors import (
     EXIT_INPUT,
     EXIT_INTERNAL,
@@ -40,6 +41,7 @@ LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
+        autocompletion=complete_lang,
         help="Language of the output: nb or en (default: $LINDRING_LANG, then the locale).",
     ),
 ]

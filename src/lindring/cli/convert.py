@@ -21,6 +21,7 @@ from lindring.cli.boundary import (
     display,
     write_json,
 )
+from lindring.cli.complete import complete_profile, complete_words
 
 EXAMPLES = """Examples:
 
@@ -54,6 +55,7 @@ WordsArg = Annotated[
         metavar="DRUG DOSE ROUTE to DRUG ROUTE",
         help="e.g. oxycodone 40mg po to morphine sc; oksykodon 20 mg x2 po til morfin sc",
         show_default=False,
+        autocompletion=complete_words,
     ),
 ]
 ReduceOpt = Annotated[
@@ -122,6 +124,7 @@ ProfileOpt = Annotated[
     typer.Option(
         "--profile",
         metavar="NAME",
+        autocompletion=complete_profile,
         help="Use the factors of another guideline: fpm-uk, cdc-2022, anzca-2021 "
         "(tables/profiles/; default: the Norwegian table). `lindring compare` shows all.",
     ),

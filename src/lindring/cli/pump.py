@@ -16,10 +16,16 @@ from lindring.cli.boundary import (
     display,
     write_json,
 )
+from lindring.cli.complete import complete_words
 
 WordsArg = Annotated[
     list[str],
-    typer.Argument(metavar="DRUG DOSE ROUTE", help="e.g. morphine 30mg/24h sc", show_default=False),
+    typer.Argument(
+        metavar="DRUG DOSE ROUTE",
+        help="e.g. morphine 30mg/24h sc",
+        show_default=False,
+        autocompletion=complete_words,
+    ),
 ]
 AddOpt = Annotated[
     list[str] | None,

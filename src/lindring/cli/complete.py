@@ -1,0 +1,146 @@
+"""Shell completion (bash, zsh, fish): ``lindring --install-completion``.
+
+The values come from the table, loaded only when the shell asks for a completion
+(Click sets ``_LINDRING_COMPLETE``), never on a normal start (``bench/startup``).
+Names with a space (``Paralgin forte``) are left out: the shell would split them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from typer._click.core import Context
+
+if TYPE_CHECKING:
+    from lindring.model import Tables
+
+#: the words that join the two sides of a conversion
+JOINERS = ("to", "til")
+LANGS = ("nb", "en")
+
+
+def _tables(directory: str | None) -> Tables | None:
+    """The table the command would read, or ``None`` when it cannot be read (a completion
+    never prints an error)."""
+    try:
+        from lindring.table.load import load_tables
+
+        return load_tables(directory)
+    except Exception:  # a broken --tables or table: nothing to offer
+        return None
+
+
+def _matching(names: list[str], incomplete: str) -> list[str]:
+    """``names`` that start with ``incomplete`` (case-insensitive), in order, once each."""
+    start = incomplete.casefold()
+    found: dict[str, None] = {}
+    for name in names:
+        if " " not in name and name.casefold().startswith(start):
+            found.setdefault(name, None)
+    return list(found)
+
+
+def drug_names(tables: Tables) -> list[str]:
+    """Every drug name a user may type: Norwegian and English generic names, then
+    aliases and brands (the table's order)."""
+    names: list[str] = []
+    for key, drug in tables.opioids.items():
+        names += [drug.name.nb, drug.name.en, key]
+    for drug in tables.opioids.values():
+        names += drug.aliases
+    return names
+
+
+def route_names(tables: Tables, keys: list[str] | None = None) -> list[str]:
+    """The route names (the table's keys, then their aliases such as ``sk``, ``s.c.``),
+    of the routes ``keys`` only when given."""
+    chosen = [k for k in tables.routes if keys is None or k in keys]
+    return [*chosen, *(a for k in chosen for a in tables.routes[k].aliases)]
+
+
+def words(tables: Tables, done: list[str], incomplete: str) -> list[str]:
+    """What may come next in ``DRUG DOSE ROUTE to DRUG ROUTE``, given the words ``done``:
+    a drug first (and after ``to`` or ``+``); then the routes of that drug; once a route
+    is given on the left, ``to``."""
+    from lindring.model import Opioid
+    from lindring.names import find_drug, find_route
+
+    side, joined = done, False
+    for i, word in enumerate(done):
+        if word.casefold() in JOINERS or word == "+":
+            side, joined = done[i + 1 :], joined or word != "+"
+    if not side:
+        return _matching(drug_names(tables), incomplete)
+    if any(find_route(tables, w) is not None for w in side):
+        return [] if joined else _matching(list(JOINERS), incomplete)
+    drug = find_drug(tables, side[0])
+    keys = list(drug.routes) if isinstance(drug, Opioid) else None
+    return _matching(route_names(tables, keys), incomplete)
+
+
+def complete_words(ctx: Context, incomplete: str) -> list[str]:
+    """Completion for the words of ``convert``, ``compare`` and ``pump`` (the words
+    before the one completed are in ``ctx.params``, and so is ``--tables``)."""
+    tables = _tables(ctx.params.get("tables"))
+    if tables is None:
+        return []
+    done = [t for w in ctx.params.get("words") or () for t in str(w).split()]
+    return words(tables, done, incomplete)
+
+
+def complete_profile(incomplete: str) -> list[str]:
+    """Completion for ``--profile``: the profiles in ``tables/profiles/``."""
+    try:
+        from lindring.table.profiles import profile_names
+
+        names = profile_names(None)
+    except Exception:
+        return []
+    return _matching(names, incomplete)
+
+
+def complete_lang(incomplete: str) -> list[str]:
+    """Completion for ``--lang``."""
+    return _matching(list(LANGS), incomplete)
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell(value: str) -> str:
+    """The shell named, or the one lindring runs in when none is named."""
+    from typer._completion_shared import _get_shell_name
+
+    shell = value or _get_shell_name() or ""
+    if shell not in SHELLS:
+        import typer
+
+        raise typer.BadParameter(
+            f"{shell or 'the current shell'} is not supported: name one of {', '.join(SHELLS)}"
+        )
+    return shell
+
+
+def show_completion(ctx: Context, value: str | None) -> None:
+    """``--show-completion [SHELL]``: print the script that makes SHELL complete lindring."""
+    if value is None or ctx.resilient_parsing:
+        return
+    import typer
+    from typer._completion_shared import get_completion_script
+
+    name = ctx.find_root().info_name or "lindring"
+    var = "_{}_COMPLETE".format(name.replace("-", "_").upper())
+    typer.echo(get_completion_script(prog_name=name, complete_var=var, shell=_shell(value)))
+    raise typer.Exit()
+
+
+def install_completion(ctx: Context, value: str | None) -> None:
+    """``--install-completion [SHELL]``: add that script to the shell's start-up files."""
+    if value is None or ctx.resilient_parsing:
+        return
+    import typer
+    from typer._completion_shared import install
+
+    shell, path = install(shell=_shell(value))
+    typer.echo(f"{shell} completion installed in {path}; it works in a new terminal")
+    raise typer.Exit()
