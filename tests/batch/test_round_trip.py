@@ -86,7 +86,8 @@ def test_csv_read_back_gives_the_numbers_of_convert_json(
         bt = data["breakthrough_dose"]
         assert amount(got["breakthrough_dose"], got["breakthrough_unit"]) == bt["dose"]
         assert got["breakthrough_for"] == f"{bt['drug']} {bt['route']}"
-        assert got["warnings"].split("|") == [w["code"] for w in data["warnings"]]
+        assert got["warning_codes"].split("|") == [w["code"] for w in data["warnings"]]
+        assert got["warnings"].split(" | ") == [w["message"] for w in data["warnings"]]
         if delimiter == ";":
             assert "." not in got["equianalgesic"] + got["range_low"] + got["range_high"]
 

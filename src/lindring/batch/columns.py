@@ -27,6 +27,8 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "prescribed": (("prescribed", "prescribed_24h"), ("forskrevet", "forskrevet_døgn", "ordinert")),
     "interval": (("interval",), ("intervall",)),
     "reduce": (("reduce", "reduction"), ("reduksjon",)),
+    "egfr": (("egfr", "gfr"), ("nyrefunksjon",)),
+    "frail": (("frail", "elderly"), ("skrøpelig", "skrøpelig_eldre", "eldre")),
 }
 REQUIRED = ("drug", "dose", "route")
 #: a row without both computes the oral morphine equivalent only (audit, register)
@@ -58,6 +60,7 @@ RESULT_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("breakthrough_unit", "breakthrough_unit", "behovsdose_enhet"),
     ("breakthrough_for", "breakthrough_for", "behovsdose_for"),
     ("warnings", "warnings", "advarsler"),
+    ("warning_codes", "warning_codes", "advarselkoder"),
 )
 
 _SEPARATORS = re.compile(r"[\s\-]+")

@@ -29,6 +29,7 @@ from lindring.batch.columns import REQUIRED, TARGET, Columns
 from lindring.batch.types import EMPTY, Calc, Outcome, RawRow, Result, RowError
 from lindring.calc.convert import Options, convert
 from lindring.calc.dose import parse_dose
+from lindring.calc.patient import parse_egfr
 from lindring.calc.request import Request, parse_request
 from lindring.errors import DoseError, LindringError, RefusedError
 from lindring.model import Amount, Tables
@@ -39,7 +40,7 @@ __all__ = ["EMPTY", "Batch", "Calc", "Outcome", "RawRow", "Result", "RowError"]
 #: the fields that decide a row's result, in the order of the cache key
 KEY_FIELDS = (
     "drug", "dose", "frequency", "route", "target", "target_route", "interval", "reduce",
-    "prescribed",
+    "egfr", "frail", "prescribed",
 )  # fmt: skip
 MAX_CELL = 300
 REFERENCE = ("morphine", "po")  # what the oral morphine equivalent is in
@@ -51,6 +52,9 @@ _EXCEL_DATE = re.compile(
 )
 _EXCEL_EXPONENT = re.compile(r"[0-9]+(?:[.,][0-9]+)?\s*[eE][-+]?[0-9]+.*")
 _new = tuple.__new__
+#: the cells a frail column may hold (an empty cell: not frail)
+FRAIL_YES = frozenset({"yes", "y", "true", "1", "x", "ja", "j", "sann"})
+FRAIL_NO = frozenset({"", "no", "n", "false", "0", "nei"})
 
 
 class _Failed(Exception):
@@ -135,6 +139,7 @@ class Batch:
         calc = self._calc(
             cells["drug"], dose, cells["route"], target, target_route,
             cells.get("interval", ""), cells.get("reduce", ""),
+            cells.get("egfr", ""), cells.get("frail", ""),
         )  # fmt: skip
         prescribed = cells.get("prescribed", "")
         if calc.status != "ok" or calc.bounds is None or not prescribed:
@@ -155,13 +160,13 @@ class Batch:
 
     def _calculate(
         self, drug: str, dose: str, route: str, target: str, target_route: str,
-        interval: str, reduce: str,
+        interval: str, reduce: str, egfr: str = "", frail: str = "",
     ) -> Calc:  # fmt: skip
-        if not target:  # the oral morphine equivalent only: interval and reduce do not apply
+        if not target:  # the oral morphine equivalent only: nothing of a target applies
             options: Options | Result = Options(ome_only=True)
             target, target_route = REFERENCE
         else:
-            options = self._options(interval, reduce)
+            options = self._options(interval, reduce, egfr, frail)
         if isinstance(options, Result):
             return Calc(None, options.status, options.error)
         request = self._request(drug, dose, route, target, target_route)
@@ -184,11 +189,34 @@ class Batch:
             return Calc((request, options), "ok", batch=self, ome=ome)
         return Calc((request, options), "ok", bounds=bounds(found), batch=self, ome=ome)
 
-    def _parse_options(self, interval: str, reduce: str) -> Options | Result:
+    def _parse_options(
+        self, interval: str, reduce: str, egfr: str = "", frail: str = ""
+    ) -> Options | Result:
+        """The options of a row: ``--interval``, ``--reduce``, ``--egfr`` and ``--frail``
+        from its cells."""
         try:
-            return Options(self._reduce(reduce), self._interval(interval))
+            return Options(
+                self._reduce(reduce),
+                self._interval(interval),
+                egfr=self._egfr(egfr),
+                frail=self._frail(frail),
+            )
         except _Failed as failed:
             return failed.result
+
+    def _egfr(self, value: str) -> Fraction | None:
+        try:
+            return parse_egfr(value) if value else None
+        except LindringError as exc:
+            raise _Failed(_error(_row_error(exc, self.columns.name("egfr")))) from None
+
+    def _frail(self, value: str) -> bool:
+        word = value.strip().casefold()
+        if word in FRAIL_NO:
+            return False
+        if word in FRAIL_YES:
+            return True
+        raise _fail("batch.row_frail", at=self.columns.name("frail"), text=value)
 
     def _build(
         self, drug: str, dose: str, route: str, target: str, target_route: str

@@ -262,7 +262,8 @@ def _conversion_cells(
             drug = conv.request.target if not bt.drug else None
             name = drug.name.nb if drug is not None else _nb_name(conv, bt.drug)
             cells["breakthrough_for"] = f"{name} {bt.route or target.target_route}"
-    cells["warnings"] = "|".join(alert.code for alert in conv.alerts)
+    cells["warnings"] = " | ".join(alert.text(lang) for alert in conv.alerts)
+    cells["warning_codes"] = "|".join(alert.code for alert in conv.alerts)
     return cells
 
 
@@ -278,7 +279,7 @@ def _nb_name(conv: Conversion, key: str) -> str:
 _ROW_KEYS = ("status", "verdict", "deviation", "of_eq", "check_low", "check_high", "message")
 _CONV_KEYS = ("ome", "equianalgesic", "low", "high", "unit", "reduction", "suggested",
               "product", "interval", "dose", "dose_unit", "patches", "breakthrough",
-              "breakthrough_unit", "breakthrough_for", "warnings")  # fmt: skip
+              "breakthrough_unit", "breakthrough_for", "warnings", "warning_codes")  # fmt: skip
 
 
 def unit_name(amount: Amount) -> str:

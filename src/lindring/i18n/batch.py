@@ -188,6 +188,10 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "en": "a patch is prescribed as a rate, e.g. 25 mcg/h (the range is in {unit})",
         "nb": "et plaster forskrives som en hastighet, f.eks. 25 mcg/t (spennet er i {unit})",
     },
+    "batch.row_frail": {
+        "en": "'{text}' is not yes or no (frail: yes, no or empty)",
+        "nb": "«{text}» er ikke ja eller nei (skrøpelig: ja, nei eller tom)",
+    },
     "batch.row_interval": {
         "en": "'{text}' is not a dose interval in whole hours (e.g. 4 or 12)",
         "nb": "«{text}» er ikke et doseintervall i hele timer (f.eks. 4 eller 12)",
