@@ -178,3 +178,37 @@ def test_cli_json(run: Run, tmp_path: Path) -> None:
     assert "Conversions that change" in text.stdout and "opioids.codeine.routes.po.factor" in (
         text.stdout.replace("\n", "")
     )
+
+
+def test_a_changed_renal_band_is_reported(tables: Tables) -> None:
+    """The eGFR bands decide the advice for ``--egfr``: a moved limit, a new reduction
+    and a changed text or source are each a change, the first two clinical rules."""
+    data = copy.deepcopy(raw_table())
+    bands = data["opioids"]["morphine"]["renal"]["bands"]
+    assert (bands[0]["below"], bands[0]["advice"]) == (50, "avoid")  # Lindring i nord
+    bands[0]["below"] = 30
+    bands[1]["percent"] = 25
+    bands[1]["sources"] = ["vasterbotten-renal", "lin-sterke-opioider"]
+    new = parse_tables(as_text(data), "new.yaml")
+    diff = diff_tables(tables, new, _panel(tables, ("morphine", "po", "60 mg/24h")))
+    found = {c.path: c for c in diff.changes}
+    first = found["opioids.morphine.renal.bands[0]"]
+    assert (first.kind, first.old, first.new) == (
+        "rule", "avoid below eGFR 50", "avoid below eGFR 30",
+    )  # fmt: skip
+    second = found["opioids.morphine.renal.bands[1]"]
+    assert second.old == "reduce below eGFR 60, start minus 50 %"  # Region Västerbotten: half
+    assert second.new == "reduce below eGFR 60, start minus 25 %"
+    assert found["opioids.morphine.renal.bands[1].sources"].kind == "sources"
+    assert len([c for c in diff.changes if ".renal" in c.path]) == 3
+
+
+def test_the_frail_rule_is_in_the_diff(tables: Tables) -> None:
+    assert tables.frail is not None
+    data = copy.deepcopy(raw_table())
+    data["rules"]["frail"]["percent"] = 40
+    new = parse_tables(as_text(data), "new.yaml")
+    diff = diff_tables(tables, new, _panel(tables, ("morphine", "po", "60 mg/24h")))
+    found = {c.path: c for c in diff.changes}
+    assert found["rules.frail"].old == f"start minus {num(tables.frail.percent)} % in all"
+    assert found["rules.frail"].new == "start minus 40 % in all"

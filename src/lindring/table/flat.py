@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from lindring.model import Factor, Localized, Product, Tables
+from lindring.model import Factor, Localized, Product, Renal, Tables
 from lindring.numbers import to_decimal_str
 
 #: kinds of change, in the order a reviewer reads them; the first ones are clinical numbers
@@ -121,7 +121,7 @@ def flatten(tables: Tables) -> Flat:
             flat[f"{path}.ceiling"] = ("ceiling", f"{num(drug.ceiling.value)} mg/24h")
             flat[f"{path}.ceiling.sources"] = ("sources", _ids(drug.ceiling.sources))
         if drug.renal:
-            flat[f"{path}.renal"] = ("text", _text(drug.renal.text))
+            _renal(flat, f"{path}.renal", drug.renal)
         for route, factor in drug.routes.items():
             _factor(flat, f"{path}.routes.{route}", factor)
         for route, caution in drug.refused_routes.items():
@@ -142,6 +142,19 @@ def flatten(tables: Tables) -> Flat:
     return flat
 
 
+def _renal(flat: Flat, path: str, renal: Renal) -> None:
+    """The renal caution and each eGFR band: a band's limit, advice and reduction are
+    clinical rules (a change needs a new table version)."""
+    flat[path] = ("text", _text(renal.text))
+    flat[f"{path}.sources"] = ("sources", _ids(renal.sources))
+    for i, band in enumerate(renal.bands):
+        where = f"{path}.bands[{i}]"
+        cut = f", start minus {num(band.percent)} %" if band.percent is not None else ""
+        flat[where] = ("rule", f"{band.advice} below eGFR {num(band.below)}{cut}")
+        flat[f"{where}.text"] = ("text", _text(band.text))
+        flat[f"{where}.sources"] = ("sources", _ids(band.sources))
+
+
 def _rules(flat: Flat, tables: Tables) -> None:
     red = tables.reduction
     flat["rules.reduction.threshold_ome_mg_per_24h"] = ("rule", num(red.threshold_ome))
@@ -151,6 +164,10 @@ def _rules(flat: Flat, tables: Tables) -> None:
             f"{num(band.default)} % ({_span(band.low, band.high)} %)",
         )
     flat["rules.reduction.max_override"] = ("rule", num(red.max_override))
+    if tables.frail is not None:
+        flat["rules.frail"] = ("rule", f"start minus {num(tables.frail.percent)} % in all")
+        flat["rules.frail.text"] = ("text", _text(tables.frail.text))
+        flat["rules.frail.sources"] = ("sources", _ids(tables.frail.sources))
     bt = tables.breakthrough
     flat["rules.breakthrough.fraction"] = ("rule", f"{num(bt.fraction)} ({_span(bt.low, bt.high)})")
     flat["rules.breakthrough.patch_rescue"] = ("rule", " ".join(bt.patch_rescue))
