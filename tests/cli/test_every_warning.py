@@ -74,3 +74,38 @@ def test_refusal(run: Run, code: str, line: str) -> None:
     result = run("convert", *line.split(), "--json")
     assert result.exit_code == 3
     assert json.loads(result.stdout)["refused"]["code"] == code
+
+
+#: one of each kind the issue names: non-linear, transmucosal fentanyl, too small for any
+#: product, and a drug a guideline profile does not cover (CDC 2022 has no ketobemidone)
+SAME_SHAPE = [
+    "methadone 30mg po to morphine po",
+    "morphine 60mg po to fentanyl buccal",
+    "fentanyl 100mcg nasal to morphine sc",
+    "morphine 20mg po to fentanyl td",
+    "ketobemidone 60mg/24h po to morphine po --profile cdc-2022",
+    "morphine 60mg/24h po to ketobemidone po --profile cdc-2022",
+]
+
+
+@pytest.mark.parametrize("line", SAME_SHAPE)
+def test_every_refusal_has_the_same_shape_and_panel(run: Run, line: str) -> None:
+    plain = json.loads(
+        run("convert", "morphine", "60mg", "po", "to", "oxycodone", "po", "--json").stdout
+    )
+    result = run("convert", *line.split(), "--json")
+    assert result.exit_code == 3 and result.stderr == ""
+    data = json.loads(result.stdout)
+    assert list(data) == list(plain)  # the whole conversion object, not a short one
+    refused = data["refused"]
+    assert list(refused) == ["code", "message", "sources", "where"]
+    assert refused["message"] and refused["where"] and refused["sources"]
+    assert data["target"]["suggested_daily_dose"] is None
+    for lang, refused_word, where in (
+        ("en", "REFUSED", "Where to turn"),
+        ("nb", "AVVIST", "Hvor du kan henvende deg"),
+    ):
+        text = run("convert", *line.split(), "--lang", lang)
+        assert text.exit_code == 3 and text.stderr == ""
+        assert refused_word in text.stdout and where in text.stdout
+        assert "→" in text.stdout.splitlines()[1]  # the title: what was asked, as read

@@ -34,7 +34,7 @@ from lindring.calc import lookups, patches, regimen
 from lindring.calc.alerts import clinical_alerts, patch_alerts, reduction_alerts
 from lindring.calc.breakthrough import breakthrough_for
 from lindring.calc.patient import Patient, adjust
-from lindring.calc.request import Part, Request
+from lindring.calc.request import Part, Request, route_refusal
 from lindring.calc.route_ratio import between
 from lindring.calc.tolerance import StartPlan, plan_start
 from lindring.calc.working import (
@@ -129,6 +129,10 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
             "interval", hours=options.interval_hours, allowed=", ".join(map(str, INTERVALS))
         )
     tgt = request.target
+    refused = _route_refusal(tables, request)
+    if refused is not None:
+        parts = tuple(_refused_part(tables, p) for p in request.parts)
+        return Conversion(request, tables.version, parts, refusal=refused)
     for drug in (*(p.drug for p in request.parts), tgt):
         if drug.status == "nonlinear":
             refusal = Refusal(
@@ -172,6 +176,18 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
             request, tables.version, parts, ome, alerts=tuple(alerts), steps=tuple(steps)
         )
     return _target(tables, request, options, parts, ome, steps, alerts)
+
+
+def _route_refusal(tables: Tables, request: Request) -> Refusal | None:
+    """A route the table refuses for its drug (read with ``parse_request(...,
+    refused=True)``): transmucosal fentanyl, a route a guideline profile does not cover."""
+    uses = [(p.drug, p.route, "source") for p in request.parts]
+    for drug, route, role in [*uses, (request.target, request.target_route, "target")]:
+        why = route_refusal(drug, route, role)
+        if why is not None:
+            params = {"drug": drug.name, "route": tables.routes[route].name, "text": why.text}
+            return Refusal("refused_route", params, why.sources)
+    return None
 
 
 def _lookups(tables: Tables, request: Request) -> tuple[Request, Refusal | None]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lindring.calc.dose import DoseExpression, parse_dose
 from lindring.errors import InputError, RefusedError
-from lindring.model import Localized, Opioid, Tables
+from lindring.model import Caution, Localized, Opioid, Tables
 from lindring.names import find_drug, find_route, resolve_drug, route_list
 
 SEPARATORS = ("to", "til", "→")
@@ -53,8 +53,13 @@ class Request:
         return self.parts[0].dose
 
 
-def parse_request(tables: Tables, words: list[str]) -> Request:
-    """Read ``words`` as ``DRUG DOSE ROUTE [+ DRUG DOSE ROUTE ...] to DRUG ROUTE``."""
+def parse_request(tables: Tables, words: list[str], refused: bool = False) -> Request:
+    """Read ``words`` as ``DRUG DOSE ROUTE [+ DRUG DOSE ROUTE ...] to DRUG ROUTE``.
+
+    A route the table refuses for that drug (transmucosal fentanyl, a route a guideline
+    profile does not cover) raises :class:`RefusedError`; with ``refused``, the request
+    is read as written and :func:`~lindring.calc.convert.convert` returns the refusal
+    (the same result and panel as any refused conversion)."""
     tokens = [t for w in words for t in w.split()]
     if len(" ".join(tokens)) > MAX_LENGTH:
         raise InputError("too_long", limit=MAX_LENGTH)
@@ -70,18 +75,18 @@ def parse_request(tables: Tables, words: list[str]) -> Request:
             groups[-1].append(token)
     if len(groups) > MAX_PARTS:
         raise InputError("too_many_parts", limit=MAX_PARTS)
-    parts = tuple(parse_part(tables, group) for group in groups)
+    parts = tuple(parse_part(tables, group, refused) for group in groups)
     target, rest = _take_drug(tables, right)
-    target_route, extra = _take_route(tables, target, rest, "target")
+    target_route, extra = _take_route(tables, target, rest, "target", refused)
     if extra:
         raise InputError("unexpected_words", words=" ".join(extra))
     return Request(parts, target, target_route)
 
 
-def parse_part(tables: Tables, words: list[str]) -> Part:
+def parse_part(tables: Tables, words: list[str], refused: bool = False) -> Part:
     """One ``DRUG DOSE ROUTE`` group (the words of one part)."""
     drug, rest = _take_drug(tables, words)
-    route, dose_words = _take_route(tables, drug, rest, "source")
+    route, dose_words = _take_route(tables, drug, rest, "source", refused)
     if not dose_words:
         raise InputError("dose_missing_for", drug=drug.name)
     return Part(drug, route, parse_dose(" ".join(dose_words)))
@@ -98,10 +103,13 @@ def _take_drug(tables: Tables, words: list[str]) -> tuple[Opioid, list[str]]:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _take_route(tables: Tables, drug: Opioid, words: list[str], role: str) -> tuple[str, list[str]]:
+def _take_route(
+    tables: Tables, drug: Opioid, words: list[str], role: str, refused: bool = False
+) -> tuple[str, list[str]]:
     """The one route among ``words`` (checked against ``drug`` as a ``source`` or
-    ``target``: a route the table gives in one direction only is refused in the other),
-    and the other words."""
+    ``target``: a route the table gives in one direction only is refused in the other,
+    unless ``refused``: then the caller converts and gets the refusal), and the other
+    words."""
     found = [(i, r) for i, w in enumerate(words) if (r := find_route(tables, w)) is not None]
     if not found:
         raise InputError("route_missing", drug=drug.name, routes=_routes(tables, drug))
@@ -109,6 +117,8 @@ def _take_route(tables: Tables, drug: Opioid, words: list[str], role: str) -> tu
         raise InputError("several_routes", drug=drug.name)
     index, route = found[0]
     rest = words[:index] + words[index + 1 :]
+    if refused and route_refusal(drug, route.key, role) is not None:
+        return route.key, rest
     if route.key in drug.refused_routes:
         refusal = drug.refused_routes[route.key]
         raise RefusedError(
@@ -133,6 +143,18 @@ def _take_route(tables: Tables, drug: Opioid, words: list[str], role: str) -> tu
             sources=why.sources if why else (),
         )
     return route.key, rest
+
+
+def route_refusal(drug: Opioid, route: str, role: str) -> Caution | None:
+    """Why the table refuses ``drug`` by ``route`` as a ``source`` or ``target``, if it
+    does: a refused route, or a route given in the other direction only."""
+    if route in drug.refused_routes:
+        return drug.refused_routes[route]
+    factor = drug.routes.get(route)
+    if factor is not None and not usable(factor.available, role):
+        why = factor.available_text
+        return why or Caution(Localized("", ""), ())
+    return None
 
 
 def usable(available: str, role: str) -> bool:

@@ -160,7 +160,7 @@ def convert(
         table = load_profiled(opts.tables, profile)
         options = Options(percent(reduce), interval, pump, egfr=parse_egfr(egfr), frail=frail)
         try:
-            result = run(table, parse_request(table, words), options)
+            result = run(table, parse_request(table, words, refused=True), options)
         except RefusedError as exc:
             if not opts.json:
                 from lindring.output.text.render import refused_panel

@@ -565,6 +565,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "where.label": {"en": "Where to turn", "nb": "Hvor du kan henvende deg"},
     # --- refusals ---------------------------------------------------------------------
+    "refusal.refused_route": {
+        "en": "Not calculated: {drug} {route}. {text}",
+        "nb": "Ikke beregnet: {drug} {route}. {text}",
+    },
     "refusal.nonlinear": {
         "en": "Not calculated: {drug} cannot be converted with a fixed ratio. {text}",
         "nb": "Ikke beregnet: {drug} kan ikke regnes om med et fast forhold. {text}",

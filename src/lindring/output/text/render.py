@@ -61,6 +61,7 @@ LABELS = {
         "nb": "--full: alle {n} kilder.",
         "en": "--full: all {n} sources.",
     },
+    "one_source": {"nb": "--full: kilden.", "en": "--full: the source."},
     "start": {"nb": "Start", "en": "Start"},
     "start_regimen": {
         "nb": "{drug} {dose} hver {interval}. time = {result}; {product}",
@@ -179,8 +180,9 @@ def conversion(
         for sid in everything:
             parts.append(Glued((f"[{sid}] {cite(tables.sources[sid], lang)}", "dim")))
     end = footer(conv.table_version, tables, lang)
-    if not full:
-        end += " " + label("more_sources", lang, n=str(len(everything)))
+    if not full and everything:
+        many = len(everything) > 1
+        end += " " + label("more_sources" if many else "one_source", lang, n=str(len(everything)))
     parts.append(Glued((end, "dim")))
     return Panel(
         Group(*parts),
