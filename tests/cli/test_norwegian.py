@@ -97,3 +97,82 @@ def test_a_norwegian_batch_file_answers_in_norwegian_without_lang(run: Run, tmp_
     assert "innenfor" in shown and "morfin sc" in shown
     english = run("batch", str(example), "--lang", "en").stdout
     assert "within" in english  # --lang still decides when given
+
+
+HELP_ENGLISH = (
+    "Usage",
+    "Options",
+    "Arguments",
+    "Commands",
+    "Examples",
+    "Show this message",
+    "required",
+    "default",
+    "Convert",
+    "the",
+    "and",
+    "of",
+)
+
+
+def _help(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    import sys
+
+    from lindring.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["lindring", *args])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_every_help_text_has_its_norwegian() -> None:
+    from typer.main import get_command
+
+    from lindring.cli import build
+    from lindring.cli.localize import help_texts
+    from lindring.i18n.help import HELP_NB
+
+    missing = [text for text in help_texts(get_command(build())) if text not in HELP_NB]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["convert"],
+        ["pump"],
+        ["batch"],
+        ["card"],
+        ["drugs"],
+        ["table"],
+        ["validate"],
+        ["check"],
+        ["diff"],
+        ["compare"],
+        ["handbook"],
+        ["handbook", "show"],
+        ["handbook", "search"],
+        ["handbook", "export"],
+    ],
+)
+def test_help_speaks_norwegian_under_a_norwegian_locale(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    monkeypatch.delenv("LINDRING_LANG", raising=False)
+    monkeypatch.setenv("LANG", "nb_NO.UTF-8")
+    out = _help(monkeypatch, capsys, *args, "--help")
+    assert out.startswith("Bruk: ")
+    assert _leaks(out, ENGLISH + DRUGS + HELP_ENGLISH) == [], out
+
+
+def test_help_follows_lang_and_stays_english_otherwise(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LINDRING_LANG", "en")
+    assert "Valg:" in _help(monkeypatch, capsys, "convert", "--lang", "nb", "--help")
+    assert "Valg:" in _help(monkeypatch, capsys, "convert", "--lang=nb", "--help")
+    english = _help(monkeypatch, capsys, "convert", "--help")
+    assert "Options:" in english and "Convert an opioid dose" in english

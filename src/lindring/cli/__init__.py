@@ -125,12 +125,32 @@ def _command(argv: list[str]) -> str | None:
     return argv[1] if len(argv) > 1 and argv[1] in COMMANDS else None
 
 
+def _language(argv: list[str]) -> str:
+    """The language a command line asks for: ``--lang X``, else the environment's."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1].strip().lower()
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1].strip().lower()
+    from lindring.i18n import detect_lang
+
+    return detect_lang()
+
+
 def main() -> None:
     """Console entry point: the last line of defence against a traceback."""
     if sys.argv[-1] in ("--install-completion", "--show-completion"):
         sys.argv.append("")  # no shell named: the one lindring runs in
     try:
-        build(_command(sys.argv))()
+        built = build(_command(sys.argv))
+        if _language(sys.argv) == "nb":  # the help in Norwegian (lindring.i18n.help)
+            from typer.main import get_command
+
+            from lindring.cli.localize import norwegian
+
+            norwegian(get_command(built))()
+        else:
+            built()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -41,6 +41,7 @@ LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
+        metavar="nb|en",
         autocompletion=complete_lang,
         help="Language of the output: nb or en (default: $LINDRING_LANG, then the locale).",
     ),
