@@ -142,8 +142,11 @@ def main() -> None:
     if sys.argv[-1] in ("--install-completion", "--show-completion"):
         sys.argv.append("")  # no shell named: the one lindring runs in
     try:
-        built = build(_command(sys.argv))
-        if _language(sys.argv) == "nb":  # the help in Norwegian (lindring.i18n.help)
+        only = _command(sys.argv)
+        built = build(only)
+        # the help in Norwegian (lindring.i18n.help); --version needs no language (and
+        # stays clear of the catalogue's import, bench/startup)
+        if only != "" and _language(sys.argv) == "nb":
             from typer.main import get_command
 
             from lindring.cli.localize import norwegian
