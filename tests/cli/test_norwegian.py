@@ -176,3 +176,11 @@ def test_help_follows_lang_and_stays_english_otherwise(
     assert "Valg:" in _help(monkeypatch, capsys, "convert", "--lang=nb", "--help")
     english = _help(monkeypatch, capsys, "convert", "--help")
     assert "Options:" in english and "Convert an opioid dose" in english
+
+
+def test_lang_before_the_command(run: Run) -> None:
+    result = run("--lang", "nb", "convert", "oksykodon", "40mg", "po", "til", "morfin", "sk")
+    assert result.exit_code == 0
+    assert "Behovsdose" in result.stdout and _leaks(result.stdout.split("Kilder")[0], ENGLISH) == []
+    wrong = run("--lang", "xx", "drugs")
+    assert wrong.exit_code == 2 and "'xx' is not a language" in wrong.stderr

@@ -86,6 +86,15 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _root_lang(value: str | None) -> None:
+    """``lindring --lang nb COMMAND``: the command's language, as if it had ``--lang nb``."""
+    if value is None:
+        return
+    if value.strip().lower() not in ("nb", "en"):
+        raise typer.BadParameter(f"'{value}' is not a language: nb or en")
+    os.environ["LINDRING_LANG"] = value.strip().lower()
+
+
 def _root(
     version: Annotated[
         bool,
@@ -111,6 +120,18 @@ def _root(
             expose_value=False,
             is_eager=True,
             help="Print the completion script for SHELL, to install it by hand.",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="nb|en",
+            callback=_root_lang,
+            expose_value=False,
+            is_eager=True,
+            help="Language of every command's output and help: nb or en "
+            "(as each command's --lang).",
         ),
     ] = None,
 ) -> None:

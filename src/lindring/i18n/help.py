@@ -23,6 +23,7 @@ _SHARED = {
 _ROOT = {
     "Opioid conversion calculator and handbook for palliative care (offline).": "Omregning mellom opioider og håndbok for palliasjon (uten nett).",
     "Show the version.": "Vis versjonen.",
+    "Language of every command's output and help: nb or en (as each command's --lang).": "Språket i utskriften og hjelpen til alle kommandoer: nb eller en (som --lang for hver kommando).",
     "Install completion for SHELL (bash, zsh, fish; default: the current one).": "Installer fullføring for SKALL (bash, zsh, fish; standard: skallet du bruker).",
     "Print the completion script for SHELL, to install it by hand.": "Skriv ut fullføringsskriptet for SKALL, for å installere det selv.",
 }
