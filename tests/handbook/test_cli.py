@@ -11,6 +11,7 @@ import pytest
 from rich.console import Console
 
 from lindring.errors import EXIT_INPUT, EXIT_OK, EXIT_TABLES
+from lindring.handbook.book import Handbook
 
 from .conftest import CHAPTERS, RunHandbook
 
@@ -158,3 +159,19 @@ def test_a_chapter_that_does_not_load_shows_why(
     result = run_handbook("--handbook", ".", "a")
     assert result.exit_code == EXIT_TABLES
     assert result.stderr.splitlines()[0] == "a.md:5:1: version: expected text, got 1.0"
+
+
+def test_source_notes_stay_out_of_the_norwegian_chapters(
+    run_handbook: RunHandbook, book: Handbook, tmp_path: Path
+) -> None:
+    """A source's note is English provenance for reviewers: not in the chapters a
+    clinician reads, in the terminal or in the HTML export."""
+    notes = [s.note for s in book.sources.values() if s.note]
+    assert notes  # the handbook's sources do carry notes
+    starts = {note[:40] for note in notes}
+    shown = "".join(run_handbook(chapter).stdout for chapter in CHAPTERS)
+    assert run_handbook("export", "--html", str(tmp_path / "hb")).exit_code == EXIT_OK
+    shown += "".join(p.read_text("utf-8") for p in (tmp_path / "hb").glob("*.html"))
+    flat = " ".join(shown.split())
+    assert [s for s in starts if " ".join(s.split()) in flat] == []
+    assert "Merknad" not in shown

@@ -112,9 +112,7 @@ def _references(entries: tuple[tuple[str, Source | None, bool], ...]) -> str:
             elif source.url:
                 text += f" {e(source.url)}"
             if from_table:
-                text += f" ({e(W['from_table'])})"
-            if source.note:
-                text += f" <em>{e(W['note'])}: {e(source.note)}</em>"
+                text += f" ({e(W['from_table'])})"  # the source's note: see reference_line
         items.append(f'<li id="kilde-{e(sid)}">{text}</li>')
     heading = html.escape(W["references"])
     return (

@@ -200,8 +200,8 @@ def reference_line(sid: str, source: Source | None, from_table: bool) -> str:
         text += f" {escape(source.url)}"
     if from_table:
         text += f" ({W['from_table']})"
-    if source.note:
-        text += f" *{W['note']}: {escape(source.note)}*"
+    # a source's note is provenance for reviewers, in English only: it stays in the
+    # source files (and `lindring table`) and is not shown in the Norwegian chapters
     return text
 
 

@@ -133,7 +133,6 @@ EMBED: dict[str, str] = {
     "reviewed_status": "gjennomgått",
     "references": "Kilder",
     "from_table": "tall fra tabellen",
-    "note": "Merknad",
     "see_chapter": "→ lindring handbook {id}",
     "contents": "Innhold",
     "book_title": "lindring – håndbok i lindrende opioidbehandling",
