@@ -373,6 +373,8 @@ class Tables:
     changelog: tuple[Change, ...] = ()
     profile: str = ""  # a guideline profile applied on top (lindring.table.profiles), or ""
     frail: FrailRule | None = None
+    #: (drug, route) a guideline profile does not cover: refused as ``not_in_profile``
+    uncovered: frozenset[tuple[str, str]] = frozenset()
 
     def cite(self, ids: tuple[str, ...]) -> str:
         return "; ".join(self.sources[i].cite() for i in ids)

@@ -49,6 +49,7 @@ REFUSALS = [
     ("refused_name", "morphine 60mg po to Instanyl nasal"),
     ("refused_name", "MS 60mg po to oxycodone po"),
     ("refused_route", "morphine 60mg po to fentanyl buccal"),
+    ("not_in_profile", "ketobemidone 60mg/24h po to morphine po --profile cdc-2022"),
     ("too_small_patch", "morphine 20mg po to fentanyl td"),
     ("too_small", "oxycodone 10mg x2 po to hydromorphone sc"),
     ("too_large", "morphine 1600mg po to fentanyl td"),

@@ -114,6 +114,12 @@ def test_convert_profile_refusal_and_unknown_profile(run: Run) -> None:
     )
     assert refused.exit_code == 3 and refused.stderr == ""  # refused like methadone: the panel
     assert "CDC 2022 table gives no factor" in " ".join(refused.stdout.replace("│", " ").split())
+    said = run(
+        "convert", "oxycodone", "40mg", "po", "to", "morphine", "sc", "--profile", "cdc-2022",
+        "--json",
+    )  # fmt: skip
+    assert json.loads(said.stdout)["refused"]["code"] == "not_in_profile"
+    assert "lindring compare" in json.loads(said.stdout)["refused"]["where"]
     unknown = run("convert", "oxycodone", "40mg", "po", "to", "morphine", "po", "--profile", "nhs")
     assert unknown.exit_code == 1
     assert "no profile 'nhs'. Profiles: norwegian, anzca-2021, cdc-2022, fpm-uk." in unknown.stderr

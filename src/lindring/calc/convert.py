@@ -180,13 +180,15 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
 
 def _route_refusal(tables: Tables, request: Request) -> Refusal | None:
     """A route the table refuses for its drug (read with ``parse_request(...,
-    refused=True)``): transmucosal fentanyl, a route a guideline profile does not cover."""
+    refused=True)``): transmucosal fentanyl (``refused_route``), a drug or route a
+    guideline profile does not cover (``not_in_profile``)."""
     uses = [(p.drug, p.route, "source") for p in request.parts]
     for drug, route, role in [*uses, (request.target, request.target_route, "target")]:
         why = route_refusal(drug, route, role)
         if why is not None:
             params = {"drug": drug.name, "route": tables.routes[route].name, "text": why.text}
-            return Refusal("refused_route", params, why.sources)
+            code = "not_in_profile" if (drug.key, route) in tables.uncovered else "refused_route"
+            return Refusal(code, params, why.sources)
     return None
 
 

@@ -122,7 +122,7 @@ def _take_route(
     if route.key in drug.refused_routes:
         refusal = drug.refused_routes[route.key]
         raise RefusedError(
-            "refused_route",
+            "not_in_profile" if (drug.key, route.key) in tables.uncovered else "refused_route",
             drug=drug.name,
             route=route.name,
             text=refusal.text,

@@ -247,6 +247,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{drug} {route}: {text}",
         "nb": "{drug} {route}: {text}",
     },
+    "not_in_profile": {
+        "en": "{drug} {route}: {text}",
+        "nb": "{drug} {route}: {text}",
+    },
     "drug_missing": {
         "en": "a drug name is missing (before and after 'to')",
         "nb": "et legemiddelnavn mangler (før og etter «til»)",
@@ -556,8 +560,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "en annen vei for dette legemiddelet: `lindring drugs` viser dem",
     },
     "where.refused_route": {
-        "en": "the product text's own titration, with the palliative care team; or the default profile",
-        "nb": "preparatomtalens egen titrering, sammen med palliativt team; eller standardprofilen",
+        "en": "the product text's own titration, with the palliative care team",
+        "nb": "preparatomtalens egen titrering, sammen med palliativt team",
+    },
+    "where.not_in_profile": {
+        "en": "the default profile (the Norwegian table) or another profile; `lindring compare` shows which cover it",
+        "nb": "standardprofilen (den norske tabellen) eller en annen profil; `lindring compare` viser hvilke som dekker den",
     },
     "where.refused_name": {
         "en": "write the full generic name; for transmucosal fentanyl, the product text's titration with the palliative care team",
@@ -566,6 +574,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "where.label": {"en": "Where to turn", "nb": "Hvor du kan henvende deg"},
     # --- refusals ---------------------------------------------------------------------
     "refusal.refused_route": {
+        "en": "Not calculated: {drug} {route}. {text}",
+        "nb": "Ikke beregnet: {drug} {route}. {text}",
+    },
+    "refusal.not_in_profile": {
         "en": "Not calculated: {drug} {route}. {text}",
         "nb": "Ikke beregnet: {drug} {route}. {text}",
     },

@@ -121,7 +121,8 @@ def parse_profile(
         file,
     )
     version = f"{tables.version}+{profile.id}"
-    return Profiled(profile, replace(tables, version=version, profile=profile.id))
+    found = replace(tables, version=version, profile=profile.id, uncovered=frozenset(uncovered))
+    return Profiled(profile, found)
 
 
 def base_document(directory: str | None = None) -> Located:
