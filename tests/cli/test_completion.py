@@ -63,6 +63,7 @@ def test_bash_completion_end_to_end() -> None:
     assert "morfin" in _complete("lindring pump mor")
     assert _complete("lindring convert --profile cdc") == ["cdc-2022"]
     assert _complete("lindring conv") == ["convert"]
+    assert _complete("lindring handbook show plas") == ["plaster"]  # handbook/plaster.md
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])

@@ -99,6 +99,18 @@ def complete_profile(incomplete: str) -> list[str]:
     return _matching(names, incomplete)
 
 
+def complete_chapter(ctx: Context, incomplete: str) -> list[str]:
+    """Completion for ``handbook show``: the chapter ids (their file names)."""
+    try:
+        from lindring.handbook.book import handbook_dir
+
+        folder = handbook_dir(ctx.params.get("handbook"))
+        names = sorted(path.stem for path in folder.glob("*.md"))
+    except Exception:  # an unreadable --handbook: nothing to offer
+        return []
+    return _matching(names, incomplete)
+
+
 def complete_lang(incomplete: str) -> list[str]:
     """Completion for ``--lang``."""
     return _matching(list(LANGS), incomplete)

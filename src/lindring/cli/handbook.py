@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from lindring.cli.boundary import Common, DebugOpt, LangOpt, TablesOpt, boundary, common, display
+from lindring.cli.complete import complete_chapter
 
 HandbookOpt = Annotated[
     str | None,
@@ -87,7 +88,9 @@ def _options(
 @handbook_app.command("show", no_args_is_help=True)
 def show(
     ctx: typer.Context,
-    chapter: Annotated[str, typer.Argument(help="Chapter id, e.g. plaster.")],
+    chapter: Annotated[
+        str, typer.Argument(help="Chapter id, e.g. plaster.", autocompletion=complete_chapter)
+    ],
     no_pager: NoPagerOpt = False,
     lang: LangOpt = None,
     tables: TablesOpt = None,
