@@ -101,7 +101,7 @@ _OTHERS = {
     "Print the chapter without a pager.": "Skriv ut kapittelet uten bla-visning.",
     "Find the chapters and sections that match WORDS, best first, with snippets.": "Finn kapitlene og avsnittene som passer med ORD, beste treff først, med utdrag.",
     "What to look for, in Norwegian or English (smertepumpe, naloxone, OxyNorm).": "Hva du leter etter, på norsk eller engelsk (smertepumpe, nalokson, OxyNorm).",
-    "Write the handbook as static, self-contained HTML (readable offline).": "Skriv håndboken som statisk, selvstendig HTML (kan leses uten nett).",
+    "Write the handbook as static, self-contained HTML with offline search and the\npocket card (readable offline; the search box in --lang, bokmål by default).": "Skriv håndboken som statisk, selvstendig HTML med søk uten nett og\nlommekortet (kan leses uten nett; søkeboksen på --lang, bokmål som standard).",
     "Write one HTML page per chapter and index.html to DIR.": "Skriv én HTML-side per kapittel og index.html til MAPPE.",
 }
 
