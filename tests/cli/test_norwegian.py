@@ -184,3 +184,57 @@ def test_lang_before_the_command(run: Run) -> None:
     assert "Behovsdose" in result.stdout and _leaks(result.stdout.split("Kilder")[0], ENGLISH) == []
     wrong = run("--lang", "xx", "drugs")
     assert wrong.exit_code == 2 and "'xx' is not a language" in wrong.stderr
+
+
+def _run_main(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str, *args: str
+) -> tuple[int, str]:
+    import sys
+
+    from lindring.cli import main
+
+    monkeypatch.setenv("LINDRING_LANG", lang)
+    monkeypatch.setattr(sys, "argv", ["lindring", *args])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    return int(stopped.value.code or 0), capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["convert", "morfin", "60mg", "po", "til", "oksykodon", "po", "--foo"],
+         "ukjent valg: --foo"),
+        (["convrt"], "ukjent kommando «convrt». Mente du 'convert'?"),
+        (["convert", "morfin", "60mg", "po", "til", "oksykodon", "po", "--interval", "x"],
+         "ugyldig verdi for --interval: «x» er ikke et heltall."),
+        (["convert", "morfin", "60mg", "po", "til", "oksykodon", "po", "--egfr"],
+         "valget --egfr trenger en verdi."),
+    ],
+)  # fmt: skip
+def test_usage_errors_in_norwegian(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    code, err = _run_main(monkeypatch, capsys, "nb", *args)
+    assert code == 2  # a usage error, as in English
+    assert f"Feil: {said}" in err
+    assert _leaks(err, ("Usage", "Error", "Try", "No such", "Invalid", "requires")) == [], err
+    english_code, english = _run_main(monkeypatch, capsys, "en", *args)
+    assert english_code == 2 and "Error: " in english
+
+
+def test_no_arguments_show_the_norwegian_help(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = _run_main(monkeypatch, capsys, "nb", "pump")
+    assert code == 2 and err.startswith("Bruk: ") and "Planlegg en smertepumpe" in err
+
+
+def test_a_norwegian_run_keeps_its_exit_codes(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run_main(monkeypatch, capsys, "nb", "convert", "metadon", "30mg", "po", "til",
+                     "morfin", "po")[0] == 3  # fmt: skip
+    assert _run_main(monkeypatch, capsys, "nb", "convert", "morfin", "0mg", "po", "til",
+                     "oksykodon", "po")[0] == 1  # fmt: skip
+    assert _run_main(monkeypatch, capsys, "nb", "drugs")[0] == 0

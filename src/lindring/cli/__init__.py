@@ -170,9 +170,9 @@ def main() -> None:
         if only != "" and _language(sys.argv) == "nb":
             from typer.main import get_command
 
-            from lindring.cli.localize import norwegian
+            from lindring.cli.localize import norwegian, run
 
-            norwegian(get_command(built))()
+            run(norwegian(get_command(built)))
         else:
             built()
     except BrokenPipeError:

@@ -8,14 +8,26 @@ entry stays English (a test fails on any such text).
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from typer._click.core import Command, Context, Parameter
+from typer._click.exceptions import ClickException, UsageError
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperArgument, TyperGroup
+from typer.exceptions import Abort
 
-from lindring.i18n.help import EPILOGS_NB, HELP_NB, LAYOUT_NB, METAVARS_NB
+from lindring.i18n.help import (
+    EPILOGS_NB,
+    HELP_NB,
+    LAYOUT_NB,
+    METAVARS_NB,
+    USAGE_NB,
+    USAGE_PHRASES_NB,
+    USAGE_WORDS_NB,
+)
 
 
 class NorwegianFormatter(HelpFormatter):
@@ -95,3 +107,48 @@ def _param(param: Parameter) -> None:
         if word is not None:
             word = word if param.required else f"[{word}]"
             param.metavar = word + ("..." if param.nargs != 1 else "")
+
+
+def run(command: Command) -> NoReturn:
+    """Run ``command`` as Click would, with a usage error in Norwegian."""
+    try:
+        code = command.main(standalone_mode=False)
+    except UsageError as exc:
+        if type(exc).show is UsageError.show:
+            sys.stderr.write(usage_error(exc))
+        else:  # no arguments: the help (already Norwegian), as Click shows it
+            exc.show()
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Abort:
+        sys.stderr.write("Avbrutt.\n")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_error(exc: UsageError) -> str:
+    """What Click prints for a usage error (usage line, hint, message), in Norwegian."""
+    shown = ""
+    ctx = exc.ctx
+    if ctx is not None:
+        shown = ctx.get_usage() + "\n"
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = USAGE_WORDS_NB["hint"]
+            shown += hint.format(command=ctx.command_path, option=ctx.help_option_names[0])
+            shown += "\n"
+        shown += "\n"
+    return f"{shown}{USAGE_WORDS_NB['error']}: {usage_message(exc.format_message())}\n"
+
+
+def usage_message(text: str) -> str:
+    """One of Click's usage messages in Norwegian (unknown ones stay as they are)."""
+    for pattern, nb in USAGE_NB:
+        found = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if found is not None:
+            text = nb.format(*(g or "" for g in found.groups()))
+            break
+    for english, norwegian_words in USAGE_PHRASES_NB.items():
+        text = text.replace(english, norwegian_words)
+    return text

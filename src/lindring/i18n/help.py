@@ -121,6 +121,7 @@ EPILOGS_NB = {"convert": _CONVERT_EXAMPLES, "compare": _COMPARE_EXAMPLES}
 METAVARS_NB = {
     "DRUG DOSE ROUTE to DRUG ROUTE": "LEGEMIDDEL DOSE VEI til LEGEMIDDEL VEI",
     "DRUG DOSE ROUTE": "LEGEMIDDEL DOSE VEI",
+    "'DRUG DOSE'": "'LEGEMIDDEL DOSE'",
     "PCT": "PROSENT",
     "HOURS": "TIMER",
     "NAME": "NAVN",
@@ -150,3 +151,24 @@ LAYOUT_NB = {
     "required": "påkrevd",
     "default": "standard",
 }
+
+#: Click's usage errors (regular expression -> Norwegian; groups keep names and values)
+USAGE_NB: tuple[tuple[str, str], ...] = (
+    (r"No such option: (\S+)(.*)", "ukjent valg: {0}{1}"),
+    (r"No such command '(.+?)'\.(.*)", "ukjent kommando «{0}».{1}"),
+    (r"Missing command\.", "kommando mangler."),
+    (r"Missing argument '(.+?)'\.(.*)", "argumentet {0} mangler.{1}"),
+    (r"Missing option '(.+?)'\.(.*)", "valget {0} mangler.{1}"),
+    (r"Got unexpected extra arguments? \((.+)\)", "uventede ekstra ord ({0})"),
+    (r"Option '(.+?)' requires (?:an argument|\d+ arguments)\.", "valget {0} trenger en verdi."),
+    (r"Option '(.+?)' does not take a value\.", "valget {0} tar ingen verdi."),
+    (
+        r"Invalid value for '(.+?)': '(.*)' is not a valid int(?:eger)?\.",
+        "ugyldig verdi for {0}: «{1}» er ikke et heltall.",
+    ),
+    (r"Invalid value for '(.+?)': (.+)", "ugyldig verdi for {0}: {1}"),
+)
+#: phrases inside those messages
+USAGE_PHRASES_NB = {"(Possible options:": "(mulige valg:", "Did you mean": "Mente du"}
+#: the words around a usage error
+USAGE_WORDS_NB = {"hint": "Skriv «{command} {option}» for hjelp.", "error": "Feil"}
