@@ -24,9 +24,11 @@ def test_norwegian_columns_give_the_renal_band_and_frailty(run_batch: RunBatch) 
     rows = [NB, ["1", *ROW, "20", ""], ["2", *ROW, "90", ""], ["3", *ROW, "", ""],
             ["4", *ROW, "", "ja"]]  # fmt: skip
     result = run_batch("-", stdin=csv_bytes(rows), env={"LINDRING_LANG": ""})
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # the avoided row is refused
     avoid, normal, unknown, frail = _rows(result.stdout)
-    # morphine below eGFR 50: avoid (Lindring i nord), in Norwegian words
+    # morphine below eGFR 50: avoid (Lindring i nord), in Norwegian words, and no start
+    assert (avoid["status"], avoid["forslag"]) == ("avvist", "")
+    assert "fraråder morfin ved eGFR 20" in avoid["melding"]
     assert "renal_avoid" in avoid["advarselkoder"].split("|")
     assert "unngå morfin" in avoid["advarsler"]
     assert not any(c.startswith("renal") for c in normal["advarselkoder"].split("|"))
@@ -39,18 +41,20 @@ def test_norwegian_columns_give_the_renal_band_and_frailty(run_batch: RunBatch) 
 def test_rows_match_convert_with_the_same_options(run_batch: RunBatch, run: Run) -> None:
     rows = [EN, ["1", *ROW, "55", "yes"], ["2", *ROW, "20", "no"]]
     result = run_batch("-", "--format", "jsonl", stdin=csv_bytes(rows, delimiter=","))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # eGFR 20: morphine refused
     got = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     for row, options in zip(got, (["--egfr", "55", "--frail"], ["--egfr", "20"]), strict=True):
         one = json.loads(run("convert", *ROW[:3], "to", *ROW[3:], *options, "--json").stdout)
         assert row["patient"] == one["patient"]
         assert row["target"] == one["target"]
         assert row["warnings"] == one["warnings"]
+        assert row["refused"] == one["refused"]
     assert got[0]["patient"] == {"egfr": 55, "frail": True}
+    assert got[0]["refused"] is None and got[1]["refused"]["code"] == "renal_avoid"
 
 
 def test_a_bad_egfr_or_frail_cell_is_a_row_error(run_batch: RunBatch) -> None:
-    rows = [EN, ["1", *ROW, "abc", ""], ["2", *ROW, "", "maybe"], ["3", *ROW, "45", "1"]]
+    rows = [EN, ["1", *ROW, "abc", ""], ["2", *ROW, "", "maybe"], ["3", *ROW, "55", "1"]]
     result = run_batch("-", stdin=csv_bytes(rows))
     assert result.exit_code == 1  # some rows failed; the others are written
     bad_egfr, bad_frail, ok = _rows(result.stdout)

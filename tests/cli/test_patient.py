@@ -29,12 +29,44 @@ def _codes(data: dict[str, object]) -> set[str]:
 
 
 def test_egfr_20_gives_the_tables_avoid_advice_for_morphine(run: Run, tables: Tables) -> None:
-    data = _json(run, "--egfr", "20")
+    """Lindring i nord: avoid morphine below GFR 50. The advice is shown, and no morphine
+    start is suggested: the refusal names the subcutaneous opioids the table does not
+    advise against at eGFR 20 (hydromorphone: reduce below 30; fentanyl: preferred below
+    30), not oxycodone (avoid below 30) and not a drug whose renal advice is not given."""
+    result = run(*FLAGSHIP, "--egfr", "20", "--json")
+    assert result.exit_code == 3, result.stderr
+    data = json.loads(result.stdout)
     assert "renal_avoid" in _codes(data) and "renal" not in _codes(data)
     band = tables.opioids["morphine"].renal.band(Fraction(20))  # type: ignore[union-attr]
     assert band is not None and band.advice == "avoid" and band.below == 50
     assert "lin-sterke-opioider" in band.sources  # Lindring i nord: avoid below GFR 50
     assert data["patient"] == {"egfr": 20, "frail": False}
+    refused = data["refused"]
+    target = data["target"]
+    assert refused["code"] == "renal_avoid" and target["suggested_daily_dose"] is None
+    assert data["breakthrough_dose"] is None and target["regimen"] is None
+    message = refused["message"]
+    assert message.endswith("subcutaneous: fentanyl; ketobemidone; hydromorphone.")
+    assert "oxycodone" not in message
+    # the equianalgesic working is still shown: 40 mg oxycodone = 60 mg OME / 3 = 20 mg
+    assert target["equianalgesic_daily_dose"]["value"] == 20
+
+
+def test_egfr_40_lets_oxycodone_be_named_and_converted(run: Run) -> None:
+    """At eGFR 40 oxycodone is in its reduce band (30-60, Region Västerbotten: 50 %), so
+    it is named as an alternative to morphine and converts with the 50 % start."""
+    refused = json.loads(run(*FLAGSHIP, "--egfr", "40", "--json").stdout)["refused"]
+    assert "oxycodone" in refused["message"]
+    args = ["convert", "morphine", "60mg", "po", "to", "oxycodone", "po", "--egfr", "40"]
+    data = json.loads(run(*args, "--json").stdout)
+    assert data["refused"] is None and data["reduction_percent"] == 50
+    # 60 mg OME / 1.5 = 40 mg oxycodone, halved: 20 mg/24 h (OxyContin 10 mg every 12 h)
+    assert data["target"]["suggested_daily_dose"] == {"value": 20, "unit": "mg/24h"}
+
+
+def test_egfr_20_refusal_in_norwegian_names_the_alternatives(run: Run) -> None:
+    out = run(*FLAGSHIP, "--egfr", "20", "--lang", "nb").stdout
+    assert "fraråder morfin ved eGFR 20" in out and "hydromorfon" in out
 
 
 def test_egfr_90_gives_no_renal_warning(run: Run) -> None:

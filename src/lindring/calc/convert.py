@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from lindring.calc import lookups, patches, regimen
 from lindring.calc.alerts import clinical_alerts, patch_alerts, reduction_alerts
 from lindring.calc.breakthrough import breakthrough_for
-from lindring.calc.patient import Patient, adjust
+from lindring.calc.patient import Patient, adjust, renal_avoid
 from lindring.calc.request import Part, Request, route_refusal
 from lindring.calc.route_ratio import between
 from lindring.calc.tolerance import StartPlan, plan_start
@@ -266,6 +266,10 @@ def _target(
         start_high=_in(eq, plan.ceiling),
         patient=patient,
     )
+    avoid = renal_avoid(tables, request, options.egfr)
+    if avoid is not None:
+        alerts.extend(clinical_alerts(tables, request, parts, ome, eq, options.egfr))
+        return replace(base, alerts=tuple(alerts), refusal=avoid, steps=tuple(steps))
     if options.pump:
         return _pumped(tables, base, plan, steps, alerts, options.egfr)
     start = choose_start(tables, tgt, route, plan, options.interval_hours)

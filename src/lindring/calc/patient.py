@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from lindring.calc.request import Request
+from lindring.calc.request import Request, route_refusal
 from lindring.calc.tolerance import StartPlan
-from lindring.calc.working import Alert, Reduction, Step
+from lindring.calc.working import Alert, Reduction, Refusal, Step
 from lindring.errors import InputError
-from lindring.model import RenalBand, Tables
+from lindring.model import Localized, RenalBand, Tables
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,45 @@ def renal_alert(request: Request, egfr: Fraction | None) -> Alert | None:
         return None
     params = {"drug": tgt.name, "egfr": egfr, "below": band.below, "text": band.text}
     return Alert(f"renal_{band.advice}", params, band.sources)
+
+
+def renal_avoid(tables: Tables, request: Request, egfr: Fraction | None) -> Refusal | None:
+    """No start of a target the table advises avoiding at ``egfr`` (an ``avoid`` band):
+    the refusal names the drugs by the same route that the table does not advise against
+    at that eGFR (in the table's order, those it prefers first and those it reduces
+    last); a drug whose renal advice the table does not give is not named."""
+    band = renal_band(request, egfr)
+    if egfr is None or band is None or band.advice != "avoid":
+        return None
+    route = request.target_route
+    rank = {"prefer": 0, None: 1, "reduce": 2}
+    found: list[tuple[int, int, Localized]] = []
+    for order, drug in enumerate(tables.opioids.values()):
+        factor = drug.routes.get(route)
+        if drug.key == request.target.key or drug.status != "normal" or factor is None:
+            continue
+        if drug.renal is None:
+            continue
+        if route_refusal(drug, route, "target") is not None:
+            continue
+        if not (factor.products or factor.patch):
+            continue
+        other = drug.renal.band(egfr)
+        advice = None if other is None else other.advice
+        if advice in rank:
+            found.append((rank[advice], order, drug.name))
+    others = tuple(name for _, _, name in sorted(found, key=lambda f: (f[0], f[1])))
+    params: dict[str, object] = {
+        "drug": request.target.name,
+        "route": tables.routes[route].name,
+        "egfr": egfr,
+        "below": band.below,
+        "others": others or NONE_LEFT,
+    }
+    return Refusal("renal_avoid", params, band.sources)
+
+
+NONE_LEFT = Localized("ingen i tabellen", "none in the table")
 
 
 def adjust(

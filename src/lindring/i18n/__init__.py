@@ -571,6 +571,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write the full generic name; for transmucosal fentanyl, the product text's titration with the palliative care team",
         "nb": "skriv hele virkestoffnavnet; for transmukøst fentanyl, preparatomtalens titrering sammen med palliativt team",
     },
+    "where.renal_avoid": {
+        "en": "one of the opioids named, converted again with --egfr; the palliative care team",
+        "nb": "et av opioidene som er nevnt, regnet om på nytt med --egfr; palliativt team",
+    },
     "where.label": {"en": "Where to turn", "nb": "Hvor du kan henvende deg"},
     # --- refusals ---------------------------------------------------------------------
     "refusal.refused_route": {
@@ -580,6 +584,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refusal.not_in_profile": {
         "en": "Not calculated: {drug} {route}. {text}",
         "nb": "Ikke beregnet: {drug} {route}. {text}",
+    },
+    "refusal.renal_avoid": {
+        "en": "No start of {drug} suggested: the table advises avoiding {drug} at eGFR {egfr} (below {below}). Not advised against at this eGFR, {route}: {others}.",
+        "nb": "Ingen startdose {drug} foreslått: tabellen fraråder {drug} ved eGFR {egfr} (under {below}). Ikke frarådet ved denne eGFR, {route}: {others}.",
     },
     "refusal.nonlinear": {
         "en": "Not calculated: {drug} cannot be converted with a fixed ratio. {text}",
