@@ -153,7 +153,7 @@ def test_cli_compare_text_shows_every_profile(run: Run) -> None:
     result = run("compare", "tramadol", "200mg", "po", "to", "morphine", "po")
     assert result.exit_code == 0, result.stderr
     for name in profile_names(DIR):
-        assert f"  {name} " in result.stdout
+        assert f" {name} " in result.stdout
     flat = " ".join(result.stdout.split())
     assert "Spread of the equianalgesic daily dose: lowest 20 mg/24 h (fpm-uk)" in flat
     assert "highest 40 mg/24 h (anzca-2021), highest/lowest 2" in flat
@@ -250,3 +250,22 @@ def test_a_profile_without_base_is_a_whole_table() -> None:
     assert found.tables.opioids["oxycodone"].routes["po"].value == Fraction(3, 2)
     assert "rectal" not in found.tables.opioids["morphine"].routes
     assert found.tables.opioids["morphine"].refused_routes["rectal"].text.en == "not here"
+
+
+def test_cli_compare_fits_an_80x24_terminal_with_the_answer_first(run: Run) -> None:
+    """The spread of the suggested start comes first; the table has no column that
+    breaks a source id or an amount; the whole output leaves a line for the prompt.
+    Norwegian table 15 mg/24 h (25 % off 20), FPM-UK 22 mg/24 h (25 % off 30, morphine
+    subcutaneous 2:1 from UK palliative charts)."""
+    for lang, first, start in (
+        ("en", "Spread of the suggested start: lowest 15 mg/24 h", "22 mg/24 h (−25 %)"),
+        ("nb", "Spredning i foreslått start: lavest 15 mg/døgn", "22 mg/døgn (−25 %)"),
+    ):
+        args = ["compare", "oxycodone", "40mg", "po", "to", "morphine", "sc", "--lang", lang]
+        out = run(*args, env={"COLUMNS": "80"}).stdout
+        lines = out.splitlines()
+        assert len(lines) <= 23 and max(len(line) for line in lines) <= 80, out
+        assert lines[0].startswith(first) and start in out
+        assert "hdir-omeq" not in out  # sources with --full
+        full = run(*args, "--full", env={"COLUMNS": "80"}).stdout
+        assert "hdir-omeq, durogesic-spc, lin-konvertering" in " ".join(full.split())

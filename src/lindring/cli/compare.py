@@ -16,7 +16,7 @@ from lindring.cli.boundary import (
     display,
     write_json,
 )
-from lindring.cli.convert import IntervalOpt, ReduceOpt, WordsArg
+from lindring.cli.convert import IntervalOpt, ReduceOpt, SourcesOpt, WordsArg
 
 EXAMPLES = """Examples:
 
@@ -30,6 +30,7 @@ def compare(
     words: WordsArg,
     reduce: ReduceOpt = None,
     interval: IntervalOpt = None,
+    full: SourcesOpt = False,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     tables: TablesOpt = None,
@@ -51,5 +52,5 @@ def compare(
         else:
             from lindring.output.text.compare import comparison
 
-            display(comparison(result, opts.lang))
+            display(comparison(result, opts.lang, full))
     raise typer.Exit(EXIT_OK if result.converted else EXIT_REFUSED)

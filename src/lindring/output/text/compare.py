@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from lindring.calc.compare import Comparison, ProfileResult, Spread
 from lindring.i18n import show, show_amount
@@ -20,14 +19,12 @@ LABELS = {
         "en": "The same conversion under every guideline",
     },
     "profile": {"nb": "Profil", "en": "Profile"},
-    "factors": {"nb": "Faktorer (fra → til)", "en": "Factors (from → to)"},
-    "equianalgesic": {
-        "nb": "Ekvianalgetisk døgndose (spenn)",
-        "en": "Equianalgesic daily dose (range)",
-    },
-    "suggested": {
-        "nb": "Foreslått start (reduksjon)",
-        "en": "Suggested start (reduction)",
+    "factors": {"nb": "Faktorer", "en": "Factors"},
+    "equianalgesic": {"nb": "Ekvianalgetisk (spenn)", "en": "Equianalgesic (range)"},
+    "suggested": {"nb": "Start (reduksjon)", "en": "Start (reduction)"},
+    "more": {
+        "nb": "--full: kildene i hver rad og hver profils merknad.",
+        "en": "--full: the sources of each row and every profile's note.",
     },
     "sources": {"nb": "Kilder", "en": "Sources"},
     "not_covered": {"nb": "dekkes ikke", "en": "not covered"},
@@ -129,14 +126,14 @@ def _spread(spread: Spread | None, what: str, lang: str) -> Glued:
     )
 
 
-def _disagreement(result: Comparison, lang: str) -> Text | None:
+def _disagreement(result: Comparison, lang: str) -> Glued | None:
     """One line: where the guidelines differ by more than 25 %, or that they agree."""
     from lindring.i18n import text
 
     if len(result.converted) < 2 or result.equianalgesic is None:
         return None
     if not result.disagree:
-        return Text(label("agree", lang))
+        return Glued(label("agree", lang))
     parts = []
     for name in result.disagree:
         spread = result.equianalgesic if name == "equianalgesic" else result.suggested
@@ -152,26 +149,37 @@ def _disagreement(result: Comparison, lang: str) -> Text | None:
                 high_profile=spread.high_profile,
             )
         )
-    return Text(text("compare_disagree", lang, what="; ".join(parts)), style="bold yellow")
+    return Glued((text("compare_disagree", lang, what="; ".join(parts)), "bold yellow"))
 
 
-def comparison(result: Comparison, lang: str) -> RenderableType:
-    """The table of profiles, the spread of both results, each profile's note."""
-    table = Table(box=box.SIMPLE_HEAD, title=label("title", lang))
-    for key in ("profile", "factors", "equianalgesic", "suggested", "sources"):
+def comparison(result: Comparison, lang: str, full: bool = False) -> RenderableType:
+    """The answer first (the spread of the suggested start and of the equianalgesic
+    dose, and whether the guidelines agree), then the table of profiles and why a
+    profile gave no number. ``full`` adds every profile's note and the sources of its row."""
+    table = Table(box=box.SIMPLE_HEAD, title=label("title", lang), show_edge=False)
+    for key in ("profile", "factors", "equianalgesic", "suggested"):
         table.add_column(label(key, lang), overflow="fold")
+    cited = {}
     for item in result.results:
-        table.add_row(*_row(item, lang))
+        *row, cited[item.profile] = _row(item, lang)
+        table.add_row(*row)
     parts: list[RenderableType] = [
         _spread(result.suggested, "what_suggested", lang),
         _spread(result.equianalgesic, "what_eq", lang),
-        table,
     ]
     line = _disagreement(result, lang)
     if line is not None:
         parts.append(line)
+    parts.append(table)
     for item in result.results:
-        why = _why(item, lang)
-        parts.append(Glued((f"{item.profile}: {item.name.get(lang)}. {why}".rstrip(), "dim")))
+        gave_none = item.conversion is None or item.conversion.refusal is not None
+        if full or gave_none:
+            why = _why(item, lang)
+            line_text = f"{item.profile}: {item.name.get(lang)}. {why}".rstrip()
+            if full and cited[item.profile]:
+                line_text += f" {label('sources', lang)}: {cited[item.profile]}."
+            parts.append(Glued((line_text, "dim")))
     parts.append(Glued((label("footer", lang), "dim")))
+    if not full:
+        parts.append(Glued((label("more", lang), "dim")))
     return Group(*parts)
