@@ -59,7 +59,7 @@ def pump_plan(plan: PumpPlan, tables: Tables, lang: str) -> RenderableType:
     """The pump plan as a panel: per drug what to draw up, then rate and bolus."""
     names = " + ".join(d.name.get(lang) for d in plan.drugs)
     route = tables.routes[plan.request.route].name.get(lang)
-    table = Table(box=box.SIMPLE_HEAD)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     for key in ("drug", "daily", "draw", "in_pump", "delivers"):
         table.add_column(Glued(_l(key, lang)), overflow="fold")
     for drug in plan.drugs:
