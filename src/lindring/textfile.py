@@ -18,6 +18,23 @@ from pathlib import Path
 from lindring.errors import Issue
 from lindring.numread import clip
 
+#: the package root: shipped data lives in ``_data/`` below it
+PACKAGE = Path(__file__).parent
+
+
+def data_dir(name: str, env_var: str, override: str | None = None) -> Path:
+    """Where the editors' folder ``name`` (``tables``, ``handbook``) is: ``override``
+    (a command-line option), then ``$env_var``, then the copy installed with the package,
+    then the checkout's folder (an editable install)."""
+    chosen = override or os.environ.get(env_var)
+    if chosen:
+        return Path(chosen)
+    packaged = PACKAGE / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return PACKAGE.resolve().parents[1] / name
+
+
 #: how much of a path a message shows
 SHOWN_PATH = 300
 #: the largest table, panel, profile or chapter read (the shipped table is 60 kB)

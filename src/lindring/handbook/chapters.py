@@ -6,14 +6,13 @@ loaded (:class:`Handbook`), and where ``lindring convert --explain`` points
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from lindring.errors import Issue, TableError
 from lindring.handbook.frontmatter import Chapter, parse
 from lindring.model import Source
-from lindring.textfile import Unreadable, is_dir, read_text, shown_path
+from lindring.textfile import Unreadable, data_dir, is_dir, read_text, shown_path
 
 ENV_VAR = "LINDRING_HANDBOOK"
 SOURCES_FILE = "sources.yaml"
@@ -53,13 +52,7 @@ class Handbook:
 
 def handbook_dir(override: str | None = None) -> Path:
     """``--handbook``, then ``$LINDRING_HANDBOOK``, then the package, then the checkout."""
-    chosen = override or os.environ.get(ENV_VAR)
-    if chosen:
-        return Path(chosen)
-    packaged = Path(__file__).parents[1] / "_data" / "handbook"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "handbook"  # editable checkout
+    return data_dir("handbook", ENV_VAR, override)
 
 
 def load_handbook(directory: str | None = None) -> Handbook:

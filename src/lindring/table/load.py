@@ -22,7 +22,7 @@ from lindring import __version__
 from lindring.errors import Issue, TableError
 from lindring.model import Tables
 from lindring.names_norm import normalize_name
-from lindring.textfile import Unreadable, read_text, shown_path
+from lindring.textfile import Unreadable, data_dir, read_text, shown_path
 
 TABLE_FILE = "opioids.yaml"
 ENV_VAR = "LINDRING_TABLES"
@@ -42,13 +42,7 @@ __all__ = ["load_tables", "normalize_name", "parse_cached", "parse_tables", "tab
 
 def tables_dir(override: str | None = None) -> Path:
     """Where the tables are: ``--tables``, then ``$LINDRING_TABLES``, then the package."""
-    chosen = override or os.environ.get(ENV_VAR)
-    if chosen:
-        return Path(chosen)
-    packaged = Path(__file__).parents[1] / "_data" / "tables"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "tables"  # editable checkout
+    return data_dir("tables", ENV_VAR, override)
 
 
 @cache
