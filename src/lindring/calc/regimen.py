@@ -359,15 +359,31 @@ def choose(
     options: tuple[Ladder, ...], target: Fraction, floor: Fraction, ceiling: Fraction
 ) -> Regimen | None:
     """The start for ``target`` (module doc); ``floor <= target <= ceiling``."""
+    return _made(choose_found(options, target, floor, ceiling))
+
+
+def choose_found(
+    options: tuple[Ladder, ...], target: Fraction, floor: Fraction, ceiling: Fraction
+) -> Found | None:
+    """:func:`choose` as its daily total, single dose and ladder (:func:`made` makes the
+    regimen): what a sweep over many doses needs of it."""
     lower = _below(options, target)
     if lower is not None and lower[0] >= floor:
-        return _made(lower)
+        return lower
     if ceiling <= target:  # nothing above the target is within the band
-        return _made(lower)
+        return lower
     upper = _above(options, target)
     if upper is not None and upper[0] <= ceiling:
-        return _made(upper)
-    return _made(lower)
+        return upper
+    return lower
+
+
+def any_above(options: tuple[Ladder, ...], daily: Fraction) -> bool:
+    """Is there a regimen with a daily total above ``daily``?"""
+    return _above(options, daily) is not None
+
+
+made = _made
 
 
 def smallest(options: tuple[Ladder, ...]) -> Regimen | None:

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
 
-from lindring.calc.convert import RATE_UNIT, choose_among, in_unit, start_ladders
-from lindring.calc.regimen import Ladder, Regimen
+from lindring.calc.convert import RATE_UNIT, choose_found, in_unit, start_ladders
+from lindring.calc.regimen import Ladder
 from lindring.calc.request import usable
 from lindring.calc.route_ratio import between
 from lindring.calc.tolerance import plan_start
@@ -174,19 +174,23 @@ def _sweep(
     factor = drug.routes[route]
     unit = RATE_UNIT if factor.patch is not None else drug.unit
     scale = in_unit(per_ome, unit)  # the route's unit per mg OME
+    sn, sd = scale.numerator, scale.denominator
     every, _ = start_ladders(tables, drug, route)
     # the drug's maximum daily dose in mg OME (beyond it the ceiling alert applies)
     ceiling = drug.ceiling.value / per_ome if drug.ceiling is not None else None
+    lowest = SAME_DRUG_LEAST if same else None  # else by the band (below)
     out = _Swept()
     fail = out.failures
     previous: Fraction | None = None
     for ome, (target, floor, top, most) in zip(doses, plans, strict=True):
-        eq = ome * scale
-        target, floor, top = target * scale, floor * scale, top * scale
-        chosen = choose_among(every, every, target, floor, top)
-        found = chosen.regimen
+        # scaled with integers (the same exact values as ``ome * scale`` and so on)
+        eq = Fraction(ome.numerator * sn, ome.denominator * sd)
+        target = Fraction(target.numerator * sn, target.denominator * sd)
+        floor = Fraction(floor.numerator * sn, floor.denominator * sd)
+        top = Fraction(top.numerator * sn, top.denominator * sd)
+        found, why, _ = choose_found(every, every, target, floor, top)
         if found is None:
-            small = chosen.why == "too_small"
+            small = why == "too_small"
             if small and previous is not None:
                 fail.append((ome, "too small, after a start"))
             elif small:
@@ -196,7 +200,7 @@ def _sweep(
                 out.passed += 1
                 break  # too large for the products: so are all larger doses
             continue
-        start = found.daily
+        start = found[0]
         checks = 2
         if start <= 0:
             fail.append((ome, "a plan of nothing"))
@@ -220,8 +224,8 @@ def _sweep(
             continue  # beyond the drug's maximum daily dose: the ceiling alert applies
         ratio = start / eq
         # a rule whose band reaches further down (a guideline's 50-75 %) allows less
-        lowest = SAME_DRUG_LEAST if same else min(DRUG_CHANGE_LEAST, (100 - most) / 100)
-        if ratio >= lowest or (target >= lowest * eq and _largest_within(every, top, found)):
+        least = lowest if lowest is not None else min(DRUG_CHANGE_LEAST, (100 - most) / 100)
+        if ratio >= least or (target >= least * eq and _largest_within(every, top, start)):
             out.passed += 1
         else:
             fail.append((ome, f"start is only {_n(ratio)} x the equianalgesic dose"))
@@ -249,11 +253,11 @@ def _unit_plans(rule: ReductionRule, doses: tuple[Fraction, ...], same: bool) ->
     return found
 
 
-def _largest_within(every: tuple[Ladder, ...], ceiling: Fraction, found: Regimen) -> bool:
-    """Is ``found`` the largest regimen at or below the band's ``ceiling`` (so only the
+def _largest_within(every: tuple[Ladder, ...], ceiling: Fraction, daily: Fraction) -> bool:
+    """Is ``daily`` the largest regimen at or below the band's ``ceiling`` (so only the
     products sold keep the start where it is)?"""
-    largest = choose_among(every, every, ceiling, ceiling, ceiling).regimen
-    return largest is not None and largest.daily == found.daily
+    largest, _, _ = choose_found(every, every, ceiling, ceiling, ceiling)
+    return largest is not None and largest[0] == daily
 
 
 def _n(value: Fraction) -> str:
