@@ -34,7 +34,8 @@ from lindring.checks.convert import Tally
 from lindring.model import Opioid, ReductionRule, Tables
 from lindring.numbers import to_decimal_str
 
-Plan = tuple[Fraction, Fraction, Fraction, Fraction]  # target, floor, ceiling, band's most %
+#: target, floor, ceiling, and the least start / equianalgesic dose the check allows
+Plan = tuple[Fraction, Fraction, Fraction, Fraction]
 
 SAME_DRUG_LEAST = Fraction(3, 4)  # start / equianalgesic, route change of the same drug
 DRUG_CHANGE_LEAST = Fraction(2, 5)  # change of drug (the handbook's 50 % plus a step)
@@ -178,11 +179,10 @@ def _sweep(
     every, _ = start_ladders(tables, drug, route)
     # the drug's maximum daily dose in mg OME (beyond it the ceiling alert applies)
     ceiling = drug.ceiling.value / per_ome if drug.ceiling is not None else None
-    lowest = SAME_DRUG_LEAST if same else None  # else by the band (below)
     out = _Swept()
     fail = out.failures
     previous: Fraction | None = None
-    for ome, (target, floor, top, most) in zip(doses, plans, strict=True):
+    for ome, (target, floor, top, least) in zip(doses, plans, strict=True):
         # scaled with integers (the same exact values as ``ome * scale`` and so on)
         eq = Fraction(ome.numerator * sn, ome.denominator * sd)
         target = Fraction(target.numerator * sn, target.denominator * sd)
@@ -202,7 +202,7 @@ def _sweep(
             continue
         start = found[0]
         checks = 2
-        if start <= 0:
+        if start.numerator <= 0:
             fail.append((ome, "a plan of nothing"))
             checks -= 1
         if start > eq:
@@ -223,8 +223,6 @@ def _sweep(
         if ceiling is not None and ome > ceiling:
             continue  # beyond the drug's maximum daily dose: the ceiling alert applies
         ratio = start / eq
-        # a rule whose band reaches further down (a guideline's 50-75 %) allows less
-        least = lowest if lowest is not None else min(DRUG_CHANGE_LEAST, (100 - most) / 100)
         if ratio >= least or (target >= least * eq and _largest_within(every, top, start)):
             out.passed += 1
         else:
@@ -240,16 +238,19 @@ def _sweep(
 @cache
 def _unit_plans(rule: ReductionRule, doses: tuple[Fraction, ...], same: bool) -> list[Plan]:
     """For a route change of the same drug (``same``) or a change of drug, at each dose
-    of OME: the target, floor and ceiling of the start in mg OME and the band's largest
-    reduction (``tolerance.plan_start`` for a target of factor 1); the same for every
-    table with this rule."""
+    of OME: the target, floor and ceiling of the start in mg OME
+    (``tolerance.plan_start`` for a target of factor 1) and the least start the check
+    allows; the same for every table with this rule."""
     found = []
     for ome in doses:
         if same:
             plan = plan_start(rule, ome, ome, Fraction(0))
+            least = SAME_DRUG_LEAST
         else:
             plan = plan_start(rule, ome, Fraction(0), ome)
-        found.append((plan.target, plan.floor, plan.ceiling, plan.reduction.band_high))
+            # a rule whose band reaches further down (a guideline's 50-75 %) allows less
+            least = min(DRUG_CHANGE_LEAST, (100 - plan.reduction.band_high) / 100)
+        found.append((plan.target, plan.floor, plan.ceiling, least))
     return found
 
 
