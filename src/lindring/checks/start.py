@@ -21,6 +21,7 @@ profiles that share targets with the Norwegian table share their sweeps too.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
@@ -179,12 +180,15 @@ def _sweep(
     every, _ = start_ladders(tables, drug, route)
     # the drug's maximum daily dose in mg OME (beyond it the ceiling alert applies)
     ceiling = drug.ceiling.value / per_ome if drug.ceiling is not None else None
+    # the doses are sorted: those from this index on are beyond the ceiling
+    beyond = len(doses) if ceiling is None else bisect_right(doses, ceiling)
     out = _Swept()
     fail = out.failures
     previous: Fraction | None = None
-    for ome, (target, floor, top, least) in zip(doses, plans, strict=True):
-        # scaled with integers (the same exact values as ``ome * scale`` and so on)
-        eq = Fraction(ome.numerator * sn, ome.denominator * sd)
+    for at, (ome, (target, floor, top, least)) in enumerate(zip(doses, plans, strict=True)):
+        # scaled with integers (the same exact values as ``ome * scale`` and so on);
+        # the equianalgesic dose ``en / ed`` is made a fraction only for a message
+        en, ed = ome.numerator * sn, ome.denominator * sd
         target = Fraction(target.numerator * sn, target.denominator * sd)
         floor = Fraction(floor.numerator * sn, floor.denominator * sd)
         top = Fraction(top.numerator * sn, top.denominator * sd)
@@ -201,11 +205,13 @@ def _sweep(
                 break  # too large for the products: so are all larger doses
             continue
         start = found[0]
+        start_n, start_d = start.numerator, start.denominator
         checks = 2
-        if start.numerator <= 0:
+        if start_n <= 0:
             fail.append((ome, "a plan of nothing"))
             checks -= 1
-        if start > eq:
+        if start_n * ed > en * start_d:
+            eq = Fraction(en, ed)
             fail.append((ome, f"start {_n(start)} above the equianalgesic {_n(eq)}"))
             checks -= 1
         if previous is not None:
@@ -220,10 +226,12 @@ def _sweep(
                 checks -= 1
         previous = start
         out.passed += checks
-        if ceiling is not None and ome > ceiling:
+        if at >= beyond:
             continue  # beyond the drug's maximum daily dose: the ceiling alert applies
-        ratio = start / eq
-        if ratio >= least or (target >= least * eq and _largest_within(every, top, start)):
+        ratio = Fraction(start_n * ed, start_d * en)  # start / equianalgesic
+        if ratio >= least or (
+            target >= least * Fraction(en, ed) and _largest_within(every, top, start)
+        ):
             out.passed += 1
         else:
             fail.append((ome, f"start is only {_n(ratio)} x the equianalgesic dose"))
