@@ -185,6 +185,7 @@ def _sweep(
     out = _Swept()
     fail = out.failures
     previous: Fraction | None = None
+    smallest: tuple[int, int, Fraction] | None = None  # start / equianalgesic, and its dose
     for at, (ome, (target, floor, top, least)) in enumerate(zip(doses, plans, strict=True)):
         # scaled with integers (the same exact values as ``ome * scale`` and so on);
         # the equianalgesic dose ``en / ed`` is made a fraction only for a message
@@ -216,7 +217,7 @@ def _sweep(
             checks -= 1
         if previous is not None:
             checks += 1
-            if start < previous:
+            if start_n * previous.denominator < previous.numerator * start_d:
                 fail.append(
                     (
                         ome,
@@ -228,18 +229,21 @@ def _sweep(
         out.passed += checks
         if at >= beyond:
             continue  # beyond the drug's maximum daily dose: the ceiling alert applies
-        ratio = Fraction(start_n * ed, start_d * en)  # start / equianalgesic
-        if ratio >= least or (
+        rn, rd = start_n * ed, start_d * en  # start / equianalgesic, as integers
+        if rn * least.denominator >= least.numerator * rd or (
             target >= least * Fraction(en, ed) and _largest_within(every, top, start)
         ):
             out.passed += 1
         else:
+            ratio = Fraction(rn, rd)
             fail.append((ome, f"start is only {_n(ratio)} x the equianalgesic dose"))
-        if out.least is None or ratio < out.least[0]:
-            out.least = (ratio, ome)
+        if smallest is None or rn * smallest[1] < smallest[0] * rd:
+            smallest = (rn, rd, ome)
         if len(fail) > 5:  # one broken target is enough to show
             out.cut = True
             break
+    if smallest is not None:
+        out.least = (Fraction(smallest[0], smallest[1]), smallest[2])
     return out
 
 
