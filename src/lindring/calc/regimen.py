@@ -228,18 +228,28 @@ def patch_ladders(patch: Patch) -> tuple[Ladder, ...]:
 Found = tuple[Fraction, Fraction, "Ladder"]  # daily total, single dose, its ladder
 
 
-@dataclass(frozen=True)
 class _Merged:
     """The regimens of several ladders in one search: every daily total of the ladders
     with a finite list of doses (solid forms, patches), sorted, each total once with the
     earliest ladder that gives it, as integers (``ints``: each total times ``scale``);
-    the liquids' ladders (``liquids``, with their positions) are searched one by one."""
+    the liquids' ladders (``liquids``, with their positions) are searched one by one.
+    (A plain class: a dataclass costs start-up time to build.)"""
 
-    ints: tuple[int, ...]
-    found: tuple[Found, ...]
-    positions: tuple[int, ...]
-    scale: int
-    liquids: tuple[tuple[int, Ladder], ...]
+    __slots__ = ("found", "ints", "liquids", "positions", "scale")
+
+    def __init__(
+        self,
+        ints: tuple[int, ...],
+        found: tuple[Found, ...],
+        positions: tuple[int, ...],
+        scale: int,
+        liquids: tuple[tuple[int, Ladder], ...],
+    ) -> None:
+        self.ints = ints
+        self.found = found
+        self.positions = positions
+        self.scale = scale
+        self.liquids = liquids
 
     @staticmethod
     def of(options: tuple[Ladder, ...]) -> _Merged:
