@@ -118,3 +118,27 @@ def test_an_unknown_sum_column_writes_nothing(tmp_path: Path, run_batch: RunBatc
     assert result.exit_code == 1
     assert "--sum-by ward: no such column" in result.stderr
     assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["register.csv"]
+
+
+def test_rows_the_reader_cannot_use_stay_with_their_patient(
+    tmp_path: Path, run_batch: RunBatch
+) -> None:
+    # a row with a field too many and a quote mark never closed are error rows of their
+    # patient (listed by line, the rest of the patient still added up), not lost
+    source = tmp_path / "register.csv"
+    source.write_bytes(
+        b"pasient;legemiddel;dose;vei\r\n"
+        b"A1;oksykodon;20 mg x2;po\r\n"  # 40 mg x 1.5 = 60
+        b"A1;morfin;10 mg x3;po;ekstra\r\n"  # five fields in a file of four
+        b'B2;"morfin;10 mg;po\r\n'  # the quote runs to the end of the file
+        b"B2;morfin;5 mg x2;po\r\n"  # 10
+    )
+    result = run_batch(str(source), "--sum-by", "pasient")
+    assert result.exit_code == 1
+    rows = read_back(result.stdout_bytes, encoding="utf-8")
+    assert [tuple(r.values()) for r in rows] == [
+        ("A1", "2", "60", "incomplete", "3"),
+        ("B2", "2", "10", "incomplete", "4"),
+    ]
+    counts = "4 rows: 2 converted, 2 with errors, 0 refused, 0 empty lines skipped"
+    assert counts in result.stderr

@@ -102,6 +102,35 @@ def test_choose_is_monotonic_with_the_handbooks_band(target: F) -> None:
     assert start(target) <= start(target + step)
 
 
+SEVOFEM = Product("Sevofem", "tablet", "immediate", (4, 6), (), (F(5), F(20)))
+SIRUP = Product("sirup", "solution", "immediate", (4, 6), (), (), F(1), F(5, 2), None)
+
+
+@given(st.fractions(min_value=0, max_value=3000, max_denominator=1000))
+def test_every_ladder_searched_at_once_finds_what_each_ladder_alone_does(daily: F) -> None:
+    # several products and intervals, a liquid with and one without a largest dose, and
+    # totals several ladders share (20 mg x4 = 80 = 5 mg x... per 6 h): the search over
+    # all of them must give what asking each ladder in turn gives (the earlier on a tie)
+    options = regimen.ladders((DOLCONTIN, SEVOFEM, MIKSTUR, SIRUP), 3)
+    each = [(found, at) for at, ladder in enumerate(options) if (found := ladder.below(daily))]
+    if each:
+        most = max(found.daily for found, _ in each)
+        first = min(at for found, at in each if found.daily == most)
+        lower = regimen.below(options, daily)
+        assert lower is not None and lower.daily == most
+        assert lower.product is options[first].product
+        assert lower.interval_hours == options[first].interval_hours
+    else:
+        assert regimen.below(options, daily) is None
+    each = [(found, at) for at, ladder in enumerate(options) if (found := ladder.above(daily))]
+    upper = regimen.above(options, daily)
+    least = min(found.daily for found, _ in each)  # a liquid without a top is never empty
+    first = min(at for found, at in each if found.daily == least)
+    assert upper is not None and upper.daily == least and upper.daily > daily
+    assert upper.product is options[first].product
+    assert upper.interval_hours == options[first].interval_hours
+
+
 def _drug(ratios: tuple[RouteRatio, ...]) -> Opioid:
     return Opioid("x", Localized("x", "x"), "N02AA01", (), "mg", "normal", None, None, None, (),
                   {}, {}, ratios)  # fmt: skip

@@ -19,8 +19,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
-from functools import lru_cache, partial
-from itertools import islice
+from functools import cache, lru_cache, partial
 from operator import itemgetter
 from typing import Any
 
@@ -44,7 +43,6 @@ KEY_FIELDS = (
 )  # fmt: skip
 MAX_CELL = 300
 REFERENCE = ("morphine", "po")  # what the oral morphine equivalent is in
-CACHE_SIZE = 65536  # rows' results; conversions' results get half, requests a quarter
 CONVERSIONS = 2048  # full conversions kept (about 7 KB each)
 _INTERVAL = re.compile(r"(?:q\s*)?([0-9]{1,2})\s*(?:h|t|timer|hours?)?", re.IGNORECASE)
 _EXCEL_DATE = re.compile(
@@ -72,25 +70,29 @@ class Batch:
     options (cached by text), a request and options give one :class:`Calc` (cached by
     meaning, so a brand and its generic name share it), and a calc and the prescribed
     amount give one :class:`Result` (so do the rows that differ only in how they write
-    it). Full conversions (about 7 KB each) are kept for the most recent few; every
-    cache is bounded.
+    it). Each distinct text, request and verdict is computed once per run: the caches
+    grow with the distinct rows (tens of thousands in a register year), not with the
+    rows. Full conversions (about 7 KB each) are kept for the most recent few only:
+    what the output needs of them is taken as they are made.
     """
 
-    def __init__(self, tables: Tables, columns: Columns, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(self, tables: Tables, columns: Columns) -> None:
         self.tables = tables
         self.columns = columns
         self.width = len(columns.header)
         self._fields = tuple(f for f in KEY_FIELDS if f in columns.index)
         self._get = itemgetter(*(columns.index[f] for f in self._fields))
         self._results: dict[tuple[str, ...], Result] = {}
-        self._size = cache_size
-        self._calc = lru_cache(maxsize=cache_size // 2)(self._calculate)
-        self._calc_of = lru_cache(maxsize=cache_size // 2)(self._meaning)
-        self._judged = lru_cache(maxsize=cache_size // 2)(self._judge)
-        self._request = lru_cache(maxsize=cache_size // 4)(self._build)
-        self._options = lru_cache(maxsize=256)(self._parse_options)
-        self._given = lru_cache(maxsize=1024)(self._prescribed)
-        # convert is pure: this is plain memoizing
+        # each distinct value computed once for the whole run: the caches hold small,
+        # immutable results and grow with the distinct rows, never with the rows
+        self._calc = cache(self._calculate)
+        self._calc_of = cache(self._meaning)
+        self._judged = cache(self._judge)
+        self._request = cache(self._build)
+        self._options = cache(self._parse_options)
+        self._given = cache(self._prescribed)
+        # convert is pure: this is plain memoizing (a calc's text is rendered, and its
+        # refusal kept, as it is made; the full conversion is seldom needed again)
         self.converted = lru_cache(maxsize=CONVERSIONS)(partial(convert, tables))
 
     def outcomes(self, rows: Iterable[RawRow]) -> Iterator[Outcome]:
@@ -114,14 +116,10 @@ class Batch:
         return Outcome(line, cells, Result("error", error=error), None)
 
     def _result(self, key: tuple[str, ...]) -> Result:
-        """Compute and keep the result of a row text not seen (recently). The key's cells
+        """Compute and keep the result of a row text not seen before. The key's cells
         are interned: the same words in many keys are kept once."""
         found = self._compute(key)
-        results = self._results
-        if len(results) >= self._size:  # forget the oldest eighth
-            for old in list(islice(results, self._size // 8)):
-                del results[old]
-        results[tuple(map(sys.intern, key))] = found
+        self._results[tuple(map(sys.intern, key))] = found
         return found
 
     def _compute(self, key: tuple[str, ...]) -> Result:
@@ -184,7 +182,8 @@ class Batch:
         if found.refusal is not None and found.refusal.code == "implausible":
             ome = None  # above what any patient takes: a typo, not a figure to add up
         if found.refusal is not None:
-            return Calc((request, options), "refused", batch=self, ome=ome)
+            refusal = found.refusal
+            return Calc((request, options), "refused", batch=self, ome=ome, refusal=refusal)
         if options.ome_only:
             return Calc((request, options), "ok", batch=self, ome=ome)
         return Calc((request, options), "ok", bounds=bounds(found), batch=self, ome=ome)

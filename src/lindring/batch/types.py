@@ -17,6 +17,7 @@ from lindring.i18n import text
 if TYPE_CHECKING:
     from lindring.calc.convert import Options
     from lindring.calc.request import Request
+    from lindring.calc.working import Refusal
 
 
 class Converter(Protocol):
@@ -53,6 +54,7 @@ class Calc:
     bounds: Bounds | None = None
     batch: Converter | None = None
     ome: Fraction | None = None  # mg oral morphine per 24 h of the parts, when known
+    refusal: Refusal | None = None  # why a ``refused`` conversion was refused
     #: ``[writer, text]``: the output text a writer made of it, kept as long as this
     #: object is in the batch's cache (a cache, never part of the result's meaning)
     memo: list[Any] = field(default_factory=list, repr=False)

@@ -200,9 +200,12 @@ def row_cells(result: Result, lang: str, num: Callable[[Fraction, int], str]) ->
         cells["message"] = check.text(lang)
     calc = result.calc
     if calc is not None and calc.status != "error" and result.status == "refused":
-        refused = calc.conversion() if result.error is None else None
-        if refused is not None and refused.refusal is not None:
-            cells["message"] = refused.refusal.text(lang)
+        refusal = calc.refusal if result.error is None else None
+        if refusal is None and result.error is None:
+            found = calc.conversion()
+            refusal = None if found is None else found.refusal
+        if refusal is not None:
+            cells["message"] = refusal.text(lang)
     return cells
 
 

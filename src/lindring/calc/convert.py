@@ -415,18 +415,31 @@ def choose_among(
 ) -> Start:
     """:func:`choose_start` once the ladders are known (``every``; ``ladders``: those at
     the interval asked for) and the amounts are in the route's unit."""
+    found, why, moved = choose_found(every, ladders, target, floor, ceiling)
+    return Start(None if found is None else regimen.made(found), why, moved)
+
+
+def choose_found(
+    every: tuple[regimen.Ladder, ...],
+    ladders: tuple[regimen.Ladder, ...],
+    target: Fraction,
+    floor: Fraction,
+    ceiling: Fraction,
+) -> tuple[regimen.Found | None, str, bool]:
+    """:func:`choose_among` before its regimen is made: the daily total, single dose and
+    ladder found (or ``None``), why none, and whether the interval had to give way."""
     if not every:
-        return Start(None, "not_sold")
-    found = regimen.choose(ladders, target, floor, ceiling) if ladders else None
+        return None, "not_sold", False
+    found = regimen.choose_found(ladders, target, floor, ceiling) if ladders else None
     moved = False
     if found is None and ladders is not every:
-        found = regimen.choose(every, target, floor, ceiling)
+        found = regimen.choose_found(every, target, floor, ceiling)
         moved = found is not None
     if found is None:
-        return Start(None, "too_small")
-    if found.daily < floor and regimen.above(every, found.daily) is None:
-        return Start(None, "too_large")
-    return Start(found, "", moved)
+        return None, "too_small", False
+    if found[0] < floor and not regimen.any_above(every, found[0]):
+        return None, "too_large", False
+    return found, "", moved
 
 
 def _no_start(tables: Tables, request: Request, eq: Amount, target: Amount, why: str) -> Refusal:

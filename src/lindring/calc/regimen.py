@@ -228,24 +228,123 @@ def patch_ladders(patch: Patch) -> tuple[Ladder, ...]:
 Found = tuple[Fraction, Fraction, "Ladder"]  # daily total, single dose, its ladder
 
 
+class _Merged:
+    """The regimens of several ladders in one search: every daily total of the ladders
+    with a finite list of doses (solid forms, patches), sorted, each total once with the
+    earliest ladder that gives it, as integers (``ints``: each total times ``scale``);
+    the liquids' ladders (``liquids``, with their positions) are searched one by one.
+    (A plain class: a dataclass costs start-up time to build.)"""
+
+    __slots__ = ("found", "ints", "liquids", "positions", "scale")
+
+    def __init__(
+        self,
+        ints: tuple[int, ...],
+        found: tuple[Found, ...],
+        positions: tuple[int, ...],
+        scale: int,
+        liquids: tuple[tuple[int, Ladder], ...],
+    ) -> None:
+        self.ints = ints
+        self.found = found
+        self.positions = positions
+        self.scale = scale
+        self.liquids = liquids
+
+    @staticmethod
+    def of(options: tuple[Ladder, ...]) -> _Merged:
+        entries: dict[Fraction, tuple[int, Fraction, Ladder]] = {}
+        liquids = []
+        for position, ladder in enumerate(options):
+            search = ladder._search
+            if search.step is not None:
+                liquids.append((position, ladder))
+                continue
+            for total, dose in zip(search.totals, search.doses, strict=True):
+                entries.setdefault(total, (position, dose, ladder))  # the earliest ladder
+        totals = sorted(entries)
+        scale = lcm(*(t.denominator for t in totals)) if totals else 1
+        return _Merged(
+            tuple(int(t * scale) for t in totals),
+            tuple((t, entries[t][1], entries[t][2]) for t in totals),
+            tuple(entries[t][0] for t in totals),
+            scale,
+            tuple(liquids),
+        )
+
+
+#: the merged search of each tuple of ladders searched (kept with the tuple: ``id``)
+_MERGED: dict[int, tuple[tuple[Ladder, ...], _Merged]] = {}
+
+
+def _merged(options: tuple[Ladder, ...]) -> _Merged:
+    kept = _MERGED.get(id(options))
+    if kept is not None and kept[0] is options:
+        return kept[1]
+    if len(_MERGED) > 4096:  # tuples made on the fly: start again rather than grow
+        _MERGED.clear()
+    made = _Merged.of(options)
+    _MERGED[id(options)] = (options, made)
+    return made
+
+
 def _below(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
+    """The largest regimen at most ``daily`` of any ladder (the earlier on a tie)."""
     num, den = daily.numerator, daily.denominator
-    best: Found | None = None
-    for ladder in options:
-        found = ladder._search.below(num, den)
-        if found is not None and (best is None or found[0] > best[0]):
-            best = (found[0], found[1], ladder)
-    return best
+    merged = _merged(options)
+    index = bisect_right(merged.ints, (num * merged.scale) // den)
+    best = merged.found[index - 1] if index else None
+    at = merged.positions[index - 1] if index else 0
+    if not merged.liquids:
+        return best
+    # liquids on integers: a dose is ``dn / dd``; only the chosen one becomes a fraction
+    bn, bd = (best[0].numerator, best[0].denominator) if best is not None else (0, 1)
+    chosen: tuple[int, int, int, Ladder] | None = None
+    for position, ladder in merged.liquids:
+        search = ladder._search
+        times, top = search.times, search.top
+        dn, dd = search.num * ((num * search.den) // (den * times * search.num)), search.den
+        if top is not None and dn * top.denominator > top.numerator * dd:
+            dn, dd = top.numerator, top.denominator
+        if dn <= 0:
+            continue
+        left, right = dn * times * bd, bn * dd  # this total and the best so far, crossed
+        if left > right or (left == right and position < at):
+            bn, bd, at, chosen = dn * times, dd, position, (dn, dd, times, ladder)
+    if chosen is None:
+        return best
+    dn, dd, times, ladder = chosen
+    dose = Fraction(dn, dd)
+    return dose * times, dose, ladder
 
 
 def _above(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
+    """The smallest regimen above ``daily`` of any ladder (the earlier on a tie)."""
     num, den = daily.numerator, daily.denominator
-    best: Found | None = None
-    for ladder in options:
-        found = ladder._search.above(num, den)
-        if found is not None and (best is None or found[0] < best[0]):
-            best = (found[0], found[1], ladder)
-    return best
+    merged = _merged(options)
+    index = bisect_right(merged.ints, (num * merged.scale) // den)
+    best = merged.found[index] if index < len(merged.ints) else None
+    at = merged.positions[index] if best is not None else 0
+    if not merged.liquids:
+        return best
+    # liquids on integers, as in _below
+    bn, bd = (best[0].numerator, best[0].denominator) if best is not None else (-1, 1)
+    chosen: tuple[int, int, int, Ladder] | None = None
+    for position, ladder in merged.liquids:
+        search = ladder._search
+        times, top = search.times, search.top
+        dn = search.num * ((num * search.den) // (den * times * search.num) + 1)
+        dd = search.den
+        if top is not None and dn * top.denominator > top.numerator * dd:
+            continue
+        left, right = dn * times * bd, bn * dd
+        if bn < 0 or left < right or (left == right and position < at):
+            bn, bd, at, chosen = dn * times, dd, position, (dn, dd, times, ladder)
+    if chosen is None:
+        return best
+    dn, dd, times, ladder = chosen
+    dose = Fraction(dn, dd)
+    return dose * times, dose, ladder
 
 
 def _made(found: Found | None) -> Regimen | None:
@@ -270,15 +369,31 @@ def choose(
     options: tuple[Ladder, ...], target: Fraction, floor: Fraction, ceiling: Fraction
 ) -> Regimen | None:
     """The start for ``target`` (module doc); ``floor <= target <= ceiling``."""
+    return _made(choose_found(options, target, floor, ceiling))
+
+
+def choose_found(
+    options: tuple[Ladder, ...], target: Fraction, floor: Fraction, ceiling: Fraction
+) -> Found | None:
+    """:func:`choose` as its daily total, single dose and ladder (:func:`made` makes the
+    regimen): what a sweep over many doses needs of it."""
     lower = _below(options, target)
     if lower is not None and lower[0] >= floor:
-        return _made(lower)
+        return lower
     if ceiling <= target:  # nothing above the target is within the band
-        return _made(lower)
+        return lower
     upper = _above(options, target)
     if upper is not None and upper[0] <= ceiling:
-        return _made(upper)
-    return _made(lower)
+        return upper
+    return lower
+
+
+def any_above(options: tuple[Ladder, ...], daily: Fraction) -> bool:
+    """Is there a regimen with a daily total above ``daily``?"""
+    return _above(options, daily) is not None
+
+
+made = _made
 
 
 def smallest(options: tuple[Ladder, ...]) -> Regimen | None:

@@ -21,12 +21,13 @@ profiles that share targets with the Norwegian table share their sweeps too.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
 
-from lindring.calc.convert import RATE_UNIT, choose_among, in_unit, start_ladders
-from lindring.calc.regimen import Ladder, Regimen
+from lindring.calc.convert import RATE_UNIT, choose_found, in_unit, start_ladders
+from lindring.calc.regimen import Ladder
 from lindring.calc.request import usable
 from lindring.calc.route_ratio import between
 from lindring.calc.tolerance import plan_start
@@ -34,7 +35,8 @@ from lindring.checks.convert import Tally
 from lindring.model import Opioid, ReductionRule, Tables
 from lindring.numbers import to_decimal_str
 
-Plan = tuple[Fraction, Fraction, Fraction, Fraction]  # target, floor, ceiling, band's most %
+#: target, floor, ceiling, and the least start / equianalgesic dose the check allows
+Plan = tuple[Fraction, Fraction, Fraction, Fraction]
 
 SAME_DRUG_LEAST = Fraction(3, 4)  # start / equianalgesic, route change of the same drug
 DRUG_CHANGE_LEAST = Fraction(2, 5)  # change of drug (the handbook's 50 % plus a step)
@@ -174,19 +176,26 @@ def _sweep(
     factor = drug.routes[route]
     unit = RATE_UNIT if factor.patch is not None else drug.unit
     scale = in_unit(per_ome, unit)  # the route's unit per mg OME
+    sn, sd = scale.numerator, scale.denominator
     every, _ = start_ladders(tables, drug, route)
     # the drug's maximum daily dose in mg OME (beyond it the ceiling alert applies)
     ceiling = drug.ceiling.value / per_ome if drug.ceiling is not None else None
+    # the doses are sorted: those from this index on are beyond the ceiling
+    beyond = len(doses) if ceiling is None else bisect_right(doses, ceiling)
     out = _Swept()
     fail = out.failures
     previous: Fraction | None = None
-    for ome, (target, floor, top, most) in zip(doses, plans, strict=True):
-        eq = ome * scale
-        target, floor, top = target * scale, floor * scale, top * scale
-        chosen = choose_among(every, every, target, floor, top)
-        found = chosen.regimen
+    smallest: tuple[int, int, Fraction] | None = None  # start / equianalgesic, and its dose
+    for at, (ome, (target, floor, top, least)) in enumerate(zip(doses, plans, strict=True)):
+        # scaled with integers (the same exact values as ``ome * scale`` and so on);
+        # the equianalgesic dose ``en / ed`` is made a fraction only for a message
+        en, ed = ome.numerator * sn, ome.denominator * sd
+        target = Fraction(target.numerator * sn, target.denominator * sd)
+        floor = Fraction(floor.numerator * sn, floor.denominator * sd)
+        top = Fraction(top.numerator * sn, top.denominator * sd)
+        found, why, _ = choose_found(every, every, target, floor, top)
         if found is None:
-            small = chosen.why == "too_small"
+            small = why == "too_small"
             if small and previous is not None:
                 fail.append((ome, "too small, after a start"))
             elif small:
@@ -196,17 +205,19 @@ def _sweep(
                 out.passed += 1
                 break  # too large for the products: so are all larger doses
             continue
-        start = found.daily
+        start = found[0]
+        start_n, start_d = start.numerator, start.denominator
         checks = 2
-        if start <= 0:
+        if start_n <= 0:
             fail.append((ome, "a plan of nothing"))
             checks -= 1
-        if start > eq:
+        if start_n * ed > en * start_d:
+            eq = Fraction(en, ed)
             fail.append((ome, f"start {_n(start)} above the equianalgesic {_n(eq)}"))
             checks -= 1
         if previous is not None:
             checks += 1
-            if start < previous:
+            if start_n * previous.denominator < previous.numerator * start_d:
                 fail.append(
                     (
                         ome,
@@ -216,44 +227,50 @@ def _sweep(
                 checks -= 1
         previous = start
         out.passed += checks
-        if ceiling is not None and ome > ceiling:
+        if at >= beyond:
             continue  # beyond the drug's maximum daily dose: the ceiling alert applies
-        ratio = start / eq
-        # a rule whose band reaches further down (a guideline's 50-75 %) allows less
-        lowest = SAME_DRUG_LEAST if same else min(DRUG_CHANGE_LEAST, (100 - most) / 100)
-        if ratio >= lowest or (target >= lowest * eq and _largest_within(every, top, found)):
+        rn, rd = start_n * ed, start_d * en  # start / equianalgesic, as integers
+        if rn * least.denominator >= least.numerator * rd or (
+            target >= least * Fraction(en, ed) and _largest_within(every, top, start)
+        ):
             out.passed += 1
         else:
+            ratio = Fraction(rn, rd)
             fail.append((ome, f"start is only {_n(ratio)} x the equianalgesic dose"))
-        if out.least is None or ratio < out.least[0]:
-            out.least = (ratio, ome)
+        if smallest is None or rn * smallest[1] < smallest[0] * rd:
+            smallest = (rn, rd, ome)
         if len(fail) > 5:  # one broken target is enough to show
             out.cut = True
             break
+    if smallest is not None:
+        out.least = (Fraction(smallest[0], smallest[1]), smallest[2])
     return out
 
 
 @cache
 def _unit_plans(rule: ReductionRule, doses: tuple[Fraction, ...], same: bool) -> list[Plan]:
     """For a route change of the same drug (``same``) or a change of drug, at each dose
-    of OME: the target, floor and ceiling of the start in mg OME and the band's largest
-    reduction (``tolerance.plan_start`` for a target of factor 1); the same for every
-    table with this rule."""
+    of OME: the target, floor and ceiling of the start in mg OME
+    (``tolerance.plan_start`` for a target of factor 1) and the least start the check
+    allows; the same for every table with this rule."""
     found = []
     for ome in doses:
         if same:
             plan = plan_start(rule, ome, ome, Fraction(0))
+            least = SAME_DRUG_LEAST
         else:
             plan = plan_start(rule, ome, Fraction(0), ome)
-        found.append((plan.target, plan.floor, plan.ceiling, plan.reduction.band_high))
+            # a rule whose band reaches further down (a guideline's 50-75 %) allows less
+            least = min(DRUG_CHANGE_LEAST, (100 - plan.reduction.band_high) / 100)
+        found.append((plan.target, plan.floor, plan.ceiling, least))
     return found
 
 
-def _largest_within(every: tuple[Ladder, ...], ceiling: Fraction, found: Regimen) -> bool:
-    """Is ``found`` the largest regimen at or below the band's ``ceiling`` (so only the
+def _largest_within(every: tuple[Ladder, ...], ceiling: Fraction, daily: Fraction) -> bool:
+    """Is ``daily`` the largest regimen at or below the band's ``ceiling`` (so only the
     products sold keep the start where it is)?"""
-    largest = choose_among(every, every, ceiling, ceiling, ceiling).regimen
-    return largest is not None and largest.daily == found.daily
+    largest, _, _ = choose_found(every, every, ceiling, ceiling, ceiling)
+    return largest is not None and largest[0] == daily
 
 
 def _n(value: Fraction) -> str:
