@@ -172,8 +172,8 @@ def test_an_input_that_is_not_a_file_is_refused_at_once(
         "directory": "not a file or a pipe",
         "devzero": "not a file or a pipe",
         "fifo": "is empty",  # no one writes to it: read as empty, never waited for
-        "loop": "Too many levels of symbolic links",
-        "missing": "No such file or directory",
+        "loop": "too many levels of symbolic links",
+        "missing": "no such file or directory",
     }[kind]
     assert expected in result.stderr
     assert len(result.stderr.splitlines()) == 1

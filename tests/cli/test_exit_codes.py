@@ -34,7 +34,7 @@ def _disk_full(*args: object, **kwargs: object) -> None:
         (
             _disk_full,
             1,
-            "lindring: error: the operating system refused: No space left on device "
+            "lindring: error: the operating system refused: no space left on the device "
             "(/tmp/out.csv)\n",
         ),
     ],
@@ -103,3 +103,15 @@ def test_methadone_refusal_has_no_part_ome(run: Run) -> None:
         run("convert", "methadone", "30mg", "po", "to", "morphine", "po", "--json").stdout
     )
     assert data["parts"][0]["ome_mg_per_24h"] is None and data["ome_mg_per_24h"] is None
+
+
+def test_a_system_error_reads_in_norwegian_under_lang_nb() -> None:
+    """The C library's English reason does not leak into a Norwegian message."""
+    from lindring.errors import InputError
+    from lindring.i18n.oserror import os_reason
+
+    error = InputError("system_error", reason=os_reason(OSError(28, "x")), where="")
+    assert error.message("nb").endswith("disken er full")
+    assert error.message("en").endswith("no space left on the device")
+    unknown = os_reason(OSError(1234, "Something odd"))
+    assert unknown == "Something odd"  # a number not listed keeps the system's words

@@ -38,6 +38,7 @@ from lindring.batch.engine import RawRow
 from lindring.batch.lines import OVERLONG, UNDECODABLE, bounded, line_error
 from lindring.batch.read_jsonl import json_columns, json_rows
 from lindring.errors import InputError
+from lindring.i18n.oserror import os_reason
 from lindring.model import Localized
 from lindring.numread import clip
 
@@ -178,8 +179,7 @@ def _open_input(path: str, name: str) -> BinaryIO:
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise InputError("batch.read_failed", file=name, reason=reason) from None
+        raise InputError("batch.read_failed", file=name, reason=os_reason(exc)) from None
     mode = os.fstat(handle).st_mode
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
         os.close(handle)

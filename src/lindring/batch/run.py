@@ -30,6 +30,7 @@ from lindring.batch.sums import Sums
 from lindring.batch.write import OutputFormat, ToDict, output_format
 from lindring.errors import InputError
 from lindring.i18n import text
+from lindring.i18n.oserror import os_reason
 from lindring.model import Tables
 from lindring.numread import clip
 from lindring.textfile import resolved
@@ -237,8 +238,7 @@ def open_output(
 
 
 def _write_failed(target: str, exc: OSError | ValueError) -> InputError:
-    reason = getattr(exc, "strerror", None) or str(exc)
-    return InputError("batch.write_failed", file=clip(target, 300), reason=reason)
+    return InputError("batch.write_failed", file=clip(target, 300), reason=os_reason(exc))
 
 
 def _same_file(a: Path, b: Path) -> bool:

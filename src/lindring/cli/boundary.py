@@ -128,7 +128,9 @@ def _system_error(exc: OSError) -> InputError:
     from lindring.numread import clip
 
     where = f" ({clip(str(exc.filename), 200)})" if exc.filename else ""
-    return InputError("system_error", reason=exc.strerror or type(exc).__name__, where=where)
+    from lindring.i18n.oserror import os_reason
+
+    return InputError("system_error", reason=os_reason(exc), where=where)
 
 
 def _fail(opts: Common, exc: LindringError, code: int) -> None:

@@ -14,6 +14,7 @@ import typer
 from lindring.cli.boundary import DebugOpt, TablesOpt, boundary, common
 from lindring.cli.convert import ProfileOpt
 from lindring.errors import InputError
+from lindring.i18n.oserror import os_reason
 
 if TYPE_CHECKING:
     from lindring.handbook.html import Attachment
@@ -84,7 +85,8 @@ def card(
 
 def refuse_existing(path: Path, overwrite: bool) -> None:
     if path.is_dir():
-        raise InputError("card.not_writable", path=str(path), reason=os.strerror(errno.EISDIR))
+        reason = os_reason(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+        raise InputError("card.not_writable", path=str(path), reason=reason)
     if path.exists() and not overwrite:
         raise InputError("card.exists", path=str(path))
 
@@ -95,7 +97,7 @@ def write(path: Path, content: bytes) -> None:
     try:
         fd, temp = tempfile.mkstemp(prefix=".card-", dir=folder)
     except OSError as exc:
-        raise InputError("card.not_writable", path=str(path), reason=exc.strerror) from None
+        raise InputError("card.not_writable", path=str(path), reason=os_reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)

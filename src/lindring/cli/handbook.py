@@ -207,7 +207,9 @@ def export(
                 load_handbook(folder), load_tables(opts.tables), html, card, labels
             )
         except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
+            from lindring.i18n.oserror import os_reason
+
+            reason = os_reason(exc)
             raise InputError("handbook_export_failed", directory=str(html), reason=reason) from None
         message = text(
             "handbook_exported",
