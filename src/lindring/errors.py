@@ -22,38 +22,80 @@ EXIT_INTERRUPTED = 130
 
 
 Severity = Literal["error", "warning"]
+Params = tuple[tuple[str, Any], ...]  # a message's parameters, in order (hashable)
 WARNING = "warning: "  # how a warning starts when an issue is written as a line
 HINT = "\n  hint: "
+#: the code of a problem whose text comes from outside lindring (a library's own English
+#: sentence, such as PyYAML's): shown as it is, in every language
+FOREIGN = "problem.foreign_text"
+
+
+def params(**values: Any) -> Params:
+    return tuple(values.items())
 
 
 @dataclass(frozen=True)
 class Issue:
     """One problem in an editor's file (a table, profile, panel, chapter, layout): where
-    it is, the key it is about, what is wrong and how to fix it. The checkers make these;
-    they are written out only at the edge (:meth:`text`, ``--format github``, JSON)."""
+    it is, the key it is about, what is wrong and how to fix it, as a message *code* and
+    its parameters (and a hint code and its parameters). The checkers make these; they
+    are written out only at the edge (:meth:`text`, ``--format github``, JSON), in the
+    chosen language."""
 
     file: str
     line: int = 0  # 0 when the problem has no line (a file that cannot be read)
     col: int = 0
     path: str = ""  # the key path (``opioids.morphine.routes.po``), when there is one
-    message: str = ""
-    hint: str = ""
+    code: str = ""
+    hint_code: str = ""
     severity: Severity = "error"  # a warning does not fail a check
+    params: Params = ()
+    hint_params: Params = ()
 
     def where(self) -> str:
         """``FILE:LINE:COL``, or ``FILE`` when there is no line."""
         return f"{self.file}:{self.line}:{self.col}" if self.line else self.file
 
-    def statement(self) -> str:
-        """``path.to.key: message`` (just the message when there is no key path)."""
-        return f"{self.path}: {self.message}" if self.path else self.message
+    def message_text(self, lang: str = "en") -> str:
+        """What is wrong, in ``lang``."""
+        from lindring.i18n import text
 
-    def text(self, hint: bool = True) -> str:
+        return text(self.code, lang, **dict(self.params)) if self.code else ""
+
+    def hint_text(self, lang: str = "en") -> str:
+        """How to fix it, in ``lang`` (empty when there is no hint)."""
+        from lindring.i18n import text
+
+        return text(self.hint_code, lang, **dict(self.hint_params)) if self.hint_code else ""
+
+    @property
+    def message(self) -> str:
+        return self.message_text("en")
+
+    @property
+    def hint(self) -> str:
+        return self.hint_text("en")
+
+    def statement(self, lang: str = "en") -> str:
+        """``path.to.key: message`` (just the message when there is no key path)."""
+        message = self.message_text(lang)
+        return f"{self.path}: {message}" if self.path else message
+
+    def text(self, hint: bool = True, lang: str = "en") -> str:
         """``[warning: ]FILE:LINE:COL: path.to.key: message`` and, on its own line, the
-        hint (``hint=False`` leaves it out)."""
-        prefix = WARNING if self.severity == "warning" else ""
-        head = f"{prefix}{self.where()}: {self.statement()}"
-        return head + (f"{HINT}{self.hint}" if hint and self.hint else "")
+        hint (``hint=False`` leaves it out), in ``lang``."""
+        from lindring.i18n import text
+
+        prefix = text("problem.warning_prefix", lang) if self.severity == "warning" else ""
+        head = f"{prefix}{self.where()}: {self.statement(lang)}"
+        shown = self.hint_text(lang) if hint else ""
+        return head + (f"\n  {text('problem.hint_label', lang)}: {shown}" if shown else "")
+
+    def plain_params(self, lang: str = "en") -> dict[str, str]:
+        """The parameters as text in ``lang`` (for ``--json``)."""
+        from lindring.i18n import show
+
+        return {k: show(v, lang) for k, v in self.params}
 
     def __str__(self) -> str:
         return self.text()
@@ -106,10 +148,14 @@ class TableError(LindringError):
     exit_code = EXIT_TABLES
 
     def __init__(self, problems: Sequence[Issue]) -> None:
-        super().__init__(
-            "table_invalid", count=len(problems), first=problems[0].text() if problems else ""
-        )
+        super().__init__("table_invalid", count=len(problems), first="")
         self.problems = list(problems)
+
+    def message(self, lang: str = "en") -> str:
+        from lindring.i18n import text
+
+        first = self.problems[0].text(lang=lang) if self.problems else ""
+        return text(self.code, lang, count=len(self.problems), first=first)
 
 
 class MissingPartError(LindringError):

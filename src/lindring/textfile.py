@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
-from lindring.errors import Issue
+from lindring.errors import FOREIGN, Issue, params
 from lindring.numread import clip
 
 #: the package root: shipped data lives in ``_data/`` below it
@@ -49,6 +50,19 @@ _REASONS = {
 }
 
 
+_CANNOT = "cannot be read: "
+#: the message code of each reason (the text in both languages is in the catalogue)
+_CODES = {
+    "file not found": "problem.file_not_found",
+    _REASONS[errno.ELOOP]: "problem.file_loop",
+    _REASONS[errno.ENAMETOOLONG]: "problem.file_name_long",
+    _REASONS[errno.EISDIR]: "problem.file_directory",
+    _REASONS[errno.EACCES]: "problem.file_permission",
+    "cannot be read: not a regular file (a pipe or a device?)": "problem.file_not_regular",
+    "cannot be read: not UTF-8 text": "problem.file_not_utf8",
+}
+
+
 class Unreadable(Exception):
     """A file that cannot be read: ``str()`` is ``SHOWN: why`` (one line)."""
 
@@ -61,7 +75,18 @@ class Unreadable(Exception):
 
     def issue(self) -> Issue:
         """The problem, for the editors' checks (``lindring validate``)."""
-        return Issue(self.file, self.line, self.col, message=self.reason)
+        code = _CODES.get(self.reason)
+        values: dict[str, str] = {}
+        if code is None:
+            large = re.fullmatch(r"cannot be read: larger than ([0-9]+) MB", self.reason)
+            head, _, detail = self.reason.partition(_CANNOT)
+            if large:
+                code, values = "problem.file_too_large", {"mb": large.group(1)}
+            elif not head and detail:
+                code, values = "problem.file_unreadable", {"detail": detail}
+            else:
+                code, values = FOREIGN, {"text": self.reason}
+        return Issue(self.file, self.line, self.col, code=code, params=params(**values))
 
 
 def read_text(path: Path, shown: str | None = None, limit: int = MAX_BYTES) -> str:

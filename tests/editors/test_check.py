@@ -16,7 +16,7 @@ from lindring.calc.request import Request
 from lindring.checks import convert as calc
 from lindring.checks import table as checks
 from lindring.checks.consistency import Report, run_checks
-from lindring.errors import Issue
+from lindring.errors import Issue, params
 from lindring.handbook.book import load_handbook
 from lindring.model import Caution, Ceiling, Localized, Source, Tables
 
@@ -191,8 +191,13 @@ def test_every_check_runs_on_every_profile(tables: Tables, tmp_path: Path) -> No
 def test_handbook_embeds_that_do_not_resolve(
     tables: Tables, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    problem = Issue("handbook/plaster.md", 12, 5, "{{ faktor: fentanyl xx }}", "unknown route 'xx'")
-    warning = Issue("handbook/plaster.md", 3, 1, "sources[0]", "x", severity="warning")
+    where = "{{ faktor: fentanyl xx }}"
+    problem = Issue(
+        "handbook/plaster.md", 12, 5, where, "embed.unknown_route", params=params(name="xx")
+    )
+    warning = Issue(
+        "handbook/plaster.md", 3, 1, "sources[0]", "problem.source_unlisted", severity="warning"
+    )
     monkeypatch.setattr(checks, "check_chapters", lambda t, d=None: [problem, warning])
     result = checks.handbook(tables, None)
     assert result.failures == (

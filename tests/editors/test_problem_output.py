@@ -5,6 +5,9 @@ passed problems around as text, so any change in how an Issue is written shows h
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from lindring import __version__
@@ -39,5 +42,21 @@ def test_problems_are_written_as_before(
         text = (OUTPUT / f"{name}{suffix}").read_text(encoding="utf-8")
         return text.replace('"tool_version": "0.1.0"', f'"tool_version": "{__version__}"')
 
-    assert result.stdout == expected(".out")
     assert result.stderr == expected(".err")
+    if not name.endswith("-json"):
+        assert result.stdout == expected(".out")
+        return
+    # JSON gained fields (each problem's code); every field written before is unchanged
+    found = json.loads(result.stdout)
+    assert _without_codes(found) == json.loads(expected(".out"))
+    assert found != json.loads(expected(".out"))  # the codes are there
+
+
+def _without_codes(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` without the fields that carry message codes (added after the reference
+    files were written)."""
+    if "error" in data:
+        return {**data, "error": {k: v for k, v in data["error"].items() if k != "problem_codes"}}
+    added = ("code", "params", "hint_code")
+    problems = [{k: v for k, v in p.items() if k not in added} for p in data["problems"]]
+    return {**data, "problems": problems}

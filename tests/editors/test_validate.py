@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from lindring.checks.validate import validate
-from lindring.errors import Issue, TableError
+from lindring.errors import Issue, TableError, params
 from lindring.table.profiles import base_document, parse_profile
 
 from ..conftest import REPO, TABLES_DIR, Run
@@ -103,13 +103,38 @@ def test_unknown_and_missing_paths(tmp_path: Path) -> None:
 
 
 def test_an_issue_is_written_as_one_line_and_its_hint() -> None:
-    issue = Issue("t.yaml", 3, 7, "opioids.x.routes.po.factor", "expected a number", "h")
-    assert issue.text() == "t.yaml:3:7: opioids.x.routes.po.factor: expected a number\n  hint: h"
-    assert issue.text(hint=False) == "t.yaml:3:7: opioids.x.routes.po.factor: expected a number"
-    assert issue.statement() == "opioids.x.routes.po.factor: expected a number"
-    warning = Issue("a.md", 2, 1, "sources[0]", "listed but never cited", severity="warning")
-    assert warning.text() == "warning: a.md:2:1: sources[0]: listed but never cited"
-    assert Issue("t.yaml", message="file not found").text() == "t.yaml: file not found"
+    got = params(got="'1,5'")
+    issue = Issue(
+        "t.yaml",
+        3,
+        7,
+        "opioids.x.routes.po.factor",
+        "problem.expected_number",
+        "hint.decimal_point",
+        params=got,
+    )
+    head = "t.yaml:3:7: opioids.x.routes.po.factor: expected a number, got '1,5'"
+    assert issue.text() == f"{head}\n  hint: use a decimal point: 1.5, not 1,5"
+    assert issue.text(hint=False) == head
+    assert issue.statement() == head.removeprefix("t.yaml:3:7: ")
+    assert issue.text(lang="nb") == (
+        "t.yaml:3:7: opioids.x.routes.po.factor: forventet et tall, fikk '1,5'"
+        "\n  tips: bruk desimalpunktum: 1.5, ikke 1,5"
+    )
+    cited = params(source="hdir")
+    warning = Issue(
+        "a.md", 2, 1, "sources[0]", "problem.never_cited", severity="warning", params=cited
+    )
+    assert warning.text() == "warning: a.md:2:1: sources[0]: 'hdir' is listed but never cited"
+    assert (
+        warning.text(lang="nb")
+        == "advarsel: a.md:2:1: sources[0]: «hdir» er oppført, men aldri sitert"
+    )
+    assert Issue("t.yaml", code="problem.file_not_found").text() == "t.yaml: file not found"
+    assert (
+        Issue("t.yaml", code="problem.file_not_found").text(lang="nb")
+        == "t.yaml: filen finnes ikke"
+    )
 
 
 def test_the_checker_gives_each_part_of_a_problem_apart(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lindring.errors import Issue, TableError
+from lindring.errors import Issue, TableError, params
 from lindring.model import Tables
 from lindring.table.load import tables_dir
 
@@ -49,22 +49,22 @@ def load_layout(path: Path, tables: Tables | None) -> Layout:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TableError([Issue(str(path), message=f"cannot be read: {exc}")]) from None
+        raise TableError(
+            [Issue(str(path), code="problem.card_unreadable", params=params(detail=str(exc)))]
+        ) from None
     top = data.get("card") if isinstance(data, dict) else None
     if not isinstance(top, dict):
-        raise TableError([Issue(str(path), message="expected a 'card' section")])
+        raise TableError([Issue(str(path), code="problem.card_section")])
     problems: list[Issue] = []
     source = _pair(top.get("from"), "card.from", path, tables, problems)
     doses = top.get("doses_mg_per_24h")
     if not isinstance(doses, list) or not doses or not all(_positive(d) for d in doses):
-        message = "expected a list of whole mg above 0"
-        problems.append(Issue(str(path), path="card.doses_mg_per_24h", message=message))
+        code = "problem.card_doses"
+        problems.append(Issue(str(path), path="card.doses_mg_per_24h", code=code))
         doses = []
     raw = top.get("columns")
     if not isinstance(raw, list) or not raw:
-        problems.append(
-            Issue(str(path), path="card.columns", message="expected a list of [drug, route]")
-        )
+        problems.append(Issue(str(path), path="card.columns", code="problem.card_columns"))
         raw = []
     columns = [_pair(c, f"card.columns[{i}]", path, tables, problems) for i, c in enumerate(raw)]
     if problems:
@@ -80,13 +80,18 @@ def _pair(
     value: object, where: str, path: Path, tables: Tables | None, problems: list[Issue]
 ) -> tuple[str, str]:
     if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
-        problems.append(Issue(str(path), path=where, message="expected [drug, route]"))
+        problems.append(Issue(str(path), path=where, code="problem.card_pair"))
         return ("", "")
     drug, route = value
     if tables is not None and (
         drug not in tables.opioids or route not in tables.opioids[drug].routes
     ):
         problems.append(
-            Issue(str(path), path=where, message=f"{drug} {route} is not in the conversion table")
+            Issue(
+                str(path),
+                path=where,
+                code="problem.card_not_in_table",
+                params=params(drug=drug, route=route),
+            )
         )
     return (drug, route)

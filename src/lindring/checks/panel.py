@@ -15,11 +15,11 @@ from typing import Any
 
 from lindring.calc import patches
 from lindring.calc.dose import DoseExpression, parse_dose
-from lindring.errors import InputError, Issue, LindringError, TableError
+from lindring.errors import InputError, Issue, LindringError, TableError, params
 from lindring.model import Tables
 from lindring.table import profile_spec as spec
 from lindring.table.check.common import Cited, cite
-from lindring.table.checker import Checker
+from lindring.table.checker import Checker, its_routes
 from lindring.table.yamlsource import Path as KeyPath
 from lindring.textfile import Unreadable, read_text
 from lindring.units import mg_per
@@ -54,7 +54,7 @@ def parse_panel(text: str, file: str, tables: Tables) -> Panel:
     c = Checker(doc)
     panel = _check(c, doc.data, tables, file)
     if c.problems or panel is None:
-        raise TableError(c.problems or [Issue(file, message="the panel is empty")])
+        raise TableError(c.problems or [Issue(file, code="problem.panel_empty")])
     return panel
 
 
@@ -80,13 +80,13 @@ def _check(c: Checker, data: Any, tables: Tables, file: str) -> Panel | None:
     for key, routes in c.entries(top.get("doses"), ("doses",)).items():
         drug = tables.opioids.get(key)
         if drug is None:
-            c.problem(("doses", key), f"'{key}' is not a drug in the conversion table")
+            c.problem(("doses", key), "problem.not_table_drug", key=key)
             continue
         for route, written in c.entries(routes, ("doses", key)).items():
             path: KeyPath = ("doses", key, route)
             if route not in drug.routes:
-                listed = ", ".join(drug.routes) or "none"
-                c.problem(path, f"'{route}' is not a route of {key}", f"its routes: {listed}")
+                hint = its_routes(", ".join(drug.routes))
+                c.problem(path, "problem.not_route_of", *hint, route=route, drug=key)
                 continue
             for i, text in enumerate(c.strings(written, path)):
                 dose = _dose(c, tables, key, route, text, (*path, i))
@@ -94,9 +94,7 @@ def _check(c: Checker, data: Any, tables: Tables, file: str) -> Panel | None:
                     doses.append(PanelDose(key, route, dose))
     for path, source_id in cited:
         if source_id not in tables.sources:
-            c.problem(
-                path, f"unknown source id '{source_id}'", "add it under `sources` or fix the id"
-            )
+            c.problem(path, "problem.unknown_source", "hint.add_source_or_fix", source=source_id)
     if not (title and note):
         return None
     return Panel(title, sources, note, tuple(doses), file)
@@ -108,20 +106,22 @@ def _dose(
     try:
         dose = parse_dose(text)
     except LindringError as exc:
-        c.problem(path, exc.message("en"))
+        c.problem(path, exc.code, **exc.params)
         return None
     patch = tables.opioids[key].routes[route].patch
     if patch is None:
         if dose.basis == "per_hour":
-            c.problem(path, f"'{text}' is a rate; write the daily dose, e.g. 60 mg/24h")
+            c.problem(path, "problem.panel_rate", text=text)
             return None
         return dose
     typed = dose.amount_mg / mg_per("microgram")
     if dose.basis != "per_hour" or patches.delivered(patch, typed) is None:
         c.problem(
             path,
-            f"'{text}' is not a patch strength sold",
-            f"write one of {patches.strengths_text(patch)} as microgram/h, e.g. 25 mcg/h",
+            "problem.panel_patch",
+            "hint.panel_patch",
+            params(strengths=patches.strengths_text(patch)),
+            text=text,
         )
         return None
     return dose

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lindring.checks.panel import PANEL_FILE, parse_panel
-from lindring.errors import Issue, LindringError, TableError
+from lindring.errors import Issue, LindringError, TableError, params
 from lindring.handbook.book import check_chapters, handbook_dir
 from lindring.model import Tables
 from lindring.table.load import TABLE_FILE, parse_tables, tables_dir
@@ -27,7 +27,7 @@ from lindring.table.profiles import base_document, parse_profile
 from lindring.textfile import Unreadable, is_dir, is_file, read_text, resolved, shown_path
 
 HANDBOOK, TABLES = "handbook", "tables"  # a checkout keeps them side by side
-KNOWN = "expected tables/ (opioids.yaml, panel.yaml, profiles/*.yaml) or a handbook chapter"
+KNOWN = "hint.validate_known"  # what validate reads
 
 
 @dataclass
@@ -95,8 +95,8 @@ def validate(paths: list[str], tables_override: str | None = None) -> Validation
     plan = _plan(given or [default], _handbook_default() if not given else None)
     result = Validation()
     for path in plan.unknown:
-        what = "not a file lindring validates" if is_file(path) else "no such file or directory"
-        result.issues.append(Issue(shown_path(path), message=what, hint=KNOWN))
+        what = "problem.not_validated" if is_file(path) else "problem.no_such_path"
+        result.issues.append(Issue(shown_path(path), code=what, hint_code=KNOWN))
     loaded: dict[Path, Tables | None] = {}
 
     def table_for(directory: Path) -> Tables | None:
@@ -160,4 +160,4 @@ def _handbook(directory: Path, tables: Tables | None, result: Validation) -> Non
         result.add(check_chapters(tables, str(directory)))
     except LindringError as exc:  # no handbook directory (HandbookError)
         found = exc.problems if isinstance(exc, TableError) else []
-        result.add(found or [Issue(str(directory), message=exc.message("en"))])
+        result.add(found or [Issue(str(directory), code=exc.code, params=params(**exc.params))])

@@ -87,7 +87,7 @@ def boundary(opts: Common) -> Iterator[None]:
         raise
     except TableError as exc:
         for problem in exc.problems:
-            sys.stderr.write(f"{problem.text()}\n")
+            sys.stderr.write(f"{problem.text(lang=opts.lang)}\n")
         _fail(opts, exc, EXIT_TABLES)
     except LindringError as exc:
         _fail(opts, exc, exc.exit_code)

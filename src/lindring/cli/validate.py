@@ -63,10 +63,10 @@ def validate(
 
         result = run(paths or [], opts.tables)
         if output is Format.json:
-            write_json(validation_dict(result))
+            write_json(validation_dict(result, opts.lang))
         else:
             text = show.validation_github if output is Format.github else show.validation_text
-            sys.stdout.write(text(result))
+            sys.stdout.write(text(result, opts.lang))
             for note in result.notes:
                 sys.stderr.write(f"note: {note}\n")
             sys.stderr.write(show.validation_summary(result, opts.lang) + "\n")

@@ -64,7 +64,7 @@ def load_handbook(directory: str | None = None) -> Handbook:
 
     folder = handbook_dir(directory)
     if not is_dir(folder):
-        raise HandbookError([Issue(shown_path(folder), message="handbook directory not found")])
+        raise HandbookError([Issue(shown_path(folder), code="problem.no_handbook")])
     problems: list[Issue] = []
     sources, source_problems = load_sources(folder / SOURCES_FILE, shown_path)
     problems.extend(source_problems)
@@ -82,9 +82,7 @@ def load_handbook(directory: str | None = None) -> Handbook:
             continue
         if chapter.id != path.stem:
             problems.append(
-                chapter.issue(
-                    "id", "id", f"'{chapter.id}' must be the file name without .md ('{path.stem}')"
-                )
+                chapter.issue("id", "id", "problem.chapter_id", id=chapter.id, expected=path.stem)
             )
             continue
         found.append(chapter)

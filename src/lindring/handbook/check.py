@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 
-from lindring.errors import Issue
+from lindring.errors import Issue, params
 from lindring.handbook.chapters import EXPLAIN_TARGETS, SOURCES_FILE, Handbook, position
 from lindring.handbook.frontmatter import Chapter, reviewed_on
 from lindring.handbook.markdown import headings
@@ -37,11 +37,11 @@ def check(tables: Tables, book: Handbook, today: datetime.date, max_age_days: in
         file, line, col = places.get(sid, (shown_path(sources_path), 0, 0))
         path = f"sources.{sid}"
         if sid in tables.sources:
-            message = f"'{sid}' is already a source in the conversion table"
-            problems.append(Issue(file, line, col, path, message))
+            code = "problem.source_in_table"
+            problems.append(Issue(file, line, col, path, code, params=params(source=sid)))
         elif sid not in listed_anywhere:
-            message = "no chapter lists this source"
-            problems.append(Issue(file, line, col, path, message, severity="warning"))
+            code = "problem.source_unlisted"
+            problems.append(Issue(file, line, col, path, code, severity="warning"))
     return sorted(problems, key=position)
 
 
@@ -59,11 +59,13 @@ def _chapter(
     for index, sid in enumerate(chapter.sources):
         key, path = f"sources.{index}", f"sources[{index}]"
         if sid not in known:
-            hint = "define it in handbook/sources.yaml (or tables/opioids.yaml)"
-            found.append(chapter.issue(key, path, f"unknown source '{sid}'", hint))
+            hint = "hint.define_source"
+            found.append(
+                chapter.issue(key, path, "problem.unknown_chapter_source", hint, source=sid)
+            )
         elif sid not in resolved.cited:
-            message = f"'{sid}' is listed but never cited"
-            found.append(chapter.issue(key, path, message, warning=True))
+            code = "problem.never_cited"
+            found.append(chapter.issue(key, path, code, warning=True, source=sid))
     drugs = set(tables.opioids) | set(tables.pump.adjuvants if tables.pump else ())
     for index, key in enumerate(chapter.related_drugs):
         if key not in drugs:
@@ -71,26 +73,39 @@ def _chapter(
                 chapter.issue(
                     f"related_drugs.{index}",
                     f"related_drugs[{index}]",
-                    f"'{key}' is not a drug key in tables/opioids.yaml",
+                    "problem.related_drug",
+                    drug=key,
                 )
             )
     age = (today - reviewed_on(chapter)).days
     reviewed = "last_reviewed"
     if age < 0:
-        found.append(chapter.issue(reviewed, reviewed, f"{chapter.last_reviewed} is in the future"))
-    elif age > max_age_days:
-        message = (
-            f"{chapter.last_reviewed} is {age} days ago, more than the allowed "
-            f"{max_age_days}: review the chapter against its sources"
+        found.append(
+            chapter.issue(reviewed, reviewed, "problem.review_future", date=chapter.last_reviewed)
         )
-        found.append(chapter.issue(reviewed, reviewed, message, warning=True))
+    elif age > max_age_days:
+        found.append(
+            chapter.issue(
+                reviewed,
+                reviewed,
+                "problem.review_old",
+                warning=True,
+                date=chapter.last_reviewed,
+                age=age,
+                allowed=max_age_days,
+            )
+        )
     slugs = {h.slug for h in headings(chapter.body, chapter.body_line)}
     for chapter_id, anchor in EXPLAIN_TARGETS.values():
         if chapter_id == chapter.id and anchor not in slugs:
-            message = (
-                f"lindring convert --explain points to the heading '#{anchor}' in this "
-                "chapter, and it is missing"
+            found.append(
+                chapter.issue(
+                    "id",
+                    "id",
+                    "problem.explain_heading",
+                    "hint.explain_heading",
+                    hint_params=params(anchor=anchor),
+                    anchor=anchor,
+                )
             )
-            hint = f"give a heading the anchor {{#{anchor}}}"
-            found.append(chapter.issue("id", "id", message, hint))
     return found

@@ -59,9 +59,9 @@ def expand(tables: Tables, inner: str) -> Embed:
     kind = kind.strip().casefold()
     args = rest.split()
     if not colon or kind not in KINDS:
-        raise EmbedProblem(f"unknown embed '{inner.strip()}'", close(kind, list(KINDS)))
+        raise EmbedProblem("embed.unknown_embed", close(kind, list(KINDS)), text=inner.strip())
     if not args:
-        raise EmbedProblem(f"'{kind}' needs arguments", "see docs/editing-handbook.md")
+        raise EmbedProblem("embed.needs_arguments", ("hint.embed_docs", ()), kind=kind)
     if kind in BLOCK_KINDS:
         return block(tables, kind, args)
     handlers: dict[str, Callable[[Tables, list[str]], Embed]] = {
@@ -78,7 +78,7 @@ def expand(tables: Tables, inner: str) -> Embed:
 
 def _factor(tables: Tables, args: list[str]) -> Embed:
     if len(args) < 2:
-        raise EmbedProblem("faktor needs a drug and a route, e.g. {{ faktor: oxycodone po }}")
+        raise EmbedProblem("embed.factor_args")
     drug = drug_of(tables, args[0])
     _, factor = factor_of(tables, drug, args[1])
     field = fields(args, ["punkt", "lav", "høy", "spenn"], 2)
@@ -133,11 +133,11 @@ def _rule(tables: Tables, args: list[str]) -> Embed:
     if tables.pump is not None:
         rules["pumpe"] = _pump_fields(tables)
     if name not in rules:
-        raise EmbedProblem(f"unknown rule '{args[0]}'", close(name, list(rules)))
+        raise EmbedProblem("embed.unknown_rule", close(name, list(rules)), name=args[0])
     values, sources = rules[name]
     field = fields(args, [k for k in values if k], 1)
     if field not in values:
-        raise EmbedProblem(f"'regel: {name}' needs a field", close("", [k for k in values if k]))
+        raise EmbedProblem("embed.rule_field", close("", [k for k in values if k]), name=name)
     return Embed(values[field] + marker(sources), sources)
 
 

@@ -21,7 +21,7 @@ from lindring.handbook.embed_parts import (
 from lindring.handbook.markdown import escape
 from lindring.i18n import show_amount
 from lindring.i18n.handbook import EMBED as W
-from lindring.model import Amount, Tables
+from lindring.model import Amount, Localized, Tables
 
 if TYPE_CHECKING:
     from lindring.calc.convert import Conversion
@@ -34,9 +34,9 @@ def block(tables: Tables, kind: str, args: list[str]) -> Embed:
         return _example(tables, args)
     name = args[0].casefold()
     if name not in TABLES or len(args) > 1:
-        raise EmbedProblem(f"unknown table '{' '.join(args)}'", close(name, list(TABLES)))
+        raise EmbedProblem("embed.unknown_table", close(name, list(TABLES)), name=" ".join(args))
     if name in ("pumpe", "ampuller") and tables.pump is None:
-        raise EmbedProblem("the table has no pump section")
+        raise EmbedProblem("embed.no_pump")
     builders = {
         "omregning": _conversion,
         "plaster": _patches,
@@ -157,7 +157,9 @@ def _example(tables: Tables, words: list[str]) -> Embed:
     try:
         conversion = convert(tables, parse_request(tables, words))
     except LindringError as exc:
-        raise EmbedProblem(f"the example cannot be calculated: {exc.message('en')}") from None
+        raise EmbedProblem(
+            "embed.example_failed", reason=Localized(exc.message("nb"), exc.message("en"))
+        ) from None
     lines = [
         W["example"].format(version=tables.version),
         "",

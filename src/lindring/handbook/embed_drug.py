@@ -24,7 +24,7 @@ def ceiling(tables: Tables, args: list[str]) -> Embed:
     drug = drug_of(tables, args[0])
     fields(args, [], 1)
     if drug.ceiling is None:
-        raise EmbedProblem(f"{drug.key} has no ceiling in the table")
+        raise EmbedProblem("embed.no_ceiling", drug=drug.key)
     text = f"{num(drug.ceiling.value)} mg/{W['day']}"
     return Embed(text + marker(drug.ceiling.sources), drug.ceiling.sources)
 
@@ -33,7 +33,7 @@ def ampoules_of(tables: Tables, name: str) -> tuple[str, Ampoules]:
     """Injection strengths of an opioid or of a drug for the last days of life."""
     pump = tables.pump
     if pump is None:
-        raise EmbedProblem("the table has no pump section")
+        raise EmbedProblem("embed.no_pump")
     wanted = name.casefold()
     for adjuvant in pump.adjuvants.values():
         if wanted in _names(adjuvant):
@@ -41,8 +41,9 @@ def ampoules_of(tables: Tables, name: str) -> tuple[str, Ampoules]:
     drug = drug_of(tables, name)
     if drug.key not in pump.ampoules:
         raise EmbedProblem(
-            f"{drug.key} has no injection strengths in the table",
+            "embed.no_ampoules",
             close(drug.key, [*pump.ampoules, *pump.adjuvants]),
+            drug=drug.key,
         )
     return drug.name.nb, pump.ampoules[drug.key]
 
@@ -86,13 +87,13 @@ def renal(tables: Tables, args: list[str]) -> Embed:
     drug = drug_of(tables, args[0])
     fields(args, [], 1)
     if drug.renal is None:
-        raise EmbedProblem(f"{drug.key} has no renal caution in the table")
+        raise EmbedProblem("embed.no_renal", drug=drug.key)
     return Embed(escape(drug.renal.text.nb) + marker(drug.renal.sources), drug.renal.sources)
 
 
 def patch_advice(tables: Tables, args: list[str]) -> Embed:
     if len(args) < 2:
-        raise EmbedProblem("plasterråd needs a drug and til, fra or obs")
+        raise EmbedProblem("embed.patch_advice_args")
     drug = drug_of(tables, args[0])
     _, factor = factor_of(tables, drug, "td")
     assert factor.patch is not None

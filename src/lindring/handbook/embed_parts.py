@@ -7,7 +7,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
+from lindring.errors import Params, params
 from lindring.i18n.handbook import EMBED as W
 from lindring.model import Factor, Opioid, Tables
 from lindring.names import find_drug, find_route
@@ -18,12 +20,20 @@ KINDS = ("faktor", "regel", "tak", "styrker", "plaster", "nyre", "plasterråd", 
 
 
 class EmbedProblem(Exception):
-    """What is wrong with one directive (English, like the table's problems)."""
+    """What is wrong with one directive: a problem code with its parameters ``values``,
+    and a hint (code and parameters), like the table's problems."""
 
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, code: str, hint: tuple[str, Params] = ("", ()), **values: Any) -> None:
+        super().__init__(code)
+        self.code, self.values = code, values
+        self.hint, self.hint_params = hint
+
+    @property
+    def message(self) -> str:
+        """The problem in English."""
+        from lindring.i18n import text
+
+        return text(self.code, "en", **self.values)
 
 
 @dataclass(frozen=True)
@@ -59,25 +69,29 @@ def marker(sources: tuple[str, ...]) -> str:
     return f" \\[{sources[0]}{more}\\]"
 
 
-def close(word: str, options: list[str]) -> str:
+def close(word: str, options: list[str]) -> tuple[str, Params]:
+    """The hint (code and parameters): the close name, or every option."""
     found = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
-    return f"did you mean '{found[0]}'?" if found else "one of: " + ", ".join(options)
+    if found:
+        return "hint.did_you_mean", params(name=found[0])
+    return "hint.one_of", params(names=", ".join(options))
 
 
 def drug_of(tables: Tables, name: str) -> Opioid:
     found = find_drug(tables, name)
     if isinstance(found, Opioid):
         return found
-    raise EmbedProblem(f"unknown drug '{name}'", close(name, list(tables.opioids)))
+    raise EmbedProblem("embed.unknown_drug", close(name, list(tables.opioids)), name=name)
 
 
 def factor_of(tables: Tables, drug: Opioid, name: str) -> tuple[str, Factor]:
     route = find_route(tables, name)
     if route is None:
-        raise EmbedProblem(f"unknown route '{name}'", close(name, list(tables.routes)))
+        raise EmbedProblem("embed.unknown_route", close(name, list(tables.routes)), name=name)
     if route.key not in drug.routes:
-        routes = ", ".join(drug.routes) or "none"
-        raise EmbedProblem(f"{drug.key} has no route '{route.key}' in the table (routes: {routes})")
+        routes = ", ".join(drug.routes)
+        code = "embed.no_route" if routes else "embed.no_route_none"
+        raise EmbedProblem(code, drug=drug.key, route=route.key, routes=routes)
     return route.key, drug.routes[route.key]
 
 
@@ -96,10 +110,10 @@ def factor_text(factor: Factor) -> str:
 
 def fields(args: list[str], allowed: list[str], at: int) -> str:
     if len(args) > at + 1:
-        raise EmbedProblem(f"too many arguments: '{' '.join(args[at + 1 :])}'")
+        raise EmbedProblem("embed.too_many", extra=" ".join(args[at + 1 :]))
     if len(args) <= at:
         return ""
     field = args[at].casefold()
     if field not in allowed:
-        raise EmbedProblem(f"unknown field '{args[at]}'", close(field, allowed))
+        raise EmbedProblem("embed.unknown_field", close(field, allowed), field=args[at])
     return field

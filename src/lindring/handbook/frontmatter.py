@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from lindring.errors import Issue, Severity
+from lindring.errors import Issue, Params, Severity, params
 from lindring.table.checker import Checker
 from lindring.table.yamlsource import YamlProblem, load
 
@@ -53,12 +53,22 @@ class Chapter:
     marks: dict[str, tuple[int, int]]  # front matter key path (dotted) -> line, column
 
     def issue(
-        self, key: str, path: str, message: str, hint: str = "", warning: bool = False
+        self,
+        key: str,
+        path: str,
+        code: str,
+        hint: str = "",
+        warning: bool = False,
+        hint_params: Params = (),
+        **values: Any,
     ) -> Issue:
-        """A problem at the front matter key ``key`` (dotted), about ``path``."""
+        """The problem ``code`` (with ``values``) at the front matter key ``key``
+        (dotted), about ``path``; ``hint`` is a hint code with ``hint_params``."""
         line, col = self.marks.get(key, (1, 1))
         severity: Severity = "warning" if warning else "error"
-        return Issue(self.file, line, col, path, message, hint, severity)
+        return Issue(
+            self.file, line, col, path, code, hint, severity, params(**values), hint_params
+        )
 
 
 def split(text: str, file: str) -> tuple[str, str, int] | Issue:
@@ -69,12 +79,12 @@ def split(text: str, file: str) -> tuple[str, str, int] | Issue:
     """
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return Issue(file, 1, 1, "front matter", "a chapter must start with a '---' line")
+        return Issue(file, 1, 1, "front matter", "problem.chapter_start")
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
             yaml_text = "\n".join(["", *lines[1:index]])
             return yaml_text, "\n".join(lines[index + 1 :]), index + 2
-    return Issue(file, 1, 1, "front matter", "no closing '---' line after the front matter")
+    return Issue(file, 1, 1, "front matter", "problem.chapter_no_close")
 
 
 def parse(text: str, file: str) -> tuple[Chapter | None, list[Issue]]:
@@ -98,11 +108,11 @@ def parse(text: str, file: str) -> tuple[Chapter | None, list[Issue]]:
     version = check.text(get("version"), ("version",), VERSION_PATTERN)
     reviewed = check.text(get("last_reviewed"), ("last_reviewed",), DATE_PATTERN)
     if reviewed is not None and _date(reviewed) is None:
-        check.problem(("last_reviewed",), f"'{reviewed}' is not a date (YYYY-MM-DD)")
+        check.problem(("last_reviewed",), "problem.not_a_date", value=reviewed)
         reviewed = None
     reviewers = check.strings(get("reviewers"), ("reviewers",), allow_empty=True)
     if get("sources") == []:
-        check.problem(("sources",), "list at least one source id", "sources: [hdir-omeq]")
+        check.problem(("sources",), "problem.list_a_source", "hint.list_a_source")
     sources = check.strings(get("sources"), ("sources",), allow_empty=True)
     for index, sid in enumerate(sources):
         check.text(sid, ("sources", index), ID_PATTERN)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from lindring.errors import Issue
+from lindring.errors import Issue, Params, params
 from lindring.handbook.embed import BLOCK_KINDS, EmbedProblem, expand
 from lindring.handbook.frontmatter import Chapter
 from lindring.handbook.markdown import (
@@ -62,8 +62,23 @@ class _Resolver:
         self.cited: list[str] = []
         self.embedded: list[str] = []
 
-    def problem(self, line: int, col: int, path: str, message: str, hint: str = "") -> None:
-        self.problems.append(Issue(self.chapter.file, line, col, path, message, hint))
+    def problem(
+        self,
+        line: int,
+        col: int,
+        path: str,
+        code: str,
+        hint: str = "",
+        hint_params: Params = (),
+        **values: Any,
+    ) -> None:
+        """The problem ``code`` (with ``values``) at ``line``:``col``; ``hint`` is a hint
+        code with ``hint_params``."""
+        file = self.chapter.file
+        found = Issue(
+            file, line, col, path, code, hint, params=params(**values), hint_params=hint_params
+        )
+        self.problems.append(found)
 
     def run(self) -> str:
         out: list[str] = []
@@ -78,13 +93,11 @@ class _Resolver:
     def line(self, text: str, number: int) -> str:
         heading = HEADING.match(text)
         if heading and len(heading.group(1)) == 1:
-            self.problem(
-                number, 1, "heading", "use ## for sections: the front matter title is the # title"
-            )
+            self.problem(number, 1, "heading", "problem.heading_level")
         for opener, closer, what in (("{{", "}}", "embed"), ("[@", "]", "source")):
             start = text.rfind(opener)
             if start >= 0 and closer not in text[start:]:
-                self.problem(number, start + 1, what, f"'{opener}' is not closed on this line")
+                self.problem(number, start + 1, what, "problem.not_closed", opener=opener)
         for found in LINK.finditer(text):  # columns are those of the line as written
             self.check_link(found.group(2), number, found.start() + 1)
         for found in MARKER.finditer(text):
@@ -100,12 +113,20 @@ class _Resolver:
         col = found.start() + 1  # headings keep their columns: the anchor is at the end
         kind = inner.partition(":")[0].strip().casefold()
         if kind in BLOCK_KINDS and text.strip() != found.group(0):
-            self.problem(number, col, f"embed {kind}", "a block embed must stand alone on its line")
+            self.problem(number, col, f"embed {kind}", "problem.block_embed_alone")
             return ""
         try:
             result = expand(self.tables, inner)
         except EmbedProblem as exc:
-            self.problem(number, col, f"embed {kind or '?'}", exc.message, exc.hint)
+            self.problem(
+                number,
+                col,
+                f"embed {kind or '?'}",
+                exc.code,
+                exc.hint,
+                exc.hint_params,
+                **exc.values,
+            )
             return found.group(0)
         self.embedded.extend(result.sources)
         return f"\n{result.markdown}\n" if kind in BLOCK_KINDS else result.markdown
@@ -118,12 +139,12 @@ class _Resolver:
         if page:
             found = self.book.chapters.get(page.removesuffix(".md"))
             if not page.endswith(".md") or found is None:
-                hint = "link to another chapter as ID.md or ID.md#anchor"
-                self.problem(number, col, "link", f"no chapter '{page}'", hint)
+                hint = "hint.link_chapter"
+                self.problem(number, col, "link", "problem.no_chapter", hint, page=page)
                 return
             chapter = found
         if anchor and anchor not in anchors(chapter):
-            self.problem(number, col, "link", f"no heading '#{anchor}' in {chapter.id}.md")
+            self.problem(number, col, "link", "problem.no_heading", anchor=anchor, page=chapter.id)
 
     def link(self, found: re.Match[str]) -> str:
         label, target = found.group(1), found.group(2)
@@ -142,13 +163,15 @@ class _Resolver:
         for part in marker_ids(inner) or [""]:
             sid = clean_id(part)
             if sid is None:
-                self.problem(number, col, "source", f"'{part}' is not a source id (write [@id])")
+                self.problem(number, col, "source", "problem.not_source_id", part=part)
             elif sid not in self.known:
-                hint = "define it in handbook/sources.yaml (or tables/opioids.yaml)"
-                self.problem(number, col, "source", f"unknown source '{sid}'", hint)
+                hint = "hint.define_source"
+                self.problem(
+                    number, col, "source", "problem.unknown_chapter_source", hint, source=sid
+                )
             elif sid not in self.chapter.sources:
-                hint = "add it to the front matter's sources"
-                self.problem(number, col, "source", f"'{sid}' is cited but not listed", hint)
+                hint = "hint.list_cited"
+                self.problem(number, col, "source", "problem.cited_not_listed", hint, source=sid)
             else:
                 self.cited.append(sid)
 

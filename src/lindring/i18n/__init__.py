@@ -83,6 +83,7 @@ CATALOGUES = (
     "lindring.i18n.batch",
     "lindring.i18n.editor",
     "lindring.i18n.handbook",
+    "lindring.i18n.problems",
     "lindring.i18n.pump",
 )
 STRICT_VAR = "LINDRING_STRICT_MESSAGES"

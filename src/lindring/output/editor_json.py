@@ -29,7 +29,7 @@ def _percent(change: Fraction | None) -> int | float | None:
     return None if change is None else json_number(change * 100, 2)
 
 
-def validation_dict(result: Validation) -> dict[str, Any]:
+def validation_dict(result: Validation, lang: str = "en") -> dict[str, Any]:
     return {
         **_head(),
         "ok": not result.errors,
@@ -39,9 +39,12 @@ def validation_dict(result: Validation) -> dict[str, Any]:
                 "file": i.file,
                 "line": i.line or None,
                 "col": i.col or None,
-                "message": i.statement(),
-                "hint": i.hint or None,
+                "message": i.statement(lang),
+                "hint": i.hint_text(lang) or None,
                 "severity": i.severity,
+                "code": i.code,
+                "params": i.plain_params(lang),
+                "hint_code": i.hint_code or None,
             }
             for i in result.issues
         ],

@@ -192,7 +192,8 @@ def error_dict(error: LindringError, lang: str) -> dict[str, Any]:
         body["sources"] = list(error.params.get("sources", ()))
         body["where"] = text(f"where.{error.code}", lang)
     if isinstance(error, TableError):
-        body["problems"] = [problem.text() for problem in error.problems]
+        body["problems"] = [problem.text(lang=lang) for problem in error.problems]
+        body["problem_codes"] = [problem.code for problem in error.problems]
     return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, key: body}
 
 

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
-from lindring.errors import Issue
+from lindring.errors import Issue, Params, params
+from lindring.i18n import text
+from lindring.model import Localized
 from lindring.numread import NumberError, clip, ratio
 from lindring.table.vocabulary import Section
 from lindring.table.yamlsource import Located, Path
@@ -29,28 +31,41 @@ class Checker:
         self.problems: list[Issue] = []
         self.missing: set[Path] = set()  # reported once as missing, not again per check
 
-    def problem(self, path: Path, message: str, hint: str = "") -> None:
+    def problem(
+        self, path: Path, code: str, hint: str = "", hint_params: Params = (), **values: Any
+    ) -> None:
+        """The problem ``code`` (with its parameters ``values``) at ``path``; ``hint`` is a
+        hint code with its parameters ``hint_params``."""
         if path in self.missing:
             return
         file, line, col = self.doc.position(path)
-        self.problems.append(Issue(file, line, col, dotted(path) or "(top)", message, hint))
+        where = dotted(path) or "(top)"
+        self.problems.append(
+            Issue(
+                file, line, col, where, code, hint, params=params(**values), hint_params=hint_params
+            )
+        )
 
     def mapping(
         self, value: Any, path: Path, required: Iterable[str], optional: Iterable[str] = ()
     ) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.problem(path, f"expected a mapping, got {_show(value)}")
+            self.problem(path, "problem.expected_mapping", got=_show(value))
             return None
         required = list(required)
         allowed = [*required, *optional]
         for key in value:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-                hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
-                self.problem((*path, key), f"unknown key '{key}'", hint)
+                hint = (
+                    did_you_mean(close[0])
+                    if close
+                    else ("hint.allowed", params(names=", ".join(allowed)))
+                )
+                self.problem((*path, key), "problem.unknown_key", *hint, key=key)
         for key in required:
             if key not in value:
-                self.problem(path, f"missing required key '{key}'")
+                self.problem(path, "problem.missing_key", key=key)
                 self.missing.add((*path, key))
         return value
 
@@ -63,16 +78,16 @@ class Checker:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.problem(path, f"expected a mapping, got {_show(value)}")
+            self.problem(path, "problem.expected_mapping", got=_show(value))
             return {}
         return value
 
     def text(self, value: Any, path: Path, pattern: str | None = None) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            self.problem(path, f"expected text, got {_show(value)}", _quote_hint(value))
+            self.problem(path, "problem.expected_text", _quote_hint(value), got=_show(value))
             return None
         if pattern and not re.fullmatch(pattern, value):
-            self.problem(path, f"'{value}' does not match the pattern {pattern}")
+            self.problem(path, "problem.no_pattern_match", value=value, pattern=pattern)
             return None
         return value
 
@@ -82,21 +97,22 @@ class Checker:
 
         found = self.text(value, path)
         if found is not None and not re.fullmatch(URL_PATTERN, found):
-            shown = _show(found)
-            self.problem(path, f"expected a web address (https:// or http://), got {shown}")
+            self.problem(path, "problem.expected_url", got=_show(found))
             return None
         return found
 
     def choice(self, value: Any, path: Path, choices: Iterable[str]) -> str | None:
         options = list(choices)
         if value not in options:
-            self.problem(path, f"expected one of {', '.join(options)}, got {_show(value)}")
+            self.problem(
+                path, "problem.expected_choice", choices=", ".join(options), got=_show(value)
+            )
             return None
         return str(value)
 
     def integer(self, value: Any, path: Path, minimum: int = 0) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.problem(path, f"expected a whole number >= {minimum}, got {_show(value)}")
+            self.problem(path, "problem.expected_whole", minimum=minimum, got=_show(value))
             return None
         return value
 
@@ -111,36 +127,36 @@ class Checker:
             try:
                 result = ratio(value)
             except NumberError:
-                self.problem(path, f"too many digits in {_show(value)}")
+                self.problem(path, "problem.too_many_digits", got=_show(value))
                 return None
         if result is None:
-            self.problem(path, f"expected a number, got {_show(value)}", _number_hint(value))
+            self.problem(path, "problem.expected_number", _number_hint(value), got=_show(value))
             return None
         if (positive and result <= 0) or result < 0:
-            self.problem(path, f"expected a number above 0, got {_show(value)}")
+            self.problem(path, "problem.expected_positive", got=_show(value))
             return None
         return result
 
     def pair(self, value: Any, path: Path) -> tuple[Fraction, Fraction] | None:
         if not isinstance(value, list) or len(value) != 2:
-            self.problem(path, f"expected [low, high], got {_show(value)}")
+            self.problem(path, "problem.expected_pair", got=_show(value))
             return None
         low = self.number(value[0], (*path, 0), positive=False)
         high = self.number(value[1], (*path, 1), positive=False)
         if low is None or high is None:
             return None
         if low > high:
-            self.problem(path, f"low ({_show(value[0])}) is above high ({_show(value[1])})")
+            self.problem(path, "problem.low_above_high", low=_show(value[0]), high=_show(value[1]))
             return None
         return low, high
 
     def strings(self, value: Any, path: Path, allow_empty: bool = False) -> tuple[str, ...]:
         if isinstance(value, list) and not value and not allow_empty:
-            hint = "every number needs a source" if path and path[-1] == "sources" else ""
-            self.problem(path, "expected a list of text, got an empty list", hint)
+            hint = "hint.needs_source" if path and path[-1] == "sources" else ""
+            self.problem(path, "problem.empty_text_list", hint)
             return ()
         if not isinstance(value, list):
-            self.problem(path, f"expected a list of text, got {_show(value)}")
+            self.problem(path, "problem.expected_text_list", got=_show(value))
             return ()
         found = [self.text(item, (*path, i)) for i, item in enumerate(value)]
         return tuple(s for s in found if s is not None)
@@ -156,26 +172,44 @@ class Checker:
         return {"nb": nb, "en": en} if nb and en else None
 
 
-def _show(value: Any) -> str:
+def did_you_mean(name: str) -> tuple[str, Params]:
+    """The hint ``did you mean 'NAME'?`` (code and parameters)."""
+    return "hint.did_you_mean", params(name=name)
+
+
+def its_routes(listed: str) -> tuple[str, Params]:
+    """The hint ``its routes: ...`` (``none`` when there are none)."""
+    return ("hint.its_routes", params(routes=listed)) if listed else ("hint.no_routes", ())
+
+
+def _show(value: Any) -> str | Localized:
+    """A value as the editor wrote it; words (``nothing``, ``a boolean``) in both languages."""
     if isinstance(value, Fraction):
         return str(float(value))
     if isinstance(value, str):
         return repr(clip(value))
     if value is None:
-        return "nothing"
+        return word("value.nothing")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a boolean)"
-    return type(value).__name__ if isinstance(value, dict | list) else repr(value)
+        return word("value.boolean", value=str(value).lower())
+    if isinstance(value, dict | list):
+        return word(f"value.{type(value).__name__}")
+    return repr(value)
+
+
+def word(code: str, **values: Any) -> Localized:
+    """A word or phrase in both languages, for a parameter of a problem."""
+    return Localized(text(code, "nb", **values), text(code, "en", **values))
 
 
 _NUMBER_HINTS = (
-    (r"[0-9]+,[0-9]+", "use a decimal point: 1.5, not 1,5"),
-    (r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", "remove the quotes: a number in quotes is text"),
-    (r"0[0-9]+(?:\.[0-9]+)?", "leave out the leading zero: YAML 1.1 tools read 010 as 8"),
-    (r"[0-9]+(?::[0-5]?[0-9])+", "YAML 1.1 tools read 1:30 as 90 (base 60): write the number"),
-    (r"[0-9.]+[eE][-+]?[0-9]+", "write the number out in full: 1000, not 1e3"),
-    (r"\.[0-9]+", "write a zero before the decimal point: 0.5, not .5"),
-    (r"[0-9]+\.", "write digits after the decimal point, or none: 5 or 5.5, not 5."),
+    (r"[0-9]+,[0-9]+", "hint.decimal_point"),
+    (r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", "hint.unquote"),
+    (r"0[0-9]+(?:\.[0-9]+)?", "hint.leading_zero"),
+    (r"[0-9]+(?::[0-5]?[0-9])+", "hint.base_60"),
+    (r"[0-9.]+[eE][-+]?[0-9]+", "hint.exponent"),
+    (r"\.[0-9]+", "hint.zero_before_point"),
+    (r"[0-9]+\.", "hint.digits_after_point"),
 )
 
 
@@ -186,12 +220,12 @@ def _number_hint(value: Any) -> str:
     for pattern, hint in _NUMBER_HINTS:
         if re.fullmatch(pattern, value.strip()):
             return hint
-    return "use a decimal point: 1.5, not 1,5"
+    return "hint.decimal_point"
 
 
 def _quote_hint(value: Any) -> str:
     if isinstance(value, bool):
-        return "write yes/no/on/off and country codes in quotes: 'no'"
+        return "hint.quote_yes_no"
     if isinstance(value, int | Fraction):
-        return "put numbers that are names or versions in quotes"
+        return "hint.quote_numbers"
     return ""

@@ -88,7 +88,7 @@ def parse_tables(text: str, file: str) -> Tables:
     check = Checker(doc)
     tables = build(check, doc.data, file)
     if check.problems or tables is None:
-        raise TableError(check.problems or [Issue(file, message="the table is empty")])
+        raise TableError(check.problems or [Issue(file, code="problem.table_empty")])
     return tables
 
 

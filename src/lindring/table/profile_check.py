@@ -14,9 +14,10 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from lindring.errors import params
 from lindring.table import profile_spec as spec
 from lindring.table.check.common import Cited, cite, loc
-from lindring.table.checker import Checker
+from lindring.table.checker import Checker, its_routes, word
 from lindring.table.spec import ID_PATTERN
 from lindring.table.yamlsource import Path as KeyPath
 
@@ -35,7 +36,9 @@ def check_meta(
     if pid and expected_id and pid != expected_id:
         c.problem(
             ("profile", "id"),
-            f"the id '{pid}' must be the file name without .yaml ('{expected_id}')",
+            "problem.profile_id",
+            id=pid,
+            expected=expected_id,
         )
     name = loc(c, meta.get("name"), ("profile", "name"))
     sources = cite(c, meta.get("sources"), ("profile", "sources"), cited)
@@ -65,15 +68,15 @@ def not_covered(c: Checker, data: Any) -> Uncovered:
     for key, routes in c.entries(raw, ("not_covered",)).items():
         dpath: KeyPath = ("not_covered", key)
         if not isinstance(routes, list):
-            c.problem(dpath, f"expected a list of routes, got {type(routes).__name__}")
+            c.problem(dpath, "problem.expected_routes", got=word(f"value.{type(routes).__name__}"))
             continue
         for i, route in enumerate(routes):
             path: KeyPath = (*dpath, i)
             if not isinstance(route, str):
-                c.problem(path, "expected a route key such as po")
+                c.problem(path, "problem.expected_route_key")
                 continue
             if (key, route) in found:
-                c.problem(path, f"{key} {route} is listed twice")
+                c.problem(path, "problem.listed_twice", drug=key, route=route)
             found[(key, route)] = path
     return found
 
@@ -87,19 +90,22 @@ def check_cover(c: Checker, base: Any, data: Any, merged: Any, uncovered: Uncove
         if written and (key, route) in uncovered:
             c.problem(
                 uncovered[(key, route)],
-                f"{key} {route} has a factor here and is listed as not covered",
+                "problem.covered_and_not",
+                drug=key,
+                route=route,
             )
         elif not written and (key, route) not in uncovered:
             c.problem(
                 _drug_path(data, key),
-                f"{key} {route} is in the base table but this profile neither gives its "
-                "factor nor lists it under `not_covered`",
-                f"give the guideline's factor under opioids.{key}.routes.{route}.factor, "
-                "or list the route under not_covered",
+                "problem.not_covered_missing",
+                "hint.give_factor",
+                params(drug=key, route=route),
+                drug=key,
+                route=route,
             )
     reference = uncovered.get(("morphine", "po"))
     if reference is not None:
-        c.problem(reference, "morphine po is the reference (1 by definition): it is always covered")
+        c.problem(reference, "problem.reference_covered")
     known = _drugs(base)
     drugs = data.get("opioids") if isinstance(data, dict) else None
     for key in _drugs(data):
@@ -108,9 +114,10 @@ def check_cover(c: Checker, base: Any, data: Any, merged: Any, uncovered: Uncove
         if key not in known and close and not named:  # a misspelt key, not a new drug
             c.problem(
                 ("opioids", key),
-                f"'{key}' is not a drug of the base table, so it would be a new drug",
-                f"did you mean '{close[0]}'? A new drug needs name, atc, aliases, unit, "
-                "status, sources and routes",
+                "problem.new_drug",
+                "hint.new_drug",
+                params(name=close[0]),
+                key=key,
             )
     present = _routes(merged)
     for (key, route), path in uncovered.items():
@@ -118,13 +125,15 @@ def check_cover(c: Checker, base: Any, data: Any, merged: Any, uncovered: Uncove
             drugs = merged.get("opioids") if isinstance(merged, dict) else None
             drug = drugs.get(key) if isinstance(drugs, dict) else None
             if not isinstance(drug, dict):
-                c.problem(path, f"'{key}' is not a drug of this profile's table")
+                c.problem(path, "problem.not_profile_drug", key=key)
             else:
-                listed = ", ".join(r for k, r in sorted(present) if k == key) or "none"
+                listed = ", ".join(r for k, r in sorted(present) if k == key)
                 c.problem(
                     path,
-                    f"'{route}' is not a route of {key} in this profile's table",
-                    f"its routes: {listed}",
+                    "problem.not_profile_route",
+                    *its_routes(listed),
+                    route=route,
+                    drug=key,
                 )
 
 

@@ -89,7 +89,7 @@ def parse_profile(
     meta = check_meta(c, doc.data, expected_id, cited)
     uncovered = not_covered(c, doc.data)
     if c.problems or meta is None:
-        raise TableError(c.problems or [Issue(file, message="the profile is empty")])
+        raise TableError(c.problems or [Issue(file, code="problem.profile_empty")])
     inherited = base if meta["base"] else None
     merged = merge(inherited, doc)
     if inherited is not None:
@@ -106,10 +106,10 @@ def parse_profile(
     tables = build(checker, table_doc.data, file)
     for path, source_id in cited:
         if tables is not None and source_id not in tables.sources:
-            c.problem(path, f"unknown source id '{source_id}'", "add it under `sources`")
+            c.problem(path, "problem.unknown_source", "hint.add_source", source=source_id)
     problems = [*c.problems, *checker.problems]
     if problems or tables is None:
-        raise TableError(problems or [Issue(file, message="the profile's table is empty")])
+        raise TableError(problems or [Issue(file, code="problem.profile_table_empty")])
     profile = Profile(
         meta["id"],
         meta["name"],

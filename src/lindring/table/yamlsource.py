@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from lindring.errors import Issue
+from lindring.errors import Issue, params
 from lindring.numread import DECIMALS, WHOLE_DIGITS, NumberError, decimal, whole
 
 Path = tuple[str | int, ...]
@@ -40,10 +40,6 @@ _SEQ = "tag:yaml.org,2002:seq"
 MAX_DEPTH = 32
 _DROPPED = {_BOOL, _INT, _FLOAT, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
 
-_DIGITS = (
-    f"too many digits: a number has at most {WHOLE_DIGITS} digits before the decimal "
-    f"point and {DECIMALS} after"
-)
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -107,20 +103,20 @@ class _Builder:
         self.marks: dict[Path, tuple[int, int]] = {}
         self.seen: set[int] = set()
 
-    def fail(self, node: yaml.Node, message: str) -> YamlProblem:
+    def fail(self, node: yaml.Node, code: str, **values: Any) -> YamlProblem:
         line, col = _mark(node)
-        return YamlProblem(Issue(self.file, line, col, message=message))
+        return YamlProblem(Issue(self.file, line, col, code=code, params=params(**values)))
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         if id(node) in self.seen:
-            raise self.fail(node, "anchors and aliases (&name, *name) are not allowed")
+            raise self.fail(node, "problem.yaml_alias")
         self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
-            raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
+            raise self.fail(node, "problem.yaml_depth", depth=MAX_DEPTH)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             kind = _MAP if isinstance(node, yaml.MappingNode) else _SEQ
             if node.tag != kind:
-                raise self.fail(node, f"the tag {node.tag} is not allowed")
+                raise self.fail(node, "problem.yaml_tag", tag=node.tag)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -136,20 +132,14 @@ class _Builder:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                raise self.fail(key_node, "merge keys (<<) are not allowed")
+                raise self.fail(key_node, "problem.yaml_merge")
             key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             if isinstance(key, int | Fraction) and not isinstance(key, bool):
-                raise self.fail(
-                    key_node,
-                    "a number stands where a key should be: in a {...} "
-                    "mapping a decimal comma splits the value; write 1.5, not 1,5",
-                )
+                raise self.fail(key_node, "problem.yaml_number_key")
             if not isinstance(key, str):
-                raise self.fail(key_node, "keys must be plain text")
+                raise self.fail(key_node, "problem.yaml_key_text")
             if key in result:
-                raise self.fail(
-                    key_node, f"duplicate key '{key}' (first on line {first_line[key]})"
-                )
+                raise self.fail(key_node, "problem.yaml_duplicate", key=key, first=first_line[key])
             first_line[key] = _mark(key_node)[0]
             self.marks[(*path, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*path, key))
@@ -169,10 +159,13 @@ class _Builder:
                 return decimal(value, comma=False)
         except NumberError:
             where = ".".join(str(p) for p in path)
-            raise self.fail(node, f"{where}: {_DIGITS}" if where else _DIGITS) from None
+            digits = {"digits": WHOLE_DIGITS, "decimals": DECIMALS}
+            if where:
+                raise self.fail(node, "problem.yaml_digits_at", where=where, **digits) from None
+            raise self.fail(node, "problem.yaml_digits", **digits) from None
         if tag == _NULL:
             return None
-        raise self.fail(node, f"the tag {tag} is not allowed")
+        raise self.fail(node, "problem.yaml_tag", tag=tag)
 
 
 def load(text: str, file: str) -> Located:
@@ -184,9 +177,13 @@ def load(text: str, file: str) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise YamlProblem(Issue(file, line, col, message=str(exc.problem or exc.context))) from None
+        said = str(exc.problem or exc.context)
+        code = _PYYAML.get(said, "problem.yaml_syntax")
+        raise YamlProblem(Issue(file, line, col, code=code, params=params(text=said))) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Issue(file, message=str(exc))) from None
+        raise YamlProblem(
+            Issue(file, code="problem.yaml_syntax", params=params(text=str(exc)))
+        ) from None
     builder = _Builder(file)
     data = builder.build(root, ()) if root is not None else None
     return Located(file, data, builder.marks)
@@ -199,5 +196,13 @@ def _unreadable(text: str, file: str, exc: yaml.reader.ReaderError) -> Issue:
     at = at if at >= 0 else min(max(exc.position, 0), len(text))
     line = text.count("\n", 0, at) + 1
     col = at - (text.rfind("\n", 0, at) + 1) + 1
-    what = f"the character U+{ord(char):04X} is not allowed (a control character?)"
-    return Issue(file, line, col, message=what)
+    shown = f"{ord(char):04X}"
+    return Issue(file, line, col, code="problem.control_character", params=params(char=shown))
+
+
+#: PyYAML's most common sentences, which have a message of their own in both languages
+_PYYAML = {
+    "mapping values are not allowed here": "problem.yaml_mapping_values",
+    "found character '\\t' that cannot start any token": "problem.yaml_tab",
+    "could not find expected ':'": "problem.yaml_expected_colon",
+}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from lindring.output.schema.convert import refused_codes
 from lindring.output.schema.shape import (
+    CODE,
     Schema,
     arr,
     boolean,
@@ -55,6 +56,13 @@ def validate_schema() -> Schema:
             "message": string("path.to.key: message"),
             "hint": nullable(string()),
             "severity": enum(("error", "warning")),
+            "code": string("the message code of the problem (docs/json.md)", pattern=CODE),
+            "params": {
+                "type": "object",
+                "description": "the message's parameters, as text in the output language",
+                "additionalProperties": string(),
+            },
+            "hint_code": nullable(string(pattern=CODE)),
         }
     )
     result = obj(

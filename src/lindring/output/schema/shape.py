@@ -146,8 +146,11 @@ def error_object(refusal_codes: list[str]) -> Schema:
             "code": string(pattern=CODE),
             "message": string(),
             "problems": strings("an invalid table's problems, FILE:LINE:COL: path: message"),
+            "problem_codes": arr(
+                string(pattern=CODE), doc="the message code of each of `problems`, in order"
+            ),
         },
-        optional=("problems",),
+        optional=("problems", "problem_codes"),
     )
     refused = coded(refusal_codes, where=True)
     return {

@@ -14,15 +14,17 @@ from lindring.checks.consistency import Report
 from lindring.checks.diff import ConversionChange, Outcome, TableDiff
 from lindring.checks.validate import Validation
 from lindring.errors import Issue
+from lindring.i18n import text
 from lindring.numbers import format_number
 
 UNITS = {"mg": "mg", "microgram": "microgram", "microgram/h": "microgram/h"}
 MAX_TEXT = 60
 
 
-def validation_text(result: Validation) -> str:
-    """One problem per entry, as ``FILE:LINE:COL: path: message`` and its hint."""
-    return "".join(f"{issue.text()}\n" for issue in result.issues)
+def validation_text(result: Validation, lang: str = "en") -> str:
+    """One problem per entry, as ``FILE:LINE:COL: path: message`` and its hint, in
+    ``lang``."""
+    return "".join(f"{issue.text(lang=lang)}\n" for issue in result.issues)
 
 
 def _escape(text: str, property_value: bool = False) -> str:
@@ -32,18 +34,20 @@ def _escape(text: str, property_value: bool = False) -> str:
     return text
 
 
-def annotation(issue: Issue) -> str:
+def annotation(issue: Issue, lang: str = "en") -> str:
     """A GitHub Actions workflow command that marks the problem on its line."""
     level = "warning" if issue.severity == "warning" else "error"
     props = f"file={_escape(issue.file, True)}"
     if issue.line:
         props += f",line={issue.line},col={issue.col}"
-    message = issue.statement() + (f"\nhint: {issue.hint}" if issue.hint else "")
+    hint = issue.hint_text(lang)
+    label = text("problem.hint_label", lang)
+    message = issue.statement(lang) + (f"\n{label}: {hint}" if hint else "")
     return f"::{level} {props},title=lindring validate::{_escape(message)}"
 
 
-def validation_github(result: Validation) -> str:
-    return "".join(f"{annotation(issue)}\n" for issue in result.issues)
+def validation_github(result: Validation, lang: str = "en") -> str:
+    return "".join(f"{annotation(issue, lang)}\n" for issue in result.issues)
 
 
 EDITOR = {

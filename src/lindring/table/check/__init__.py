@@ -45,9 +45,7 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
     pump = pump_checks.pump(c, top["pump"], opioids, cited) if "pump" in top else None
     for path, source_id in cited:
         if source_id not in sources:
-            c.problem(
-                path, f"unknown source id '{source_id}'", "add it under `sources` or fix the id"
-            )
+            c.problem(path, "problem.unknown_source", "hint.add_source_or_fix", source=source_id)
     opioid_checks.check_names(c, opioids, routes, refused, pump)
     rates = {key for key, route in routes.items() if route.kind == "rate"}
     rule_checks.check_rescue(c, breakthrough, opioids, rates)
@@ -55,9 +53,7 @@ def build(c: Checker, data: Any, file: str) -> Tables | None:
     morphine_po = morphine.routes.get("po") if morphine else None
     written = isinstance(top.get("opioids"), dict) and "morphine" in top["opioids"]
     if (morphine is not None or not written) and (morphine_po is None or morphine_po.value != 1):
-        c.problem(
-            ("opioids", "morphine"), "morphine po must be present with factor 1 (the reference)"
-        )
+        c.problem(("opioids", "morphine"), "problem.morphine_reference")
     if None in (version, date, status, reduction, breakthrough, plausibility, regimen):
         return None
     assert version and date and status and reduction and breakthrough and plausibility

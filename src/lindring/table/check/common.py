@@ -33,10 +33,10 @@ def list_of(
     c: Checker, raw: dict[str, Any], path: KeyPath, key: str, shape: Section, what: str
 ) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
     """The well-formed entries, each with its key path, of the list under ``key``, which
-    must not be empty (``what`` names what it should hold)."""
+    must not be empty (``what`` is the code of the problem when it is not a list)."""
     items = raw.get(key)
     if not isinstance(items, list) or not items:
-        c.problem((*path, key), f"expected a list of {what}")
+        c.problem((*path, key), what)
         return
     for i, item in enumerate(items):
         entry = c.section(item, (*path, key, i), shape)
@@ -47,7 +47,7 @@ def list_of(
 def rising(c: Checker, strengths: list[Fraction], path: KeyPath) -> None:
     """Strengths are listed from the lowest up, each once."""
     if strengths != sorted(set(strengths)):
-        c.problem(path, "strengths must rise, each once")
+        c.problem(path, "problem.strengths_rise")
 
 
 def loc(c: Checker, value: Any, path: KeyPath) -> Localized | None:
@@ -77,13 +77,15 @@ def renal(c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
     bands: list[RenalBand] = []
     if "bands" in raw:
-        for where, entry in list_of(c, raw, path, "bands", spec.RENAL_BAND, "eGFR bands"):
+        for where, entry in list_of(
+            c, raw, path, "bands", spec.RENAL_BAND, "problem.expected_bands"
+        ):
             band = _renal_band(c, entry, where, cited)
             if band is not None:
                 bands.append(band)
     limits = [b.below for b in bands]
     if limits != sorted(set(limits)):
-        c.problem((*path, "bands"), "bands must be listed from the lowest eGFR limit up, each once")
+        c.problem((*path, "bands"), "problem.bands_rise")
     return Renal(Localized(nb, en), sources, tuple(bands)) if nb and en else None
 
 
@@ -94,7 +96,7 @@ def _renal_band(
     advice = c.choice(entry.get("advice"), (*path, "advice"), ("avoid", "reduce", "prefer"))
     percent = c.number(entry["percent"], (*path, "percent")) if "percent" in entry else None
     if percent is not None and (advice != "reduce" or not 0 < percent < 100):
-        c.problem((*path, "percent"), "a percent belongs to a reduce band, above 0 and below 100")
+        c.problem((*path, "percent"), "problem.percent_reduce_band")
     nb, en = c.text(entry.get("nb"), (*path, "nb")), c.text(entry.get("en"), (*path, "en"))
     sources = cite(c, entry.get("sources"), (*path, "sources"), cited)
     if below is None or advice is None or not (nb and en):
@@ -109,7 +111,7 @@ def frail(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> FrailRule 
         return None
     percent = c.number(raw.get("percent"), (*path, "percent"))
     if percent is not None and not 0 < percent < 100:
-        c.problem((*path, "percent"), "the percent must be above 0 and below 100")
+        c.problem((*path, "percent"), "problem.percent_range")
     nb, en = c.text(raw.get("nb"), (*path, "nb")), c.text(raw.get("en"), (*path, "en"))
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
     if percent is None or not (nb and en):

@@ -6,10 +6,12 @@ import itertools
 from fractions import Fraction
 from typing import Any
 
+from lindring.errors import params
 from lindring.model import (
     Caution,
     Ceiling,
     Factor,
+    Localized,
     Lookup,
     Opioid,
     Patch,
@@ -27,7 +29,7 @@ from lindring.table.check import products as product_checks
 from lindring.table.check.common import caution, cite, list_of, loc, rising
 from lindring.table.check.common import renal as renal_of
 from lindring.table.check.rules import ATC_PATTERN
-from lindring.table.checker import Checker
+from lindring.table.checker import Checker, word
 from lindring.table.yamlsource import Path as KeyPath
 from lindring.units import mg_per
 
@@ -47,30 +49,35 @@ def _factor(
     if not isinstance(target_reduction, bool):
         hint = ""
         if str(target_reduction).lower() in ("yes", "no", "on", "off", "y", "n"):
-            hint = "YAML 1.1 tools read yes/no/on/off as booleans; write true or false"
-        c.problem((*path, "target_reduction"), "expected true or false", hint)
+            hint = "hint.yaml_booleans"
+        c.problem((*path, "target_reduction"), "problem.expected_bool", hint)
         target_reduction = True
     patch = _patch(c, raw, path, cited) if rate else None
     sold = () if rate else product_checks.products(c, raw, path, cited)
     lookup = _lookup(c, raw["lookup"], (*path, "lookup"), cited) if "lookup" in raw else None
     available = raw.get("available", "both")
     if available not in spec.AVAILABLE:
-        c.problem((*path, "available"), f"expected one of {', '.join(spec.AVAILABLE)}")
+        c.problem(
+            (*path, "available"), "problem.expected_available", choices=", ".join(spec.AVAILABLE)
+        )
         available = "both"
     available_text = None
     if "available_text" in raw:
         available_text = caution(c, raw["available_text"], (*path, "available_text"), cited)
     elif available != "both":
-        c.problem(path, f"available '{available}' needs an available_text (why)")
+        c.problem(path, "problem.available_needs_text", available=available)
     if value is None or (rate and patch is None):
         return None
     low, high = pair or (value, value)
     if low <= 0:
-        c.problem((*path, "range"), "the low end must be above 0")
+        c.problem((*path, "range"), "problem.range_low")
     if not low <= value <= high:
         c.problem(
             (*path, "range"),
-            f"the range [{_n(low)}, {_n(high)}] does not contain the factor {_n(value)}",
+            "problem.range_lacks_factor",
+            low=_n(low),
+            high=_n(high),
+            value=_n(value),
         )
         return None
     # per mg: a patch factor is mg OME per 24 h for each microgram/h
@@ -102,7 +109,7 @@ def _lookup(
     for i, item in enumerate(raw.get("points") or []):
         where: KeyPath = (*path, "points", i)
         if not isinstance(item, list) or len(item) != 2:
-            c.problem(where, "expected [rate, oral morphine]")
+            c.problem(where, "problem.expected_rate_ome")
             continue
         rate = c.number(item[0], (*where, 0))
         ome = c.number(item[1], (*where, 1), positive=False)
@@ -113,18 +120,18 @@ def _lookup(
     note = c.text(raw["note"], (*path, "note")) if "note" in raw else ""
     up_to = c.number(raw["up_to"], (*path, "up_to")) if "up_to" in raw else None
     if how == "none" and up_to is None:
-        c.problem(path, "a band table (interpolation: none) needs up_to: where its last band ends")
+        c.problem(path, "problem.band_needs_up_to")
     if how == "linear" and up_to is not None:
-        c.problem((*path, "up_to"), "up_to belongs to a band table (interpolation: none)")
+        c.problem((*path, "up_to"), "problem.up_to_for_bands")
     if len(points) < 2:
-        c.problem((*path, "points"), "expected at least two [rate, oral morphine] points")
+        c.problem((*path, "points"), "problem.two_points")
         return None
     rising = all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(points))
     if not rising or points[0][0] <= 0:
-        c.problem((*path, "points"), "rates and oral morphine must both rise, from above 0")
+        c.problem((*path, "points"), "problem.points_rise")
         return None
     if up_to is not None and up_to <= points[-1][1]:
-        c.problem((*path, "up_to"), "the last band must end above its own start")
+        c.problem((*path, "up_to"), "problem.last_band_end")
         return None
     if how is None:
         return None
@@ -135,20 +142,23 @@ def _patch(
     c: Checker, raw: dict[str, Any], path: KeyPath, cited: list[tuple[KeyPath, str]]
 ) -> Patch | None:
     products = []
-    for ppath, entry in list_of(c, raw, path, "patches", spec.PATCH_PRODUCT, "patch products"):
+    for ppath, entry in list_of(
+        c, raw, path, "patches", spec.PATCH_PRODUCT, "problem.expected_patches"
+    ):
         product = c.text(entry.get("product"), (*ppath, "product"))
         hours = c.integer(entry.get("change_every_hours"), (*ppath, "change_every_hours"), 1)
         strengths = []
         written = c.entries(entry.get("strengths"), (*ppath, "strengths"))
         if isinstance(entry.get("strengths"), dict | None) and not written:
-            c.problem((*ppath, "strengths"), "expected at least one strength: label -> microgram/h")
+            c.problem((*ppath, "strengths"), "problem.expected_patch_strength")
         for label, rate in written.items():
             number = c.number(rate, (*ppath, "strengths", label))
             if not _is_label(label):
                 c.problem(
                     (*ppath, "strengths", label),
-                    f"the label '{clip(label)}' is not a strength as printed on the patch",
-                    'write it as a number in quotes: "12" or "37.5"',
+                    "problem.patch_label",
+                    "hint.patch_label",
+                    label=clip(label),
                 )
             elif number is not None:
                 strengths.append((label, number))
@@ -201,7 +211,14 @@ def opioids(
         for rule in spec.OPIOID.needs:
             value = entry.get(rule.key)
             if value in rule.values and rule.needed not in entry:
-                c.problem(path, f"{rule.key} '{value}' needs a {rule.needed} ({rule.why})")
+                c.problem(
+                    path,
+                    "problem.needs_key",
+                    key=rule.key,
+                    value=value,
+                    needed=rule.needed,
+                    why=word(f"need.{rule.needed}"),
+                )
         sources = cite(c, entry.get("sources"), (*path, "sources"), cited)
         ceiling = (
             _ceiling(c, entry["ceiling"], (*path, "ceiling"), cited) if "ceiling" in entry else None
@@ -212,8 +229,10 @@ def opioids(
             if route not in route_keys:
                 c.problem(
                     (*path, "routes", route),
-                    f"unknown route '{route}'",
-                    "routes must be defined under `routes`: " + ", ".join(sorted(route_keys)),
+                    "problem.unknown_route",
+                    "hint.routes_defined",
+                    params(routes=", ".join(sorted(route_keys))),
+                    route=route,
                 )
                 continue
             rate = route_map[route].kind == "rate"
@@ -226,7 +245,7 @@ def opioids(
         ).items():
             rpath: KeyPath = (*path, "refused_routes", route)
             if route not in route_keys or route in routes:
-                c.problem(rpath, f"'{route}' must be a known route that the drug has no factor for")
+                c.problem(rpath, "problem.refused_route", route=route)
                 continue
             text = caution(c, text_raw, rpath, cited)
             if text:
@@ -240,7 +259,7 @@ def opioids(
             and status != "nonlinear"
             and not every_refused
         ):
-            c.problem((*path, "routes"), "a drug that can be converted needs at least one route")
+            c.problem((*path, "routes"), "problem.needs_route")
         if name and atc and unit and status:
             result[key] = Opioid(
                 key,
@@ -280,33 +299,35 @@ def check_names(
     pump: Pump | None = None,
 ) -> None:
     """Every name a user may type must lead to exactly one thing."""
-    owner: dict[str, str] = {}
+    owner: dict[str, Localized] = {}
 
-    def claim(name: str, who: str, path: KeyPath) -> None:
+    def claim(name: str, who: Localized, path: KeyPath) -> None:
         norm = normalize_name(name)
         if owner.get(norm, who) != who:
             c.problem(
                 path,
-                f"the name '{name}' already names {owner[norm]}",
-                "an alias must lead to exactly one drug",
+                "problem.name_taken",
+                "hint.alias_one_drug",
+                name=name,
+                owner=owner[norm],
             )
         owner.setdefault(norm, who)
 
     for key, drug in opioids.items():
         path: KeyPath = ("opioids", key)
         for name in (key, drug.name.nb, drug.name.en):
-            claim(name, f"drug {key}", (*path, "name"))
+            claim(name, word("owner.drug", key=key), (*path, "name"))
         for i, alias in enumerate(drug.aliases):
-            claim(alias, f"drug {key}", (*path, "aliases", i))
+            claim(alias, word("owner.drug", key=key), (*path, "aliases", i))
     for gid, group in refused.items():
         for i, name in enumerate(group.names):
-            claim(name, f"refused group {gid}", ("refused_names", gid, "names", i))
+            claim(name, word("owner.refused", key=gid), ("refused_names", gid, "names", i))
     for key, adjuvant in (pump.adjuvants if pump else {}).items():
         path = ("pump", "adjuvants", key)
         for name in (key, adjuvant.name.nb, adjuvant.name.en):
-            claim(name, f"pump drug {key}", (*path, "name"))
+            claim(name, word("owner.pump", key=key), (*path, "name"))
         for i, alias in enumerate(adjuvant.aliases):
-            claim(alias, f"pump drug {key}", (*path, "aliases", i))
+            claim(alias, word("owner.pump", key=key), (*path, "aliases", i))
     route_owner: dict[str, str] = {}
     for key, route in routes.items():
         for i, alias in enumerate((key, *route.aliases)):
@@ -314,7 +335,9 @@ def check_names(
             if route_owner.get(norm, key) != key:
                 c.problem(
                     ("routes", key, "aliases", i),
-                    f"the route name '{alias}' already names {route_owner[norm]}",
+                    "problem.route_name_taken",
+                    alias=alias,
+                    owner=route_owner[norm],
                 )
             route_owner.setdefault(norm, key)
 

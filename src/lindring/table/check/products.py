@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from lindring.errors import params
 from lindring.model import Factor, Product, RegimenRule, RouteRatio
 from lindring.table import spec
 from lindring.table.check.common import Cited, cite, list_of, rising
@@ -20,7 +21,9 @@ def products(c: Checker, raw: dict[str, Any], path: KeyPath, cited: Cited) -> tu
     if "products" not in raw:
         return ()
     found = []
-    for ppath, entry in list_of(c, raw, path, "products", spec.PRODUCT, "products sold"):
+    for ppath, entry in list_of(
+        c, raw, path, "products", spec.PRODUCT, "problem.expected_products"
+    ):
         name = c.text(entry.get("name"), (*ppath, "name"))
         form = c.choice(entry.get("form"), (*ppath, "form"), spec.FORMS)
         release = c.choice(
@@ -37,17 +40,17 @@ def products(c: Checker, raw: dict[str, Any], path: KeyPath, cited: Cited) -> tu
         )
         for key in need:
             if key not in entry:
-                c.problem((*ppath, key), f"a product of form {form} needs {key}")
+                c.problem((*ppath, key), "problem.form_needs", form=form, key=key)
         for key in other:
             if key in entry:
-                c.problem((*ppath, key), f"a product of form {form} has no {key}")
+                c.problem((*ppath, key), "problem.form_has_no", form=form, key=key)
         strengths: tuple[Fraction, ...] = ()
         if "strengths" in entry and not liquid:
             items = entry["strengths"] if isinstance(entry["strengths"], list) else []
             numbers = [c.number(v, (*ppath, "strengths", i)) for i, v in enumerate(items)]
             strengths = tuple(n for n in numbers if n is not None)
             if not items:
-                c.problem((*ppath, "strengths"), "expected a list of strengths, lowest first")
+                c.problem((*ppath, "strengths"), "problem.expected_strengths")
             rising(c, list(strengths), (*ppath, "strengths"))
         numbers_of = {
             k: c.number(entry[k], (*ppath, k)) if k in entry and liquid else None
@@ -60,7 +63,7 @@ def products(c: Checker, raw: dict[str, Any], path: KeyPath, cited: Cited) -> tu
             else None
         )
         if form == "infusion" and hours and hours != (24,):
-            c.problem((*ppath, "every_hours"), "an infusion's amount is per 24 hours: [24]")
+            c.problem((*ppath, "every_hours"), "problem.infusion_per_24h")
         if not (name and form and release and hours) or any(
             numbers_of[k] is None for k in need if k != "strengths"
         ):
@@ -89,14 +92,14 @@ def products(c: Checker, raw: dict[str, Any], path: KeyPath, cited: Cited) -> tu
 def _flag(c: Checker, entry: dict[str, Any], path: KeyPath, key: str) -> bool:
     value = entry.get(key, False)
     if not isinstance(value, bool):
-        c.problem((*path, key), "expected true or false")
+        c.problem((*path, key), "problem.expected_bool")
         return False
     return value
 
 
 def _intervals(c: Checker, value: Any, path: KeyPath) -> tuple[int, ...]:
     if not isinstance(value, list) or not value:
-        c.problem(path, "expected a list of dosing intervals in hours, the usual one first")
+        c.problem(path, "problem.expected_intervals")
         return ()
     found = []
     for i, item in enumerate(value):
@@ -104,11 +107,11 @@ def _intervals(c: Checker, value: Any, path: KeyPath) -> tuple[int, ...]:
         if hours is None:
             continue
         if 24 % hours:
-            c.problem((*path, i), "an interval must divide 24 hours")
+            c.problem((*path, i), "problem.interval_divides")
             continue
         found.append(hours)
     if len(set(found)) != len(found):
-        c.problem(path, "each interval once")
+        c.problem(path, "problem.interval_once")
     return tuple(found)
 
 
@@ -121,20 +124,21 @@ def route_ratios(
         return ()
     found: list[RouteRatio] = []
     seen: set[frozenset[str]] = set()
-    shape, what = spec.ROUTE_RATIO, "route ratios"
+    shape, what = spec.ROUTE_RATIO, "problem.expected_route_ratios"
     for rpath, ratio_entry in list_of(c, entry, path, "route_ratios", shape, what):
         pair = ratio_entry.get("routes")
         if not (isinstance(pair, list) and len(pair) == 2 and all(r in routes for r in pair)):
             c.problem(
                 (*rpath, "routes"),
-                "expected two different routes the drug has a factor for",
-                "routes of this drug: " + ", ".join(routes),
+                "problem.two_routes",
+                "hint.routes_of_drug",
+                params(routes=", ".join(routes)),
             )
             continue
         first, second = pair
         key = frozenset(pair)
         if first == second or key in seen:
-            c.problem((*rpath, "routes"), "each pair of two different routes once")
+            c.problem((*rpath, "routes"), "problem.pair_once")
             continue
         seen.add(key)
         ratio = c.number(ratio_entry.get("ratio"), (*rpath, "ratio"))
@@ -145,7 +149,7 @@ def route_ratios(
             continue
         low, high = span or (ratio, ratio)
         if not 0 < low <= ratio <= high:
-            c.problem((*rpath, "range"), "the range must contain the ratio, above 0")
+            c.problem((*rpath, "range"), "problem.range_contains_ratio")
             continue
         found.append(RouteRatio((first, second), ratio, low, high, sources, note or ""))
     return tuple(found)

@@ -23,7 +23,7 @@ def pump(c: Checker, data: Any, opioids: dict[str, Opioid], cited: Cited) -> Pum
         path: KeyPath = ("pump", "ampoules", key)
         drug = opioids.get(key)
         if drug is None or not set(PARENTERAL) & set(drug.routes):
-            c.problem(path, f"'{key}' is not an opioid with a subcutaneous or intravenous route")
+            c.problem(path, "problem.not_pump_opioid", key=key)
             continue
         entry = c.section(raw, path, spec.AMPOULES)
         found = _stocks(c, entry, path, cited) if entry is not None else None
@@ -48,7 +48,7 @@ def _stocks(c: Checker, entry: dict[str, Any], path: KeyPath, cited: Cited) -> A
     if "note" in entry:
         c.text(entry["note"], (*path, "note"))
     stocks = []
-    for spath, stock in list_of(c, entry, path, "strengths", spec.STOCK, "{mg_per_ml, ml}"):
+    for spath, stock in list_of(c, entry, path, "strengths", spec.STOCK, "problem.expected_stocks"):
         mg = c.number(stock.get("mg_per_ml"), (*spath, "mg_per_ml"))
         ml = c.number(stock.get("ml"), (*spath, "ml"))
         if mg and ml:
@@ -86,14 +86,14 @@ def _defaults(c: Checker, data: Any, cited: Cited) -> PumpRules | None:
         if (f := c.number(v, (*path, "bolus_fractions", i))) is not None
     )
     if not choices:
-        c.problem((*path, "bolus_fractions"), 'expected a list of fractions such as "1/6"')
+        c.problem((*path, "bolus_fractions"), "problem.expected_fractions")
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
     num = {k: v for k, v in numbers.items() if v is not None}
     ints = {k: v for k, v in whole.items() if v is not None}
     if len(num) < len(numbers) or len(ints) < len(whole):
         return None
     if num["bolus_fraction"] not in choices:
-        c.problem((*path, "bolus_fraction"), "the default must be one of bolus_fractions")
+        c.problem((*path, "bolus_fraction"), "problem.default_fraction")
     return PumpRules(
         volume_ml=num["volume_ml"],
         days=ints["days"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lindring.errors import params
 from lindring.model import (
     Band,
     BreakthroughRule,
@@ -60,7 +61,7 @@ def _band(c: Checker, data: Any, path: KeyPath) -> Band | None:
     if default is None or pair is None:
         return None
     if not pair[0] <= default <= pair[1]:
-        c.problem((*path, "default"), "the default is outside its range")
+        c.problem((*path, "default"), "problem.default_outside")
     return Band(default, *pair)
 
 
@@ -77,9 +78,9 @@ def reduction(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> Reduct
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
     for band in (below, above):
         if band and max_override is not None and band.high > max_override:
-            c.problem(path, "a reduction band reaches above max_override")
+            c.problem(path, "problem.band_above_override")
     if max_override is not None and max_override >= 100:
-        c.problem((*path, "max_override"), "a reduction must stay below 100 %")
+        c.problem((*path, "max_override"), "problem.reduction_below_100")
     if threshold and below and above and max_override and advice:
         return ReductionRule(threshold, below, above, max_override, advice, sources)
     return None
@@ -103,7 +104,7 @@ def breakthrough(
     if fraction is None or pair is None:
         return None
     if not pair[0] <= fraction <= pair[1] or pair[1] >= 1:
-        c.problem(path, "the fraction must lie inside its range, and below 1")
+        c.problem(path, "problem.fraction_inside")
     return BreakthroughRule(fraction, pair[0], pair[1], sources, (drug, route))
 
 
@@ -122,7 +123,7 @@ def plausibility(
     if warn_above is None or refuse_above is None or warn_below is None or gap is None:
         return None
     if not warn_below < warn_above < refuse_above:
-        c.problem(path, "expected warn_below < warn_above < refuse_above")
+        c.problem(path, "problem.warn_order")
     return PlausibilityRule(warn_above, refuse_above, warn_below, sources, gap)
 
 
@@ -143,7 +144,7 @@ def routes(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str,
             entry.get("default_interval_hours"), (*path, "default_interval_hours"), 1
         )
         if interval and 24 % interval:
-            c.problem((*path, "default_interval_hours"), "the interval must divide 24 hours")
+            c.problem((*path, "default_interval_hours"), "problem.route_interval")
         sources = cite(c, entry.get("sources"), (*path, "sources"), cited)
         if name and interval:
             result[key] = Route(key, name, aliases, interval, sources, kind)
@@ -172,7 +173,7 @@ def changelog(c: Checker, meta: dict[str, Any], version: str | None) -> tuple[Ch
     path: KeyPath = ("table", "changelog")
     items = meta["changelog"]
     if not isinstance(items, list) or not items:
-        c.problem(path, "expected a list of changes, newest first")
+        c.problem(path, "problem.expected_changes")
         return ()
     found = []
     for i, item in enumerate(items):
@@ -187,13 +188,14 @@ def changelog(c: Checker, meta: dict[str, Any], version: str | None) -> tuple[Ch
             found.append(Change(number, date, text))
     keys = [version_key(change.version) for change in found]
     if keys != sorted(set(keys), reverse=True):
-        c.problem(path, "list the versions newest first, each once")
+        c.problem(path, "problem.versions_order")
     if version and found and found[0].version != version:
         c.problem(
             (*path, 0, "version"),
-            f"the newest entry is for version '{found[0].version}', "
-            f"but table.version is '{version}'",
-            "add an entry for the new version at the top of the changelog",
+            "problem.changelog_version",
+            "hint.changelog_entry",
+            newest=found[0].version,
+            version=version,
         )
     return tuple(found)
 
@@ -214,18 +216,17 @@ def check_rescue(
     has_patch = any(set(d.routes) & rate_routes for d in opioids.values())
     if not drug_key and not route:
         if has_patch:
-            c.problem(
-                path[:-1],
-                "the table has patches, so it needs patch_rescue (the drug and route of "
-                "rescue doses with a patch)",
-            )
+            c.problem(path[:-1], "problem.needs_patch_rescue")
         return
     drug = opioids.get(drug_key)
     if drug is None:
-        c.problem((*path, "drug"), f"'{drug_key}' is not a drug key under `opioids`")
+        c.problem((*path, "drug"), "problem.not_drug_key", key=drug_key)
     elif route not in drug.routes or route in rate_routes:
         c.problem(
             (*path, "route"),
-            f"'{route}' is not a dose route of {drug_key}",
-            "choose one of: " + ", ".join(r for r in drug.routes if r not in rate_routes),
+            "problem.not_dose_route",
+            "hint.choose_one",
+            params(names=", ".join(r for r in drug.routes if r not in rate_routes)),
+            route=route,
+            drug=drug_key,
         )
