@@ -12,7 +12,7 @@ from lindring.calc import patches
 from lindring.calc.convert import Conversion, convert
 from lindring.calc.dose import DoseExpression
 from lindring.calc.request import Part, Request
-from lindring.errors import LindringError
+from lindring.errors import Issue, LindringError
 from lindring.model import Factor, Opioid, Tables
 from lindring.numbers import to_decimal_str
 from lindring.units import mg_per
@@ -23,12 +23,36 @@ REFERENCE = ("morphine", "po")
 Convert = Callable[[Tables, Request], Conversion]
 
 
+@dataclass(frozen=True)
+class IssueFailure:
+    """A failure that is an editor's problem (a profile's, a chapter's): written in the
+    chosen language only at the edge."""
+
+    issue: Issue
+    prefix: str = ""  # such as ``profile fpm-uk: ``
+    hint: bool = True
+
+    def text(self, lang: str = "en") -> str:
+        return self.prefix + self.issue.text(hint=self.hint, lang=lang)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+Failure = str | IssueFailure
+
+
+def failure_text(failure: Failure, lang: str = "en") -> str:
+    """A failure as text in ``lang`` (the checks' own failures are English)."""
+    return failure if isinstance(failure, str) else failure.text(lang)
+
+
 @dataclass
 class Tally:
     """Passed items and the failures of one check."""
 
     passed: int = 0
-    failures: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def item(self, ok: bool, failure: str) -> None:

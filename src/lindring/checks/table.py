@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from lindring.checks.convert import Tally
+from lindring.checks.convert import Failure, IssueFailure, Tally
 from lindring.errors import LindringError, TableError
 from lindring.handbook.book import check_chapters, load_handbook
 from lindring.model import Tables
@@ -22,7 +22,7 @@ from lindring.units import mg_per
 class CheckResult:
     name: str
     passed: int
-    failures: tuple[str, ...]
+    failures: tuple[Failure, ...]
     notes: tuple[str, ...] = ()
     skipped: bool = False
 
@@ -143,8 +143,11 @@ def profiles(tables: Tables, directory: Path | None) -> tuple[Tally, set[str]]:
             found = load_profile_file(path, str(directory))
         except LindringError as exc:
             problems = exc.problems if isinstance(exc, TableError) else []
-            firsts = [p.text(hint=False) for p in problems] or [exc.message("en")]
-            tally.failures.extend(f"profile {name}: {first}" for first in firsts)
+            prefix = f"profile {name}: "
+            if problems:
+                tally.failures.extend(IssueFailure(p, prefix, hint=False) for p in problems)
+            else:
+                tally.failures.append(prefix + exc.message("en"))
             continue
         cited.update(found.profile.sources)
         cited.update(cited_ids(found.tables))
@@ -185,7 +188,7 @@ def handbook(tables: Tables, directory: str | None) -> CheckResult:
     errors = [p for p in found if p.severity == "error"]
     bad = {p.file for p in errors}
     notes = () if chapters else ("no chapters yet",)
-    failures = tuple(p.text() for p in errors)
+    failures = tuple(IssueFailure(p) for p in errors)
     return CheckResult("handbook", max(0, chapters - len(bad)), failures, notes)
 
 

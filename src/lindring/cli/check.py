@@ -50,7 +50,7 @@ def check(
         if opts.json:
             from lindring.output.editor_json import check_dict
 
-            write_json(check_dict(report))
+            write_json(check_dict(report, opts.lang))
         else:
             from lindring.output.text.editors import check_report
 

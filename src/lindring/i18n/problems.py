@@ -424,6 +424,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "found character '\\t' that cannot start any token",
         "nb": "fant tabulatortegnet '\\t', som ikke kan starte noe i YAML (rykk inn med mellomrom)",
     },
+    "problem.yaml_tab_indent": {
+        "en": "found a tab character that violates indentation",
+        "nb": "fant et tabulatortegn i innrykket (rykk inn med mellomrom)",
+    },
+    "problem.yaml_end_of_stream": {
+        "en": "found unexpected end of stream",
+        "nb": "filen slutter for tidlig (mangler et avsluttende anførselstegn eller en parentes?)",
+    },
+    "problem.yaml_block_end": {
+        "en": "{text}",
+        "nb": "innrykket stemmer ikke: en linje står lenger inn eller ut enn nivået rundt ({text})",
+    },
+    "problem.yaml_flow_end": {
+        "en": "{text}",
+        "nb": "en liste [...] eller tabell {{...}} er ikke lukket ({text})",
+    },
     "problem.yaml_expected_colon": {
         "en": "could not find expected ':'",
         "nb": "fant ikke kolonet (:) som skulle komme",

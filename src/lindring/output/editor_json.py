@@ -52,7 +52,9 @@ def validation_dict(result: Validation, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def check_dict(report: Report) -> dict[str, Any]:
+def check_dict(report: Report, lang: str = "en") -> dict[str, Any]:
+    from lindring.checks.convert import failure_text
+
     return {
         **_head(),
         "table": report.table,
@@ -65,7 +67,7 @@ def check_dict(report: Report) -> dict[str, Any]:
                 "passed": c.passed,
                 "failed": c.failed,
                 "skipped": c.skipped,
-                "failures": list(c.failures),
+                "failures": [failure_text(f, lang) for f in c.failures],
                 "notes": list(c.notes),
             }
             for c in report.checks

@@ -178,7 +178,7 @@ def load(text: str, file: str) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         said = str(exc.problem or exc.context)
-        code = _PYYAML.get(said, "problem.yaml_syntax")
+        code = _PYYAML.get(said) or _pyyaml_kind(said)
         raise YamlProblem(Issue(file, line, col, code=code, params=params(text=said))) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(
@@ -205,4 +205,16 @@ _PYYAML = {
     "mapping values are not allowed here": "problem.yaml_mapping_values",
     "found character '\\t' that cannot start any token": "problem.yaml_tab",
     "could not find expected ':'": "problem.yaml_expected_colon",
+    "found a tab character that violates indentation": "problem.yaml_tab_indent",
+    "found unexpected end of stream": "problem.yaml_end_of_stream",
 }
+
+
+def _pyyaml_kind(said: str) -> str:
+    """The code of a PyYAML sentence that names what it found (``expected <block end>,
+    but found '?'``): the kind of mistake in both languages, PyYAML's words kept."""
+    if said.startswith("expected <block end>"):
+        return "problem.yaml_block_end"
+    if said.startswith(("expected ',' or ']'", "expected ',' or '}'")):
+        return "problem.yaml_flow_end"
+    return "problem.yaml_syntax"

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lindring.checks.consistency import Report
+from lindring.checks.convert import failure_text
 from lindring.checks.diff import ConversionChange, Outcome, TableDiff
 from lindring.checks.validate import Validation
 from lindring.errors import Issue
@@ -100,7 +101,8 @@ def check_report(report: Report, lang: str = "en") -> RenderableType:
     notes = 0
     for check in report.checks:
         for failure in check.failures:
-            parts.append(Text(f"✖ {check.name}: {failure}", style="red"))
+            shown = failure_text(failure, lang)
+            parts.append(Text(f"✖ {check.name}: {shown}", style="red"))
         for note in check.notes:
             notes += 1
             if lang == "en":
