@@ -49,7 +49,9 @@ PROBLEM_ENGLISH = (
     "line",
     "write",
 )
-CODE_LITERAL = re.compile(r"""["']((?:problem|hint|embed|owner|need|value)\.[a-z0-9_.]+)["']""")
+CODE_LITERAL = re.compile(
+    r"""["']((?:problem|hint|embed|owner|need|value|note)\.[a-z0-9_.]+)["']"""
+)
 
 
 def _nb_leaks(said: str) -> list[str]:
@@ -131,8 +133,9 @@ def test_an_issue_is_written_in_either_language() -> None:
     )
     assert (issue.message, issue.hint) == ("unknown key 'ration'", "did you mean 'range'?")
     assert issue.plain_params("nb") == {"key": "ration"}
-    failure = IssueFailure(issue, "profile p: ", hint=False)
-    assert failure_text(failure, "nb") == "profile p: t.yaml:4:2: opioids.x: ukjent nøkkel «ration»"
+    failure = IssueFailure(issue, "p", hint=False)
+    assert failure_text(failure, "nb") == "profil p: t.yaml:4:2: opioids.x: ukjent nøkkel «ration»"
+    assert failure_text(failure) == "profile p: t.yaml:4:2: opioids.x: unknown key 'ration'"
     assert failure_text("as it is", "nb") == "as it is"
 
 
@@ -192,3 +195,24 @@ def test_a_conversion_against_a_broken_table_in_norwegian(
     assert "ukjent nøkkel «ration»" in error["problems"][0]
     english = json.loads(run("convert", "--json", "--tables", BROKEN, *CONVERT).stdout)
     assert "unknown key 'ration'" in english["error"]["problems"][0]
+
+
+def test_what_validate_skips_is_noted_in_norwegian(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    shutil.copytree(TABLES_DIR, tmp_path / "tables")
+    table = tmp_path / "tables" / "opioids.yaml"
+    table.write_text(table.read_text(encoding="utf-8") + "ration: 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("validate", "--lang", "nb", "tables")
+    assert result.exit_code == 4
+    assert "merknad: tables/panel.yaml: ikke kontrollert, tabellen den hører til har feil" in (
+        result.stderr
+    )
+    assert _nb_leaks(result.stdout + result.stderr) == [], result.stdout + result.stderr
+    english = run("validate", "tables")
+    assert "note: tables/panel.yaml: not checked, its table has problems" in english.stderr
+    found = json.loads(run("validate", "--lang", "nb", "--format", "json", "tables").stdout)
+    assert "tables/panel.yaml: ikke kontrollert, tabellen den hører til har feil" in found["notes"]

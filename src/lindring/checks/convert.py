@@ -29,11 +29,14 @@ class IssueFailure:
     chosen language only at the edge."""
 
     issue: Issue
-    prefix: str = ""  # such as ``profile fpm-uk: ``
+    profile: str = ""  # the profile the problem is in, if any (``profile fpm-uk: ``)
     hint: bool = True
 
     def text(self, lang: str = "en") -> str:
-        return self.prefix + self.issue.text(hint=self.hint, lang=lang)
+        from lindring.i18n import text
+
+        prefix = text("problem.in_profile", lang, name=self.profile) if self.profile else ""
+        return prefix + self.issue.text(hint=self.hint, lang=lang)
 
     def __str__(self) -> str:
         return self.text()

@@ -143,11 +143,10 @@ def profiles(tables: Tables, directory: Path | None) -> tuple[Tally, set[str]]:
             found = load_profile_file(path, str(directory))
         except LindringError as exc:
             problems = exc.problems if isinstance(exc, TableError) else []
-            prefix = f"profile {name}: "
             if problems:
-                tally.failures.extend(IssueFailure(p, prefix, hint=False) for p in problems)
+                tally.failures.extend(IssueFailure(p, name, hint=False) for p in problems)
             else:
-                tally.failures.append(prefix + exc.message("en"))
+                tally.failures.append(f"profile {name}: {exc.message('en')}")
             continue
         cited.update(found.profile.sources)
         cited.update(cited_ids(found.tables))

@@ -20,7 +20,8 @@ from pathlib import Path
 from lindring.checks.panel import PANEL_FILE, parse_panel
 from lindring.errors import Issue, LindringError, TableError, params
 from lindring.handbook.book import check_chapters, handbook_dir
-from lindring.model import Tables
+from lindring.i18n import text
+from lindring.model import Localized, Tables
 from lindring.table.load import TABLE_FILE, parse_tables, tables_dir
 from lindring.table.profiles import FOLDER as PROFILES
 from lindring.table.profiles import base_document, parse_profile
@@ -30,13 +31,17 @@ HANDBOOK, TABLES = "handbook", "tables"  # a checkout keeps them side by side
 KNOWN = "hint.validate_known"  # what validate reads
 
 
+def _note(code: str, path: str) -> Localized:
+    return Localized(text(code, "nb", path=path), text(code, "en", path=path))
+
+
 @dataclass
 class Validation:
     """Every file looked at, every issue, and notes on what was skipped."""
 
     files: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Localized] = field(default_factory=list)  # in both languages
 
     @property
     def errors(self) -> list[Issue]:
@@ -113,7 +118,7 @@ def validate(paths: list[str], tables_override: str | None = None) -> Validation
             home = default
         tables = table_for(home)
         if tables is None:
-            result.notes.append(f"{shown_path(path)}: not checked, its table has problems")
+            result.notes.append(_note("note.not_checked_its", shown_path(path)))
             continue
         result.files.append(shown_path(path))
         try:
@@ -153,7 +158,7 @@ def _handbook_default() -> Path | None:
 def _handbook(directory: Path, tables: Tables | None, result: Validation) -> None:
     """The handbook's own check (:func:`lindring.handbook.book.check_chapters`)."""
     if tables is None:
-        result.notes.append(f"{shown_path(directory)}: not checked, the table has problems")
+        result.notes.append(_note("note.not_checked_the", shown_path(directory)))
         return
     result.files.append(shown_path(directory))
     try:

@@ -68,6 +68,6 @@ def validate(
             text = show.validation_github if output is Format.github else show.validation_text
             sys.stdout.write(text(result, opts.lang))
             for note in result.notes:
-                sys.stderr.write(f"note: {note}\n")
+                sys.stderr.write(f"{show.note_label(opts.lang)}: {note.get(opts.lang)}\n")
             sys.stderr.write(show.validation_summary(result, opts.lang) + "\n")
     raise typer.Exit(EXIT_TABLES if result.errors else EXIT_OK)

@@ -10,6 +10,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- how a problem line is written ------------------------------------------------
     "problem.warning_prefix": {"en": "warning: ", "nb": "advarsel: "},
     "problem.hint_label": {"en": "hint", "nb": "tips"},
+    "problem.in_profile": {"en": "profile {name}: ", "nb": "profil {name}: "},
+    "problem.note_label": {"en": "note", "nb": "merknad"},
+    "note.not_checked_its": {
+        "en": "{path}: not checked, its table has problems",
+        "nb": "{path}: ikke kontrollert, tabellen den hører til har feil",
+    },
+    "note.not_checked_the": {
+        "en": "{path}: not checked, the table has problems",
+        "nb": "{path}: ikke kontrollert, tabellen har feil",
+    },
     # text from outside lindring (PyYAML, the operating system), shown as it is
     "problem.foreign_text": {"en": "{text}", "nb": "{text}"},
     # --- values as the checker shows them ---------------------------------------------

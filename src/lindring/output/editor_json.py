@@ -48,7 +48,7 @@ def validation_dict(result: Validation, lang: str = "en") -> dict[str, Any]:
             }
             for i in result.issues
         ],
-        "notes": result.notes,
+        "notes": [note.get(lang) for note in result.notes],
     }
 
 

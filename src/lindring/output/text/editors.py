@@ -47,6 +47,11 @@ def annotation(issue: Issue, lang: str = "en") -> str:
     return f"::{level} {props},title=lindring validate::{_escape(message)}"
 
 
+def note_label(lang: str) -> str:
+    """``note`` (before what validate skipped) in ``lang``."""
+    return text("problem.note_label", lang)
+
+
 def validation_github(result: Validation, lang: str = "en") -> str:
     return "".join(f"{annotation(issue, lang)}\n" for issue in result.issues)
 
