@@ -95,10 +95,13 @@ def test_a_broken_panel(tmp_path: Path) -> None:
 def test_unknown_and_missing_paths(tmp_path: Path) -> None:
     stray = tmp_path / "notes.txt"
     stray.write_text("x")
-    result = validate([str(stray), str(tmp_path / "missing.yaml")])
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = validate([str(stray), str(tmp_path / "missing.yaml"), str(empty)])
     assert [i.message for i in result.errors] == [
         "not a file lindring validates",
         "no such file or directory",
+        "a folder with nothing lindring validates in it",  # it exists: not "no such"
     ]
 
 

@@ -100,7 +100,13 @@ def validate(paths: list[str], tables_override: str | None = None) -> Validation
     plan = _plan(given or [default], _handbook_default() if not given else None)
     result = Validation()
     for path in plan.unknown:
-        what = "problem.not_validated" if is_file(path) else "problem.no_such_path"
+        what = (
+            "problem.not_validated"
+            if is_file(path)
+            else "problem.nothing_to_validate"
+            if is_dir(path)
+            else "problem.no_such_path"
+        )
         result.issues.append(Issue(shown_path(path), code=what, hint_code=KNOWN))
     loaded: dict[Path, Tables | None] = {}
 

@@ -573,6 +573,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no such file or directory",
         "nb": "filen eller mappen finnes ikke",
     },
+    "problem.nothing_to_validate": {
+        "en": "a folder with nothing lindring validates in it",
+        "nb": "en mappe uten noe lindring validerer",
+    },
     "hint.validate_known": {
         "en": "expected tables/ (opioids.yaml, panel.yaml, profiles/*.yaml) or a handbook chapter",
         "nb": "forventet tables/ (opioids.yaml, panel.yaml, profiles/*.yaml) eller et håndbokkapittel",
