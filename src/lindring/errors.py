@@ -8,8 +8,9 @@ class has the exit code the CLI maps it to (documented in ``docs/exit-codes.md``
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from lindring.records import record
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -34,7 +35,7 @@ def params(**values: Any) -> Params:
     return tuple(values.items())
 
 
-@dataclass(frozen=True)
+@record
 class Issue:
     """One problem in an editor's file (a table, profile, panel, chapter, layout): where
     it is, the key it is about, what is wrong and how to fix it, as a message *code* and

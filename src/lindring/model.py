@@ -3,13 +3,15 @@ modules. All frozen; numbers are exact :class:`Fraction` values."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
+
+from lindring.records import record
 
 LANGS = ("nb", "en")
 
 
-@dataclass(frozen=True)
+@record
 class Localized:
     """A text in Norwegian bokmål and English."""
 
@@ -20,7 +22,7 @@ class Localized:
         return self.nb if lang == "nb" else self.en
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Amount:
     """A dose: ``value`` in ``unit`` (``mg`` or ``microgram``), per 24 h when ``per_24h``."""
 
@@ -29,7 +31,7 @@ class Amount:
     per_24h: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """A factor's range, shown as ``1.5-2`` (or ``3`` when both ends are equal)."""
 
@@ -37,7 +39,7 @@ class Span:
     high: Fraction
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     id: str
     title: str
@@ -51,13 +53,13 @@ class Source:
         return f"{self.publisher}: {self.title} ({self.year}), {self.section}"
 
 
-@dataclass(frozen=True)
+@record
 class Caution:
     text: Localized
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class RenalBand:
     """Advice for an eGFR below ``below`` ml/min/1.73 m²: ``avoid``, ``reduce`` (the start
     lowered by ``percent`` when the source gives one) or ``prefer``."""
@@ -69,7 +71,7 @@ class RenalBand:
     percent: Fraction | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Renal(Caution):
     """A drug's renal caution, and its advice by eGFR band (narrowest band first)."""
 
@@ -80,7 +82,7 @@ class Renal(Caution):
         return next((b for b in self.bands if egfr < b.below), None)
 
 
-@dataclass(frozen=True)
+@record
 class FrailRule:
     """The start for a frail or elderly patient: reduced by ``percent`` in all."""
 
@@ -89,7 +91,7 @@ class FrailRule:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class PatchProduct:
     """A family of patches that may be combined: strengths as label -> microgram/h."""
 
@@ -99,7 +101,7 @@ class PatchProduct:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Patch:
     """What a transdermal row adds: products, the sensible maximum and crossover texts."""
 
@@ -113,7 +115,7 @@ class Patch:
     max_patches_sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Product:
     """A product sold in Norway for one drug and route, as a regimen can use it.
 
@@ -150,7 +152,7 @@ class Product:
         return self.strengths[0]
 
 
-@dataclass(frozen=True)
+@record
 class Lookup:
     """A published table that maps a patch rate to oral morphine, used instead of the
     linear factor for a conversion from or to that route: ``points`` are (rate in
@@ -166,7 +168,7 @@ class Lookup:
     up_to: Fraction | None = None  # a band table: the end of its last band
 
 
-@dataclass(frozen=True)
+@record
 class Factor:
     """mg oral morphine equivalent per mg of a drug by one route.
 
@@ -195,7 +197,7 @@ class Factor:
         return self.low != self.high
 
 
-@dataclass(frozen=True)
+@record
 class RouteRatio:
     """How two routes of one drug compare: 1 mg by ``routes[1]`` acts like ``ratio`` mg by
     ``routes[0]`` (bioavailability). For a patch the amount is what it delivers in 24 h."""
@@ -208,7 +210,7 @@ class RouteRatio:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Route:
     key: str
     name: Localized
@@ -218,13 +220,13 @@ class Route:
     kind: str = "dose"  # "dose" (mg) or "rate" (microgram/h, patches)
 
 
-@dataclass(frozen=True)
+@record
 class Ceiling:
     value: Fraction  # mg per 24 h
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Opioid:
     key: str
     name: Localized
@@ -244,14 +246,14 @@ class Opioid:
         return self.name.get(lang)
 
 
-@dataclass(frozen=True)
+@record
 class Band:
     default: Fraction
     low: Fraction
     high: Fraction
 
 
-@dataclass(frozen=True)
+@record
 class ReductionRule:
     threshold_ome: Fraction
     below: Band
@@ -261,7 +263,7 @@ class ReductionRule:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class BreakthroughRule:
     fraction: Fraction
     low: Fraction
@@ -270,7 +272,7 @@ class BreakthroughRule:
     patch_rescue: tuple[str, str] = ("", "")  # drug and route for rescue doses with a patch
 
 
-@dataclass(frozen=True)
+@record
 class PlausibilityRule:
     warn_above: Fraction
     refuse_above: Fraction
@@ -279,7 +281,7 @@ class PlausibilityRule:
     potency_gap: Fraction = Fraction(5)  # look-alike warning at this potency ratio
 
 
-@dataclass(frozen=True)
+@record
 class RegimenRule:
     """What a practical regimen may use: the most solid units in one dose."""
 
@@ -287,7 +289,7 @@ class RegimenRule:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class RefusedGroup:
     id: str
     names: tuple[str, ...]
@@ -295,7 +297,7 @@ class RefusedGroup:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Stock:
     """An injection strength used to fill a pump: mg per ml, ml per ampoule."""
 
@@ -303,13 +305,13 @@ class Stock:
     ml: Fraction
 
 
-@dataclass(frozen=True)
+@record
 class Ampoules:
     strengths: tuple[Stock, ...]
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Adjuvant:
     """A non-opioid drug for the last days of life that may share the pump."""
 
@@ -319,7 +321,7 @@ class Adjuvant:
     ampoules: Ampoules
 
 
-@dataclass(frozen=True)
+@record
 class PumpRules:
     """Defaults for a typical ambulatory pump (docs/pump.md)."""
 
@@ -337,14 +339,14 @@ class PumpRules:
     min_delivered: Fraction = Fraction(9, 10)  # warn when rounding leaves less of the dose
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Pump:
     rules: PumpRules
     ampoules: dict[str, Ampoules]  # opioid key -> strengths
     adjuvants: dict[str, Adjuvant]
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One entry of the table's changelog (``table.changelog``), newest first."""
 
@@ -353,7 +355,7 @@ class Change:
     changes: str
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Tables:
     """The whole validated conversion table."""
 

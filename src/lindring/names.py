@@ -8,18 +8,18 @@ more in potency (``rules.plausibility.potency_gap_warning``) it says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
 from lindring.errors import InputError, RefusedError, UnknownNameError
 from lindring.model import Opioid, RefusedGroup, Route, Tables
 from lindring.names_norm import normalize_name
+from lindring.records import record
 
 MAX_NAME_LENGTH = 80
 
 
-@dataclass(frozen=True)
+@record
 class NameIndex:
     drugs: dict[str, str]  # normalised name -> drug key
     refused: dict[str, str]  # normalised name -> refused group id

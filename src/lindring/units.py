@@ -10,17 +10,17 @@ for every factor here (``tests/unit/test_units.py``); lindring itself never impo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
 from lindring.errors import UnitError
+from lindring.records import record
 
 UNITS_FILE = "units.txt"
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     """A unit: its canonical name, its dimension and its exact size in base units."""
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from lindring.errors import InputError
+from lindring.records import record
 
 #: field -> (English names, Norwegian names); the first of each is the documented one
 FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -84,7 +84,7 @@ def field_of(name: str) -> str | None:
     return found[0] if found else None
 
 
-@dataclass(frozen=True)
+@record
 class Columns:
     """A file's header and where each field is; ``lang`` is the language of its names."""
 

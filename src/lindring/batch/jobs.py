@@ -20,7 +20,6 @@ import gc
 import signal
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -32,6 +31,7 @@ from lindring.batch.write import CsvRows, OutputFormat, ToDict
 from lindring.batch.write_jsonl import JsonRows
 from lindring.errors import InputError, LindringError
 from lindring.model import Tables
+from lindring.records import record
 
 GC_THRESHOLD = (100_000, 50, 1000)
 #: cells that are the same in every row of one conversion (the fewer, the cheaper)
@@ -39,7 +39,7 @@ ROUTED = ("drug", "dose", "target")
 QUEUED = 4  # windows each worker may be ahead of the writer
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     """Everything a worker needs to turn rows into output text (sent to each process)."""
 
@@ -177,7 +177,7 @@ def _serve(
         queue.put(Failure.of(exc))
 
 
-@dataclass(frozen=True)
+@record
 class Failure:
     """An error in a worker, in a form that crosses processes (exceptions with their own
     ``__init__`` do not pickle faithfully)."""

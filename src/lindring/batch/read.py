@@ -17,7 +17,6 @@ import itertools
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, BinaryIO
 
@@ -41,6 +40,7 @@ from lindring.errors import InputError
 from lindring.i18n.oserror import os_reason
 from lindring.model import Localized
 from lindring.numread import clip
+from lindring.records import record
 
 LANG_NAMES = {"nb": Localized("norsk", "Norwegian"), "en": Localized("engelsk", "English")}
 
@@ -48,7 +48,7 @@ LANG_NAMES = {"nb": Localized("norsk", "Norwegian"), "en": Localized("engelsk", 
 Notice = tuple[str, dict[str, Any]]
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """What the reader found: kind (``csv`` or ``jsonl``), encoding, delimiter, columns."""
 
@@ -192,7 +192,7 @@ def _open_input(path: str, name: str) -> BinaryIO:
 _NOT_A_FILE = "not a file or a pipe (a directory or a device?)"
 
 
-@dataclass(frozen=True)
+@record
 class FileRows:
     """The rows of a file read again with the encoding and delimiter found the first time
     (each worker process of ``--jobs`` reads the file itself)."""

@@ -18,7 +18,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -33,6 +33,7 @@ from lindring.i18n import text
 from lindring.i18n.oserror import os_reason
 from lindring.model import Tables
 from lindring.numread import clip
+from lindring.records import record
 from lindring.textfile import resolved
 
 CHUNK = 1000
@@ -43,7 +44,7 @@ AUTO_JOBS = 2  # each process keeps its own caches: all together 199 MB at 10 mi
 MAX_JOBS = 64  # --jobs above this is a typing slip, not a machine
 
 
-@dataclass(frozen=True)
+@record
 class Job:
     """What the user asked for (``lindring batch`` options)."""
 

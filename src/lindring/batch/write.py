@@ -18,7 +18,6 @@ import io
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from typing import Any
@@ -29,6 +28,7 @@ from lindring.batch.read import Layout
 from lindring.calc.convert import Conversion
 from lindring.errors import InputError
 from lindring.model import Amount, Localized
+from lindring.records import record
 
 ToDict = Callable[[Conversion, str], dict[str, Any]]
 FORMATS = ("csv", "jsonl", "xlsx-friendly")
@@ -44,7 +44,7 @@ def _formula(delimiter: str) -> Callable[[str], re.Match[str] | None]:
     return re.compile(rf"{re.escape(delimiter)}[=+\-@\t\r]").search
 
 
-@dataclass(frozen=True)
+@record
 class OutputFormat:
     """``csv`` (with its delimiter, decimal mark and encoding) or ``jsonl``."""
 

@@ -11,13 +11,13 @@ one, and their ratio; above :data:`DISAGREE_ABOVE` the guidelines are said to di
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
 from lindring.calc.convert import Conversion, Options, convert
 from lindring.calc.request import parse_request
 from lindring.errors import RefusedError, UnknownNameError
 from lindring.model import Amount, Localized, Tables
+from lindring.records import record
 from lindring.table.profiles import DEFAULT, load_profiled, profile_names, profile_of
 
 NORWEGIAN = Localized("Norsk tabell (lindring, standard)", "Norwegian table (lindring, default)")
@@ -25,7 +25,7 @@ NORWEGIAN = Localized("Norsk tabell (lindring, standard)", "Norwegian table (lin
 DISAGREE_ABOVE = Fraction(5, 4)
 
 
-@dataclass(frozen=True)
+@record
 class ProfileResult:
     profile: str
     name: Localized
@@ -36,7 +36,7 @@ class ProfileResult:
     reduction_sources: tuple[str, ...] = ()  # the rule the suggested start follows
 
 
-@dataclass(frozen=True)
+@record
 class Spread:
     """Lowest and highest result, which profiles gave them, and highest / lowest."""
 
@@ -47,7 +47,7 @@ class Spread:
     ratio: Fraction | None  # None when the lowest is 0
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     results: tuple[ProfileResult, ...]
     equianalgesic: Spread | None

@@ -26,7 +26,7 @@ inside and in the drug's unit (mg, microgram, or microgram/h for patches) in the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,7 @@ from lindring.calc.working import (
 )
 from lindring.errors import InputError
 from lindring.model import Amount, Factor, Opioid, Span, Tables
+from lindring.records import record
 from lindring.units import mg_per
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ INTERVALS = regimen.INTERVALS
 RATE_UNIT = "microgram/h"
 
 
-@dataclass(frozen=True)
+@record
 class Options:
     """Choices the user may make: ``--reduce`` (percent), ``--interval`` (hours, a
     preference) and ``--pump`` (a continuous infusion: the pump sets the start).
@@ -73,7 +74,7 @@ class Options:
     frail: bool = False  # --frail: the table's rule for frail or elderly patients
 
 
-@dataclass(frozen=True)
+@record
 class Conversion:
     """Everything a conversion found. Target fields are ``None`` when it was refused
     before the arithmetic (non-linear, implausible); a dose too small for any product
@@ -368,7 +369,7 @@ def _exemptions(found: regimen.Regimen, bt: Breakthrough | None) -> list[Alert]:
     return [Alert("exemption", {"product": name}) for name in names]
 
 
-@dataclass(frozen=True)
+@record
 class Start:
     """The start chosen for a plan: a ``regimen``, or ``None`` and ``why`` not
     (``not_sold``, ``too_small``, ``too_large``); ``moved`` when the preferred interval

@@ -20,11 +20,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
 from fractions import Fraction
 
 from lindring.errors import DoseError, LindringError
 from lindring.numread import DECIMALS, WHOLE_DIGITS, NumberError, decimal
+from lindring.records import record
 from lindring.units import mg_per
 
 MAX_LENGTH = 60
@@ -81,7 +81,7 @@ FORMS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class DoseExpression:
     """A dose as written, read exactly.
 

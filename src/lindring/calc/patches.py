@@ -9,15 +9,15 @@ table (``opioids.<drug>.routes.td.patches``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from itertools import combinations_with_replacement
 
 from lindring.model import Patch, PatchProduct
+from lindring.records import record
 
 
-@dataclass(frozen=True)
+@record
 class PatchChoice:
     """Patches to wear together: their labels (``75``, ``12``) and total rate."""
 

@@ -11,7 +11,6 @@ result out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
 from lindring.calc.request import Request, route_refusal
@@ -19,9 +18,10 @@ from lindring.calc.tolerance import StartPlan
 from lindring.calc.working import Alert, Reduction, Refusal, Step
 from lindring.errors import InputError
 from lindring.model import Localized, RenalBand, Tables
+from lindring.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Patient:
     egfr: Fraction | None = None  # ml/min/1.73 m²
     frail: bool = False

@@ -18,19 +18,28 @@ Defaults, steps and limits come from ``pump`` in the table (docs/pump.md).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from fractions import Fraction
 
 from lindring.calc.working import Alert, Breakthrough
 from lindring.errors import InputError
-from lindring.model import Adjuvant, Amount, Ampoules, Localized, Opioid, Pump, Stock, Tables
+from lindring.model import (
+    Adjuvant,
+    Amount,
+    Ampoules,
+    Localized,
+    Opioid,
+    Pump,
+    Stock,
+    Tables,
+)
 from lindring.numbers import floor_to_step
+from lindring.records import record
 from lindring.units import mg_per
 
 PARENTERAL = ("sc", "iv")
 
 
-@dataclass(frozen=True)
+@record
 class PumpRequest:
     """What to put in the pump: the opioid and its dose, other drugs, the user's choices."""
 
@@ -44,7 +53,7 @@ class PumpRequest:
     bolus_fraction: Fraction | None = None
 
 
-@dataclass(frozen=True)
+@record
 class PumpDrug:
     """One drug in the reservoir."""
 
@@ -59,7 +68,7 @@ class PumpDrug:
     delivered_mg_per_24h: Fraction  # at the set rate; never above daily_mg
 
 
-@dataclass(frozen=True)
+@record
 class PumpPlan:
     request: PumpRequest
     days: int

@@ -19,7 +19,7 @@ even the smallest regimen fits: the dose is too small for what is sold.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from functools import cache, cached_property
 from itertools import combinations_with_replacement
@@ -27,11 +27,12 @@ from math import lcm
 
 from lindring.calc import patches
 from lindring.model import Patch, Product
+from lindring.records import record
 
 INTERVALS = (1, 2, 3, 4, 6, 8, 12, 24)
 
 
-@dataclass(frozen=True)
+@record
 class Regimen:
     """``dose`` every ``interval_hours`` of ``product`` (``units``: the strengths that make
     one dose of a solid form; ``volume_ml``: one dose of a liquid). For a patch,
@@ -54,7 +55,7 @@ class Regimen:
         return self.dose * self.doses_per_24h
 
 
-@dataclass(frozen=True)
+@record
 class Ladder:
     """Every regimen of one product at one interval, or of the patches of one drug.
 
@@ -118,7 +119,7 @@ def _top(product: Product) -> Fraction | None:
     return product.max_volume_ml * product.concentration
 
 
-@dataclass(frozen=True)
+@record
 class _Search:
     """A ladder's doses for exact search on integers: ``times`` doses per 24 h; solid
     forms and patches: ``scaled`` (each dose times ``scale``, an integer) and ``totals``

@@ -10,19 +10,18 @@ together are joined with ``+``: ``"oxycodone 20mg po x2" + "oxycodone 5mg po x3 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lindring.calc.dose import DoseExpression, parse_dose
 from lindring.errors import InputError, RefusedError
 from lindring.model import Caution, Localized, Opioid, Tables
 from lindring.names import find_drug, find_route, resolve_drug, route_list
+from lindring.records import record
 
 SEPARATORS = ("to", "til", "→")
 MAX_LENGTH = 400
 MAX_PARTS = 8
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     """One opioid the patient takes: ``dose`` of ``drug`` by ``route``."""
 
@@ -31,7 +30,7 @@ class Part:
     dose: DoseExpression
 
 
-@dataclass(frozen=True)
+@record
 class Request:
     """A conversion: every part the patient takes, to ``target`` by ``target_route``."""
 

@@ -13,13 +13,13 @@ working shows and cites for a route change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
 from lindring.model import Opioid
+from lindring.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Through:
     """mg by the new route per mg by the old one (``value``, its ``low`` and ``high``)."""
 

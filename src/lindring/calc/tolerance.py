@@ -17,15 +17,15 @@ is smaller (:func:`percents`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
 from lindring.calc.working import Reduction
 from lindring.errors import InputError
 from lindring.model import ReductionRule
+from lindring.records import record
 
 
-@dataclass(frozen=True)
+@record
 class StartPlan:
     """The reduction and the three daily amounts a start is chosen by (mg per 24 h):
     ``target`` (the reduced dose), ``floor`` (with the band's largest reduction) and

@@ -7,18 +7,19 @@ a sentence in the user's language when they are shown or serialised.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from lindring.calc.request import Part
 from lindring.model import Amount, Factor
+from lindring.records import record
 
 if TYPE_CHECKING:
     from lindring.calc.regimen import Regimen
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One line of the working, e.g. ``ome``: 40 mg x 1.5 = 60 mg oral morphine."""
 
@@ -32,7 +33,7 @@ class Step:
         return text(f"step.{self.code}", lang, **self.params)
 
 
-@dataclass(frozen=True)
+@record
 class Alert:
     """A warning that applies to this conversion (never carried by colour alone)."""
 
@@ -46,7 +47,7 @@ class Alert:
         return text(f"alert.{self.code}", lang, **self.params)
 
 
-@dataclass(frozen=True)
+@record
 class Refusal:
     """Why lindring will not compute this conversion, and where to turn instead."""
 
@@ -60,7 +61,7 @@ class Refusal:
         return text(f"refusal.{self.code}", lang, **self.params)
 
 
-@dataclass(frozen=True)
+@record
 class DoseSplit:
     """The suggested daily dose given as ``doses_per_24h`` doses every ``interval_hours``."""
 
@@ -71,7 +72,7 @@ class DoseSplit:
     step: Amount
 
 
-@dataclass(frozen=True)
+@record
 class Breakthrough:
     """A practical single dose (``single``: which product and how much of it) near
     ``fraction`` of the start; ``low`` and ``high`` are the range's ends as doses."""
@@ -85,7 +86,7 @@ class Breakthrough:
     single: Regimen | None = None  # None for a pump's bolus
 
 
-@dataclass(frozen=True)
+@record
 class Reduction:
     percent: Fraction
     reason: str  # "drug_change", "route_change", "included" or "override"
@@ -93,7 +94,7 @@ class Reduction:
     band_high: Fraction
 
 
-@dataclass(frozen=True)
+@record
 class PartResult:
     """One part converted to oral morphine: its daily dose (or rate) and its OME."""
 

@@ -11,7 +11,6 @@ route ratios, referrals, renal notes and its version. No PDF or HTML here
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
 from lindring import __version__
@@ -23,12 +22,13 @@ from lindring.i18n import PER_24H, UNIT_NAMES, text
 from lindring.i18n import card as _messages  # registers the texts
 from lindring.model import Amount, Opioid, RouteRatio, Tables
 from lindring.numbers import format_number
+from lindring.records import record
 
 NOTE_MARKS = "abcdefghij"
 DASH = "–"
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     drug: str
     route: str
@@ -37,7 +37,7 @@ class Column:
     unit: str  # mg/døgn, mikrogram/time
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """One drug and route at one dose: the equianalgesic dose and the start (``None``
     when there is none; ``reason`` then says why, ``mark`` is its footnote)."""
@@ -54,19 +54,19 @@ class Cell:
         return eq, start
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     dose: Amount  # oral morphine, mg per 24 h
     cells: tuple[Cell, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     heading: str
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Card:
     lang: str
     draft: bool

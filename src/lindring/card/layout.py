@@ -7,17 +7,17 @@ printed comes from the conversion table through ``convert`` (:mod:`lindring.card
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from lindring.errors import Issue, TableError, params
 from lindring.model import Tables
+from lindring.records import record
 from lindring.table.load import tables_dir
 
 LAYOUT_FILE = "card.yaml"
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """The chart's rows and columns (``tables/card.yaml``): daily doses of the ``source``
     drug and route (mg per 24 h) to read across, and the (drug, route) columns. Points

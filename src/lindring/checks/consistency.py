@@ -33,7 +33,6 @@ Nothing here prints; :class:`Report` holds every count and failure.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -43,11 +42,12 @@ from lindring.checks import start as start_checks
 from lindring.checks import table as table_checks
 from lindring.checks.table import CheckResult
 from lindring.model import Tables
+from lindring.records import record
 
 __all__ = ["CheckResult", "Report", "run_checks"]
 
 
-@dataclass(frozen=True)
+@record
 class Report:
     table: str
     version: str

@@ -11,7 +11,6 @@ factor, range, ceiling, patch, step, rule, status and source (:mod:`lindring.tab
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -20,12 +19,13 @@ from lindring.calc.request import Part, Request
 from lindring.checks.panel import PANEL_FILE, Panel, load_panel
 from lindring.errors import LindringError, TableError
 from lindring.model import Tables
+from lindring.records import record
 from lindring.table.flat import changes, flatten
 
 Key = tuple[str, str, str, str, str]  # drug, route, dose as written, target, target route
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     """One conversion under one version: doses in the target's unit, or why it was refused."""
 
@@ -35,7 +35,7 @@ class Outcome:
     refused: str = ""  # the refusal or error code
 
 
-@dataclass(frozen=True)
+@record
 class ConversionChange:
     drug: str
     route: str
@@ -59,7 +59,7 @@ class ConversionChange:
         return bool(self.old and self.new and not self.old.refused and not self.new.refused)
 
 
-@dataclass(frozen=True)
+@record
 class FieldChange:
     kind: str
     path: str
@@ -67,7 +67,7 @@ class FieldChange:
     new: str | None
 
 
-@dataclass(frozen=True)
+@record
 class TableDiff:
     old_label: str
     new_label: str

@@ -9,7 +9,6 @@ dosing advice; it is validated against the table like a profile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from lindring.calc import patches
 from lindring.calc.dose import DoseExpression, parse_dose
 from lindring.errors import InputError, Issue, LindringError, TableError, params
 from lindring.model import Tables
+from lindring.records import record
 from lindring.table import profile_spec as spec
 from lindring.table.check.common import Cited, cite
 from lindring.table.checker import Checker, its_routes
@@ -27,14 +27,14 @@ from lindring.units import mg_per
 PANEL_FILE = "panel.yaml"
 
 
-@dataclass(frozen=True)
+@record
 class PanelDose:
     drug: str
     route: str
     dose: DoseExpression
 
 
-@dataclass(frozen=True)
+@record
 class Panel:
     title: str
     sources: tuple[str, ...]

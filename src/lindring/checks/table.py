@@ -4,7 +4,6 @@ drugs and routes, ceilings, names, sources, profiles, handbook embeds, version."
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -15,10 +14,11 @@ from lindring.handbook.book import check_chapters, load_handbook
 from lindring.model import Tables
 from lindring.names import find_drug, find_route
 from lindring.numbers import to_decimal_str
+from lindring.records import record
 from lindring.units import mg_per
 
 
-@dataclass(frozen=True)
+@record
 class CheckResult:
     name: str
     passed: int

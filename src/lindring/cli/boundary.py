@@ -15,7 +15,6 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Annotated
 
 import typer
@@ -34,6 +33,7 @@ from lindring.errors import (
     TableError,
 )
 from lindring.i18n import LANGS, detect_lang, text
+from lindring.records import record
 
 __all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_REFUSED", "Common", "boundary"]
 
@@ -59,7 +59,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (do
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
 
 
-@dataclass(frozen=True)
+@record
 class Common:
     lang: str
     tables: str | None

@@ -6,12 +6,12 @@ loaded (:class:`Handbook`), and where ``lindring convert --explain`` points
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from lindring.errors import Issue, TableError
 from lindring.handbook.frontmatter import Chapter, parse
 from lindring.model import Source
+from lindring.records import record
 from lindring.textfile import Unreadable, data_dir, is_dir, read_text, shown_path
 
 ENV_VAR = "LINDRING_HANDBOOK"
@@ -27,7 +27,7 @@ class HandbookError(TableError):
         self.code = "handbook_invalid"
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Handbook:
     """Every chapter that loaded, the handbook's own sources, and what went wrong."""
 

@@ -5,7 +5,6 @@ Norwegian way (:mod:`lindring.handbook.embed` dispatches to the kinds)."""
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -14,6 +13,7 @@ from lindring.i18n.handbook import EMBED as W
 from lindring.model import Factor, Opioid, Tables
 from lindring.names import find_drug, find_route
 from lindring.numbers import format_number
+from lindring.records import record
 
 BLOCK_KINDS = ("tabell", "eksempel")
 KINDS = ("faktor", "regel", "tak", "styrker", "plaster", "nyre", "plasterråd", *BLOCK_KINDS)
@@ -36,7 +36,7 @@ class EmbedProblem(Exception):
         return text(self.code, "en", **self.values)
 
 
-@dataclass(frozen=True)
+@record
 class Embed:
     markdown: str
     sources: tuple[str, ...]

@@ -9,10 +9,10 @@ chapter file. The format is described in ``docs/editing-handbook.md``.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import Any
 
 from lindring.errors import Issue, Params, Severity, params
+from lindring.records import record
 from lindring.table.checker import Checker
 from lindring.table.yamlsource import YamlProblem, load
 
@@ -33,7 +33,7 @@ REQUIRED = (
 OPTIONAL = ("order",)
 
 
-@dataclass(frozen=True)
+@record
 class Chapter:
     """One handbook chapter: its front matter and its Markdown body."""
 

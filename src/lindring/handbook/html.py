@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from lindring.handbook.search_index import INDEX_JS, SEARCH_JS, index_data, inde
 from lindring.i18n.handbook import EMBED as W
 from lindring.i18n.handbook import LABELS, SEARCH_LABELS
 from lindring.model import Source, Tables
+from lindring.records import record
 from lindring.table.spec import URL_PATTERN
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def _page(
     )
 
 
-@dataclass(frozen=True)
+@record
 class Attachment:
     """A file written beside the pages and linked from the index (the pocket card)."""
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from lindring.records import record
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 ANCHOR = re.compile(r"[ \t]*\{#([a-z0-9æøå]+(?:-[a-z0-9æøå]+)*)\}[ \t]*$")
@@ -23,7 +24,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     level: int
     text: str  # without the explicit anchor

@@ -10,7 +10,6 @@ it) and ``html`` (the static export, which renders the reference list itself fro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lindring.errors import Issue, Params, params
@@ -31,6 +30,7 @@ from lindring.handbook.markdown import (
 from lindring.i18n.handbook import EMBED as W
 from lindring.i18n.handbook import LABELS
 from lindring.model import Source, Tables
+from lindring.records import record
 
 if TYPE_CHECKING:
     from lindring.handbook.chapters import Handbook
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 REFERENCES_ANCHOR = "kilder"
 
 
-@dataclass(frozen=True)
+@record
 class Resolved:
     markdown: str
     problems: list[Issue]

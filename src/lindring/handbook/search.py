@@ -25,6 +25,7 @@ from lindring.handbook.book import Handbook
 from lindring.handbook.markdown import ANCHOR, HEADING, headings, plain
 from lindring.model import Tables
 from lindring.names_norm import normalize_name
+from lindring.records import record
 
 WORD = re.compile(r"[0-9a-zæøåäöüé]+")
 SUFFIXES = (
@@ -71,7 +72,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     chapter: str  # chapter id
     title: str  # chapter title

@@ -18,13 +18,14 @@ stays refused in every profile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lindring.errors import InputError, Issue, TableError
 from lindring.model import Localized, Tables
+from lindring.records import record
 from lindring.table.load import TABLE_FILE, load_tables, tables_dir
 from lindring.textfile import Unreadable, is_dir, read_text, shown_path
 
@@ -35,7 +36,7 @@ DEFAULT = "norwegian"
 FOLDER = "profiles"
 
 
-@dataclass(frozen=True)
+@record
 class Profile:
     id: str
     name: Localized
@@ -47,7 +48,7 @@ class Profile:
     file: str = ""
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Profiled:
     """A profile and the whole table it describes."""
 

@@ -8,19 +8,19 @@ is only ever asked to *show* a file: nothing here changes a repository.
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 from lindring.errors import InputError
 from lindring.model import Tables
 from lindring.numread import clip
+from lindring.records import record
 from lindring.table.load import TABLE_FILE, parse_tables
 from lindring.textfile import MAX_BYTES, Unreadable, is_dir, is_file, read_text, shown_path
 
 GIT_TIMEOUT_SECONDS = 10
 
 
-@dataclass(frozen=True)
+@record
 class TableText:
     """The text of one version of the table, and how to name it in output."""
 

@@ -8,22 +8,22 @@ checks in :class:`lindring.table.checker.Checker`: ``Text`` is ``c.text``, ``Num
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from lindring.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Text:
     """Non-blank text, matching ``pattern`` in full when one is given."""
 
     pattern: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Whole:
     """A whole number >= ``minimum``; a divisor of ``divides`` when that is set."""
 
@@ -31,44 +31,44 @@ class Whole:
     divides: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Number:
     """A decimal (``1.5``, read exactly) or a fraction as text (``"1/6"``); > 0 or >= 0."""
 
     positive: bool = True
 
 
-@dataclass(frozen=True)
+@record
 class Pair:
     """``[low, high]``: two numbers >= 0."""
 
 
-@dataclass(frozen=True)
+@record
 class Texts:
     """A list of text (source ids, aliases)."""
 
     allow_empty: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Flag:
     """``true`` or ``false`` (never ``yes``/``no``)."""
 
 
-@dataclass(frozen=True)
+@record
 class Ref:
     """A mapping described by the section called ``name``."""
 
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class ListOf:
     item: Kind
     min_items: int = 1
 
 
-@dataclass(frozen=True)
+@record
 class MapOf:
     """A mapping whose keys the editor chooses (ids, drug keys); ``keys`` constrains them."""
 
@@ -77,7 +77,7 @@ class MapOf:
     min_items: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class AnyOf:
     options: tuple[Kind, ...]
 
@@ -85,7 +85,7 @@ class AnyOf:
 Kind = Text | Choice | Whole | Number | Pair | Texts | Flag | Ref | ListOf | MapOf | AnyOf
 
 
-@dataclass(frozen=True)
+@record
 class Key:
     name: str
     kind: Kind
@@ -93,7 +93,7 @@ class Key:
     required: bool = True
 
 
-@dataclass(frozen=True)
+@record
 class Needs:
     """When ``key`` holds one of ``values``, the key ``needed`` must be present too."""
 
@@ -103,7 +103,7 @@ class Needs:
     why: str
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A mapping with fixed keys: the required ones, then the optional ones."""
 

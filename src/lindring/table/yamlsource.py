@@ -17,7 +17,7 @@ and builds the values itself, so that
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from typing import Any, ClassVar
 
@@ -25,6 +25,7 @@ import yaml
 
 from lindring.errors import Issue, params
 from lindring.numread import DECIMALS, WHOLE_DIGITS, NumberError, decimal, whole
+from lindring.records import record
 
 Path = tuple[str | int, ...]
 
@@ -60,7 +61,7 @@ _Loader.add_implicit_resolver(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Located:
     """A parsed document and where each path in it was written. A document merged from
     two files (a guideline profile over its base table) names, in ``files``, the file of

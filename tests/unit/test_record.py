@@ -1,0 +1,145 @@
+"""``lindring.records.record`` behaves as ``@dataclass(frozen=True)`` (the classes it
+replaces): construction, defaults, equality, hash, repr, replace, pickling, freezing."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from dataclasses import FrozenInstanceError, dataclass, field
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lindring.model import Localized, Opioid, Tables
+from lindring.records import record
+
+
+@record
+class Rec:
+    a: int
+    b: str = "x"
+    c: tuple[int, ...] = ()
+    d: list[int] = field(default_factory=list, compare=False)
+
+
+@dataclass(frozen=True)
+class Dc:
+    a: int
+    b: str = "x"
+    c: tuple[int, ...] = ()
+    d: list[int] = field(default_factory=list, compare=False)
+
+
+@record(eq=False)
+class Identity:
+    a: int
+
+
+@record
+class Child(Rec):
+    e: int = 5
+
+
+@record
+class Derived:
+    a: int
+    doubled: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "doubled", self.a * 2)
+
+
+@record
+class One:
+    a: int
+
+
+# records live at module level, as in lindring: pickled by reference
+values = st.tuples(st.integers(-3, 3), st.sampled_from(["x", "y"]), st.lists(st.integers(0, 2)))
+
+
+@given(values, values)
+def test_equality_hash_and_repr_as_a_frozen_dataclass(one: tuple, two: tuple) -> None:  # type: ignore[type-arg]
+    r1, r2 = Rec(one[0], one[1], tuple(one[2])), Rec(two[0], b=two[1], c=tuple(two[2]))
+    d1, d2 = Dc(one[0], one[1], tuple(one[2])), Dc(two[0], b=two[1], c=tuple(two[2]))
+    assert (r1 == r2) is (d1 == d2)
+    assert hash(r1) == hash(d1)
+    assert repr(r1) == repr(d1).replace("Dc(", "Rec(")
+    assert r1 != d1  # another class is never equal, as with dataclasses
+
+
+def test_defaults_factories_and_arguments() -> None:
+    one, two = Rec(1), Rec(1)
+    assert (one.b, one.c, one.d) == ("x", (), [])
+    assert one.d is not two.d  # a fresh list each time
+    assert one == Rec(1, d=[9])  # d is not compared
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'a'"):
+        Rec()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'z'"):
+        Rec(1, z=2)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="takes from 2 to 5 positional arguments"):
+        Rec(1, "b", (), [], 5)  # type: ignore[call-arg]
+    assert One(3) == One(a=3) and hash(One(3)) == hash((3,))
+
+
+def test_frozen() -> None:
+    one = Rec(1)
+    with pytest.raises(FrozenInstanceError, match="cannot assign to field 'a'"):
+        one.a = 2  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del one.b  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        one.other = 1  # type: ignore[attr-defined]
+    assert one.a == 1
+
+
+def test_eq_false_is_identity() -> None:
+    one = Identity(1)
+    assert one == one and one != Identity(1)
+    assert hash(one) == object.__hash__(one)
+
+
+def test_subclass_post_init_and_init_false() -> None:
+    child = Child(1, e=7)
+    assert (child.a, child.b, child.e) == (1, "x", 7)
+    assert child != Rec(1) and Child(1) == Child(1)
+    assert repr(Child(2)) == "Child(a=2, b='x', c=(), d=[], e=5)"
+    derived = Derived(4)
+    assert derived.doubled == 8 and repr(derived) == "Derived(a=4)"
+    with pytest.raises(TypeError):
+        Derived(4, 8)  # type: ignore[call-arg]
+
+
+def test_dataclass_functions_replace_pickle_copy() -> None:
+    one = Child(1, "y", (2,), [3], 4)
+    assert [f.name for f in dataclasses.fields(one)] == ["a", "b", "c", "d", "e"]
+    assert dataclasses.is_dataclass(one)
+    assert dataclasses.replace(one, a=5) == Child(5, "y", (2,), [3], 4)
+    assert dataclasses.asdict(one) == {"a": 1, "b": "y", "c": (2,), "d": [3], "e": 4}
+    for again in (pickle.loads(pickle.dumps(one)), copy.deepcopy(one), copy.copy(one)):
+        assert again == one and again.d == [3] and type(again) is Child
+    assert Child.__match_args__ == ("a", "b", "c", "d", "e")
+
+
+def test_bad_definitions_refused() -> None:
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+
+        @record
+        class Bad:
+            a: int = 1
+            b: int  # type: ignore[misc]
+
+    with pytest.raises(TypeError, match="keyword-only"):
+
+        @record
+        class KwOnly:
+            a: int = field(kw_only=True)
+
+
+def test_the_model_keeps_its_semantics() -> None:
+    """Localized compares by value; an Opioid and the Tables by identity (their dicts)."""
+    assert Localized("a", "b") == Localized("a", "b")
+    assert len({Localized("a", "b"), Localized("a", "b")}) == 1
+    assert Opioid.__eq__ is object.__eq__ and Tables.__hash__ is object.__hash__
