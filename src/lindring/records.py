@@ -36,9 +36,16 @@ def record(cls: type[_T] | None = None, /, *, eq: bool = True) -> Any:
     fields, without it identity. Instances are pickled and copied like a dataclass's."""
 
     def wrap(cls: type[_T]) -> type[_T]:
-        # no method generated here: the dataclass only gathers the fields
+        # no method generated here: the dataclass only gathers the fields (and, given
+        # a docstring, skips inspecting a signature for one: the first such costs ms)
+        undocumented = not cls.__doc__
+        if undocumented:
+            cls.__doc__ = cls.__name__
         made: Any = dataclass(init=False, repr=False, eq=False)(cls)
         found = fields(made)
+        if undocumented:  # dataclass's own: the signature of __init__
+            shown = ", ".join(_shown(f) for f in found if f.init)
+            made.__doc__ = f"{cls.__name__}({shown})"
         if any(f.kw_only is True for f in found):
             raise TypeError(f"{cls.__name__}: record fields cannot be keyword-only")
         _check_order(cls.__name__, [f for f in found if f.init])
@@ -57,6 +64,12 @@ def record(cls: type[_T] | None = None, /, *, eq: bool = True) -> Any:
         return cls
 
     return wrap if cls is None else wrap(cls)
+
+
+def _shown(f: Any) -> str:
+    """A field as ``__init__``'s signature shows it: ``name: type`` and its default."""
+    default = "" if f.default is MISSING and f.default_factory is MISSING else " = ..."
+    return f"{f.name}: {f.type}{default}"
 
 
 def _getter(names: list[str]) -> Callable[[object], tuple[object, ...]]:

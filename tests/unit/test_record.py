@@ -143,3 +143,12 @@ def test_the_model_keeps_its_semantics() -> None:
     assert Localized("a", "b") == Localized("a", "b")
     assert len({Localized("a", "b"), Localized("a", "b")}) == 1
     assert Opioid.__eq__ is object.__eq__ and Tables.__hash__ is object.__hash__
+
+
+def test_a_class_without_docstring_gets_its_signature() -> None:
+    assert One.__doc__ == "One(a: int)"
+    assert (
+        Child.__doc__
+        == "Child(a: int, b: str = ..., c: tuple[int, ...] = ..., d: list[int] = ..., e: int = ...)"
+    )
+    assert Derived.__doc__ == "Derived(a: int)"
