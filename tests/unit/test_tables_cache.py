@@ -141,3 +141,20 @@ def test_a_tightened_pattern_in_the_spec_is_not_hidden_by_the_cache(tmp_path: Pa
     spec.write_text(text.replace(old, 'ATC_PATTERN = r"X[0-9]{2}[A-Z]{2}[0-9]{2}"'), "utf-8")
     problems = [p for p in run() if "does not match the pattern X[0-9]{2}" in p]
     assert any("opioids.morphine.atc: 'N02AA01'" in p for p in problems)
+
+
+def test_an_entry_is_used_only_for_its_own_key(table_copy: Path, tmp_path: Path) -> None:
+    """Entries are named by a CRC-32 of the key: one written for another key (a CRC
+    collision) is validated afresh, never used."""
+    import pickle
+    from dataclasses import replace
+
+    first = fresh(table_copy)
+    [entry] = (tmp_path / "cache" / "lindring").glob("table-*.pickle")
+    key, cached = pickle.loads(entry.read_bytes())
+    assert isinstance(key, str) and key.endswith((table_copy / "opioids.yaml").read_text("utf-8"))
+    marked = replace(cached, version="marked")
+    entry.write_bytes(pickle.dumps((key + " ", marked)))
+    assert fresh(table_copy).version == first.version  # type: ignore[attr-defined]
+    entry.write_bytes(pickle.dumps((key, marked)))
+    assert fresh(table_copy).version == "marked"  # type: ignore[attr-defined]
