@@ -184,3 +184,33 @@ def test_no_plan_of_nothing(tables: Tables, line: str, code: str) -> None:
     assert result.refusal is not None and result.refusal.code == code
     assert result.suggested is None and result.equianalgesic is not None
     assert result.refusal.text("nb") and result.refusal.text("en")
+
+
+@given(
+    st.sampled_from(
+        [("morphine", "po"), ("oxycodone", "po"), ("morphine", "sc"), ("fentanyl", "td")]
+    ),
+    st.fractions(min_value=F(1, 10), max_value=2000),
+    st.fractions(min_value=F(1, 2), max_value=1),
+    st.fractions(min_value=1, max_value=F(3, 2)),
+    st.integers(min_value=1, max_value=10**6),
+)
+def test_the_search_on_unreduced_ratios_finds_what_the_fractions_find(
+    tables: Tables, where: tuple[str, str], target: F, low: F, high: F, k: int
+) -> None:
+    """``lindring check``'s sweep searches with ratios of integers that are not in
+    lowest terms (its doses scaled by a factor, numerator and denominator apart): the
+    same regimen, and the same reason for none, as with the fractions themselves."""
+    from lindring.calc.convert import choose_found, choose_found_at, start_ladders
+
+    every, _ = start_ladders(tables, tables.opioids[where[0]], where[1])
+    floor, ceiling = target * low, target * high
+
+    def ratio(x: F) -> tuple[int, int]:
+        return x.numerator * k, x.denominator * k
+
+    found = choose_found(every, every, target, floor, ceiling)
+    assert choose_found_at(every, every, ratio(target), ratio(floor), ratio(ceiling)) == found
+    assert regimen.choose_found_at(every, ratio(target), ratio(floor), ratio(ceiling)) == (
+        regimen.choose_found(every, target, floor, ceiling)
+    )

@@ -110,6 +110,8 @@ class Conversion:
 
 def in_unit(mg: Fraction, unit: str) -> Fraction:
     """``mg`` (per 24 h) expressed in ``unit`` (``mg``, ``microgram``, ``microgram/h``)."""
+    if unit == "mg":
+        return mg  # mg_per("mg") is 1: no division (lindring check calls this often)
     if unit == RATE_UNIT:
         return mg / (mg_per("microgram") * 24)
     return mg / mg_per(unit)
@@ -429,16 +431,36 @@ def choose_found(
 ) -> tuple[regimen.Found | None, str, bool]:
     """:func:`choose_among` before its regimen is made: the daily total, single dose and
     ladder found (or ``None``), why none, and whether the interval had to give way."""
+    return choose_found_at(
+        every,
+        ladders,
+        (target.numerator, target.denominator),
+        (floor.numerator, floor.denominator),
+        (ceiling.numerator, ceiling.denominator),
+    )
+
+
+def choose_found_at(
+    every: tuple[regimen.Ladder, ...],
+    ladders: tuple[regimen.Ladder, ...],
+    target: regimen.Ratio,
+    floor: regimen.Ratio,
+    ceiling: regimen.Ratio,
+) -> tuple[regimen.Found | None, str, bool]:
+    """:func:`choose_found` on ratios of integers (``regimen.choose_found_at``): what
+    the start-dose sweep of ``lindring check`` calls for each of its doses."""
     if not every:
         return None, "not_sold", False
-    found = regimen.choose_found(ladders, target, floor, ceiling) if ladders else None
+    found = regimen.choose_found_at(ladders, target, floor, ceiling) if ladders else None
     moved = False
     if found is None and ladders is not every:
-        found = regimen.choose_found(every, target, floor, ceiling)
+        found = regimen.choose_found_at(every, target, floor, ceiling)
         moved = found is not None
     if found is None:
         return None, "too_small", False
-    if found[0] < floor and not regimen.any_above(every, found[0]):
+    fn, fd = floor
+    total = found[0]
+    if total.numerator * fd < fn * total.denominator and not regimen.any_above(every, total):
         return None, "too_large", False
     return found, "", moved
 

@@ -289,9 +289,9 @@ def _merged(options: tuple[Ladder, ...]) -> _Merged:
     return made
 
 
-def _below(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
-    """The largest regimen at most ``daily`` of any ladder (the earlier on a tie)."""
-    num, den = daily.numerator, daily.denominator
+def _below(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
+    """The largest regimen at most ``num / den`` a day of any ladder (the earlier on a
+    tie). ``num / den`` need not be in lowest terms (``den > 0``): the search divides."""
     merged = _merged(options)
     index = bisect_right(merged.ints, (num * merged.scale) // den)
     best = merged.found[index - 1] if index else None
@@ -319,9 +319,9 @@ def _below(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
     return dose * times, dose, ladder
 
 
-def _above(options: tuple[Ladder, ...], daily: Fraction) -> Found | None:
-    """The smallest regimen above ``daily`` of any ladder (the earlier on a tie)."""
-    num, den = daily.numerator, daily.denominator
+def _above(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
+    """The smallest regimen above ``num / den`` a day of any ladder (the earlier on a
+    tie), ``num / den`` as in :func:`_below`."""
     merged = _merged(options)
     index = bisect_right(merged.ints, (num * merged.scale) // den)
     best = merged.found[index] if index < len(merged.ints) else None
@@ -358,12 +358,12 @@ def _made(found: Found | None) -> Regimen | None:
 
 def below(options: tuple[Ladder, ...], daily: Fraction) -> Regimen | None:
     """The largest regimen at most ``daily`` (the earlier ladder on a tie)."""
-    return _made(_below(options, daily))
+    return _made(_below(options, daily.numerator, daily.denominator))
 
 
 def above(options: tuple[Ladder, ...], daily: Fraction) -> Regimen | None:
     """The smallest regimen above ``daily`` (the earlier ladder on a tie)."""
-    return _made(_above(options, daily))
+    return _made(_above(options, daily.numerator, daily.denominator))
 
 
 def choose(
@@ -378,20 +378,37 @@ def choose_found(
 ) -> Found | None:
     """:func:`choose` as its daily total, single dose and ladder (:func:`made` makes the
     regimen): what a sweep over many doses needs of it."""
-    lower = _below(options, target)
-    if lower is not None and lower[0] >= floor:
+    return choose_found_at(
+        options,
+        (target.numerator, target.denominator),
+        (floor.numerator, floor.denominator),
+        (ceiling.numerator, ceiling.denominator),
+    )
+
+
+Ratio = tuple[int, int]  # a fraction as (numerator, denominator > 0), not always reduced
+
+
+def choose_found_at(
+    options: tuple[Ladder, ...], target: Ratio, floor: Ratio, ceiling: Ratio
+) -> Found | None:
+    """:func:`choose_found` on ratios of integers: a sweep over many doses builds no
+    fraction for the target, floor and ceiling, and compares by cross-multiplying."""
+    (tn, td), (fn, fd), (cn, cd) = target, floor, ceiling
+    lower = _below(options, tn, td)
+    if lower is not None and lower[0].numerator * fd >= fn * lower[0].denominator:
+        return lower  # at least the floor
+    if cn * td <= tn * cd:  # nothing above the target is within the band
         return lower
-    if ceiling <= target:  # nothing above the target is within the band
-        return lower
-    upper = _above(options, target)
-    if upper is not None and upper[0] <= ceiling:
-        return upper
+    upper = _above(options, tn, td)
+    if upper is not None and upper[0].numerator * cd <= cn * upper[0].denominator:
+        return upper  # at most the ceiling
     return lower
 
 
 def any_above(options: tuple[Ladder, ...], daily: Fraction) -> bool:
     """Is there a regimen with a daily total above ``daily``?"""
-    return _above(options, daily) is not None
+    return _above(options, daily.numerator, daily.denominator) is not None
 
 
 made = _made

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
 
-from lindring.calc.convert import RATE_UNIT, choose_found, in_unit, start_ladders
+from lindring.calc.convert import RATE_UNIT, choose_found, choose_found_at, in_unit, start_ladders
 from lindring.calc.regimen import Ladder
 from lindring.calc.request import usable
 from lindring.calc.route_ratio import between
@@ -190,10 +190,12 @@ def _sweep(
         # scaled with integers (the same exact values as ``ome * scale`` and so on);
         # the equianalgesic dose ``en / ed`` is made a fraction only for a message
         en, ed = ome.numerator * sn, ome.denominator * sd
-        target = Fraction(target.numerator * sn, target.denominator * sd)
-        floor = Fraction(floor.numerator * sn, floor.denominator * sd)
-        top = Fraction(top.numerator * sn, top.denominator * sd)
-        found, why, _ = choose_found(every, every, target, floor, top)
+        # target, floor and top scaled as ratios of integers: no fraction (and no gcd)
+        # per dose unless a rare branch below needs one
+        at_target = (target.numerator * sn, target.denominator * sd)
+        at_top = (top.numerator * sn, top.denominator * sd)
+        at_floor = (floor.numerator * sn, floor.denominator * sd)
+        found, why, _ = choose_found_at(every, every, at_target, at_floor, at_top)
         if found is None:
             small = why == "too_small"
             if small and previous is not None:
@@ -231,7 +233,8 @@ def _sweep(
             continue  # beyond the drug's maximum daily dose: the ceiling alert applies
         rn, rd = start_n * ed, start_d * en  # start / equianalgesic, as integers
         if rn * least.denominator >= least.numerator * rd or (
-            target >= least * Fraction(en, ed) and _largest_within(every, top, start)
+            Fraction(*at_target) >= least * Fraction(en, ed)
+            and _largest_within(every, Fraction(*at_top), start)
         ):
             out.passed += 1
         else:
