@@ -27,8 +27,9 @@ def record(*, eq: bool = True) -> Callable[[type[_T]], type[_T]]: ...
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def record(cls: type[_T] | None = None, /, *, eq: bool = True) -> Any:
     """``@dataclass(frozen=True)`` without its start-up cost: a frozen dataclass
-    (``dataclasses.fields`` and ``replace`` work) whose ``__init__`` is compiled on its
-    first call and whose other methods are shared, not compiled per class.
+    (``dataclasses.fields`` and ``replace`` work) whose methods are shared, not compiled
+    per class; ``__init__`` is compiled only for a class made often (:data:`COMPILE_AFTER`)
+    or given arguments the shared one does not take (it then raises Python's own error).
 
     The same behaviour: keyword or positional arguments, defaults and factories,
     ``__post_init__``, ``FrozenInstanceError`` on assignment, ``repr``; with ``eq`` (the
@@ -49,7 +50,7 @@ def record(cls: type[_T] | None = None, /, *, eq: bool = True) -> Any:
         if any(f.kw_only is True for f in found):
             raise TypeError(f"{cls.__name__}: record fields cannot be keyword-only")
         _check_order(cls.__name__, [f for f in found if f.init])
-        made.__init__ = _first_init
+        made.__init__ = _lazy_init
         made.__setattr__ = _frozen_setattr
         made.__delattr__ = _frozen_delattr
         made.__repr__ = _repr
@@ -92,13 +93,75 @@ def _check_order(name: str, found: list[Any]) -> None:
         defaulted = defaulted or has_default
 
 
-def _first_init(self: Any, *args: Any, **kwargs: Any) -> None:
-    """Compile the class's ``__init__`` (as dataclass would), install it and call it."""
+#: instances a class makes with the shared ``__init__`` before its own is compiled (about
+#: 0.1 ms: a start-up makes a few instances of a class, ``lindring check`` thousands)
+COMPILE_AFTER = 32
+
+
+class _Plan:
+    """What the shared ``__init__`` needs of a class: each field as (name, position
+    among the arguments or -1, default, factory), the positions by name, whether there
+    is a ``__post_init__``, and the calls so far."""
+
+    __slots__ = ("calls", "fields", "positions", "post_init")
+
+    def __init__(self, cls: type) -> None:
+        self.fields: list[tuple[str, int, Any, Any]] = []
+        self.positions: dict[str, int] = {}
+        for f in fields(cls):
+            position = len(self.positions) if f.init else -1
+            if f.init:
+                self.positions[f.name] = position
+            self.fields.append((f.name, position, f.default, f.default_factory))
+        self.post_init = hasattr(cls, "__post_init__")
+        self.calls = 0
+
+
+def _lazy_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """The shared ``__init__``: binds the arguments as the compiled one would; once the
+    class is made often, or for arguments it does not take (a missing or unknown one),
+    compiles the class's own ``__init__`` (as dataclass would), installs and calls it."""
     cls = type(self)
-    owner: Any = next(c for c in cls.__mro__ if c.__dict__.get("__init__") is _first_init)
+    owner: Any = cls
+    if cls.__dict__.get("__init__") is not _lazy_init:  # a subclass that is no record
+        owner = next(c for c in cls.__mro__ if c.__dict__.get("__init__") is _lazy_init)
+    plan: _Plan | None = owner.__dict__.get("_record_plan")
+    if plan is None:
+        owner._record_plan = plan = _Plan(owner)
+    plan.calls += 1
+    if plan.calls <= COMPILE_AFTER and _bind(plan, self, args, kwargs):
+        return
     init = _compile_init(owner)
     owner.__init__ = init
     init(self, *args, **kwargs)
+
+
+def _bind(plan: _Plan, self: object, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    """Set the fields from ``args`` and ``kwargs`` as ``__init__`` does; ``False`` (the
+    compiled ``__init__`` then raises the error) for arguments it would refuse."""
+    given = len(args)
+    if given > len(plan.positions):
+        return False
+    for name in kwargs:
+        if plan.positions.get(name, given) < given or name not in plan.positions:
+            return False  # unknown, or given twice
+    for name, position, default, factory in plan.fields:
+        if 0 <= position < given:
+            value = args[position]
+        elif position >= 0 and name in kwargs:
+            value = kwargs[name]
+        elif default is not MISSING:
+            value = default
+        elif factory is not MISSING:
+            value = factory()
+        elif position >= 0:
+            return False  # missing
+        else:
+            continue  # no default and not an argument: set by __post_init__
+        object.__setattr__(self, name, value)
+    if plan.post_init:
+        self.__post_init__()  # type: ignore[attr-defined]
+    return True
 
 
 def _compile_init(cls: type) -> Callable[..., None]:

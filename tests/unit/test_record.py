@@ -152,3 +152,42 @@ def test_a_class_without_docstring_gets_its_signature() -> None:
         == "Child(a: int, b: str = ..., c: tuple[int, ...] = ..., d: list[int] = ..., e: int = ...)"
     )
     assert Derived.__doc__ == "Derived(a: int)"
+
+
+@record
+class Hot:
+    a: int
+    b: list[int] = field(default_factory=list)
+    c: str = "c"
+    n: int = field(init=False, default=7)
+
+
+class Plain(Hot):
+    """A subclass that is no record: it inherits the record's __init__."""
+
+
+def test_the_shared_init_and_the_compiled_one_agree() -> None:
+    from lindring.records import COMPILE_AFTER, _lazy_init
+
+    assert Hot.__dict__["__init__"] is _lazy_init
+    made = []
+    for i in range(COMPILE_AFTER + 3):
+        made.append((Hot(i), Hot(i, [i], c="x"), Hot(a=i, c="y"), Plain(i, b=[1])))
+    assert Hot.__dict__["__init__"] is not _lazy_init  # compiled once made often
+    for i, (one, two, three, four) in enumerate(made):
+        assert (one.a, one.b, one.c, one.n) == (i, [], "c", 7)
+        assert (two.a, two.b, two.c) == (i, [i], "x") and three == Hot(i, c="y")
+        assert type(four) is Plain and (four.a, four.b) == (i, [1])
+    assert made[0][0].b is not made[1][0].b
+
+
+@record
+class Fresh:
+    a: int
+    b: int = 2
+
+
+def test_arguments_the_shared_init_does_not_take_raise_pythons_errors() -> None:
+    with pytest.raises(TypeError, match="got multiple values for argument 'a'"):
+        Fresh(1, a=1)  # type: ignore[misc]
+    assert Fresh(1) == Fresh(a=1, b=2)
