@@ -10,7 +10,6 @@ Anything else unexpected becomes one line and exit 70, with the traceback only u
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -113,6 +112,8 @@ def boundary(opts: Common) -> Iterator[None]:
 
 def write_json(data: object) -> None:
     """One JSON document on stdout (non-ASCII kept readable: ø stays ø)."""
+    import json  # on the --json path only (1.4 ms of a text start)
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
