@@ -15,6 +15,7 @@ from lindring.calc.request import Part, Request
 from lindring.errors import Issue, LindringError
 from lindring.model import Factor, Opioid, Tables
 from lindring.numbers import to_decimal_str
+from lindring.records import record
 from lindring.units import mg_per
 
 PROBE_OME = Fraction(60)  # mg oral morphine per 24 h: a plausible dose for every pair
@@ -23,7 +24,7 @@ REFERENCE = ("morphine", "po")
 Convert = Callable[[Tables, Request], Conversion]
 
 
-@dataclass(frozen=True)
+@record
 class IssueFailure:
     """A failure that is an editor's problem (a profile's, a chapter's): written in the
     chosen language only at the edge."""
