@@ -236,7 +236,7 @@ class _Merged:
     the liquids' ladders (``liquids``, with their positions) are searched one by one.
     (A plain class: a dataclass costs start-up time to build.)"""
 
-    __slots__ = ("found", "ints", "liquids", "positions", "scale")
+    __slots__ = ("found", "ints", "liquids", "positions", "ratios", "scale")
 
     def __init__(
         self,
@@ -250,7 +250,13 @@ class _Merged:
         self.found = found
         self.positions = positions
         self.scale = scale
-        self.liquids = liquids
+        # each total as (numerator, denominator), and each liquid's ladder as integers:
+        # (position, ladder, doses a day, step numerator, step denominator, largest dose
+        # as numerator and denominator or None): the searches read no Fraction property
+        self.ratios = tuple((f[0].numerator, f[0].denominator) for f in found)
+        self.liquids = tuple(
+            (position, ladder, *_liquid(ladder._search)) for position, ladder in liquids
+        )
 
     @staticmethod
     def of(options: tuple[Ladder, ...]) -> _Merged:
@@ -274,6 +280,13 @@ class _Merged:
         )
 
 
+def _liquid(search: _Search) -> tuple[int, int, int, int | None, int]:
+    top = search.top
+    if top is None:
+        return search.times, search.num, search.den, None, 1
+    return search.times, search.num, search.den, top.numerator, top.denominator
+
+
 #: the merged search of each tuple of ladders searched (kept with the tuple: ``id``)
 _MERGED: dict[int, tuple[tuple[Ladder, ...], _Merged]] = {}
 
@@ -295,18 +308,16 @@ def _below(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
     merged = _merged(options)
     index = bisect_right(merged.ints, (num * merged.scale) // den)
     best = merged.found[index - 1] if index else None
-    at = merged.positions[index - 1] if index else 0
     if not merged.liquids:
         return best
+    at = merged.positions[index - 1] if index else 0
     # liquids on integers: a dose is ``dn / dd``; only the chosen one becomes a fraction
-    bn, bd = (best[0].numerator, best[0].denominator) if best is not None else (0, 1)
+    bn, bd = merged.ratios[index - 1] if index else (0, 1)
     chosen: tuple[int, int, int, Ladder] | None = None
-    for position, ladder in merged.liquids:
-        search = ladder._search
-        times, top = search.times, search.top
-        dn, dd = search.num * ((num * search.den) // (den * times * search.num)), search.den
-        if top is not None and dn * top.denominator > top.numerator * dd:
-            dn, dd = top.numerator, top.denominator
+    for position, ladder, times, step_n, step_d, top_n, top_d in merged.liquids:
+        dn, dd = step_n * ((num * step_d) // (den * times * step_n)), step_d
+        if top_n is not None and dn * top_d > top_n * dd:
+            dn, dd = top_n, top_d
         if dn <= 0:
             continue
         left, right = dn * times * bd, bn * dd  # this total and the best so far, crossed
@@ -315,8 +326,7 @@ def _below(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
     if chosen is None:
         return best
     dn, dd, times, ladder = chosen
-    dose = Fraction(dn, dd)
-    return dose * times, dose, ladder
+    return Fraction(dn * times, dd), Fraction(dn, dd), ladder
 
 
 def _above(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
@@ -325,18 +335,16 @@ def _above(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
     merged = _merged(options)
     index = bisect_right(merged.ints, (num * merged.scale) // den)
     best = merged.found[index] if index < len(merged.ints) else None
-    at = merged.positions[index] if best is not None else 0
     if not merged.liquids:
         return best
+    at = merged.positions[index] if best is not None else 0
     # liquids on integers, as in _below
-    bn, bd = (best[0].numerator, best[0].denominator) if best is not None else (-1, 1)
+    bn, bd = merged.ratios[index] if best is not None else (-1, 1)
     chosen: tuple[int, int, int, Ladder] | None = None
-    for position, ladder in merged.liquids:
-        search = ladder._search
-        times, top = search.times, search.top
-        dn = search.num * ((num * search.den) // (den * times * search.num) + 1)
-        dd = search.den
-        if top is not None and dn * top.denominator > top.numerator * dd:
+    for position, ladder, times, step_n, step_d, top_n, top_d in merged.liquids:
+        dn = step_n * ((num * step_d) // (den * times * step_n) + 1)
+        dd = step_d
+        if top_n is not None and dn * top_d > top_n * dd:
             continue
         left, right = dn * times * bd, bn * dd
         if bn < 0 or left < right or (left == right and position < at):
@@ -344,8 +352,7 @@ def _above(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
     if chosen is None:
         return best
     dn, dd, times, ladder = chosen
-    dose = Fraction(dn, dd)
-    return dose * times, dose, ladder
+    return Fraction(dn * times, dd), Fraction(dn, dd), ladder
 
 
 def _made(found: Found | None) -> Regimen | None:
