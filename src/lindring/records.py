@@ -11,7 +11,7 @@ cache (a pickle) never needs it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform, overload
 
@@ -37,34 +37,94 @@ def record(cls: type[_T] | None = None, /, *, eq: bool = True) -> Any:
     fields, without it identity. Instances are pickled and copied like a dataclass's."""
 
     def wrap(cls: type[_T]) -> type[_T]:
-        # no method generated here: the dataclass only gathers the fields (and, given
-        # a docstring, skips inspecting a signature for one: the first such costs ms)
-        undocumented = not cls.__doc__
-        if undocumented:
-            cls.__doc__ = cls.__name__
-        made: Any = dataclass(init=False, repr=False, eq=False)(cls)
-        found = fields(made)
-        if undocumented:  # dataclass's own: the signature of __init__
-            shown = ", ".join(_shown(f) for f in found if f.init)
-            made.__doc__ = f"{cls.__name__}({shown})"
-        if any(f.kw_only is True for f in found):
-            raise TypeError(f"{cls.__name__}: record fields cannot be keyword-only")
-        _check_order(cls.__name__, [f for f in found if f.init])
+        # no method generated, and the dataclass made (its fields gathered) only when
+        # first needed (_made): a class read from the table's cache may never need it
+        made: Any = cls
+        _check_own(cls)
+        made._record_wants_eq = eq
+        if not cls.__doc__:  # given one, dataclass inspects no signature (ms, once)
+            made.__doc__ = cls.__name__
+            made._record_undocumented = True
+        made.__dataclass_fields__ = _Fields(cls)
         made.__init__ = _lazy_init
         made.__setattr__ = _frozen_setattr
         made.__delattr__ = _frozen_delattr
         made.__repr__ = _repr
-        made._record_repr = tuple(f.name for f in found if f.repr)
         if eq:
-            compared = [f.name for f in found if f.compare]
-            hashed = [f.name for f in found if (f.compare if f.hash is None else f.hash)]
             made.__eq__ = _eq
             made.__hash__ = _hash
-            made._record_eq = _getter(compared)
-            made._record_hash = _getter(hashed)
         return cls
 
     return wrap if cls is None else wrap(cls)
+
+
+class _Fields:
+    """A record's ``__dataclass_fields__`` until it is first read (``dataclasses.fields``,
+    ``replace``, ``is_dataclass``, a subclass's dataclass): the dataclass is made then."""
+
+    def __init__(self, owner: type) -> None:
+        self.owner = owner
+
+    def __get__(self, obj: object, cls: type | None = None) -> Any:
+        return _made(self.owner).__dict__["__dataclass_fields__"]
+
+
+def _made(owner: Any) -> Any:
+    """``owner`` made a dataclass (once): its fields, docstring and the getters of
+    ``repr``, equality and hash (``_record_meta``)."""
+    if not isinstance(owner.__dict__.get("__dataclass_fields__"), _Fields):
+        return owner
+    delattr(owner, "__dataclass_fields__")
+    dataclass(init=False, repr=False, eq=False)(owner)
+    found = fields(owner)
+    if owner.__dict__.get("_record_undocumented"):  # dataclass's own: __init__'s signature
+        shown = ", ".join(_shown(f) for f in found if f.init)
+        owner.__doc__ = f"{owner.__name__}({shown})"
+    _check_order(owner.__name__, [f for f in found if f.init])
+    shown_names = tuple(f.name for f in found if f.repr)
+    if owner.__dict__["_record_wants_eq"]:
+        compared = [f.name for f in found if f.compare]
+        hashed = [f.name for f in found if (f.compare if f.hash is None else f.hash)]
+        owner._record_meta = (shown_names, _getter(compared), _getter(hashed))
+    else:
+        owner._record_meta = (shown_names, None, None)
+    return owner
+
+
+def _meta(cls: Any) -> Any:
+    """The ``_record_meta`` of ``cls``, made on first use (a subclass that is no record
+    shares its record's)."""
+    meta = cls.__dict__.get("_record_meta")
+    if meta is None:
+        owner = next(c for c in cls.__mro__ if "_record_wants_eq" in c.__dict__)
+        meta = _made(owner).__dict__["_record_meta"]
+        if owner is not cls:
+            cls._record_meta = meta
+    return meta
+
+
+def _check_own(cls: type) -> None:
+    """What can be checked when the class is defined, from its own annotations: no
+    keyword-only field, no field without a default after one with a default."""
+    defaulted = False
+    own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 - as dataclasses reads them
+    for name, annotation in own.items():
+        if "ClassVar" in str(annotation):
+            continue
+        value = cls.__dict__.get(name, MISSING)
+        if isinstance(value, Field):
+            if value.kw_only is True:
+                raise TypeError(f"{cls.__name__}: record fields cannot be keyword-only")
+            if not value.init:
+                continue
+            has_default = value.default is not MISSING or value.default_factory is not MISSING
+        else:
+            has_default = value is not MISSING
+        if defaulted and not has_default:
+            raise TypeError(
+                f"{cls.__name__}: non-default argument {name!r} follows default argument"
+            )
+        defaulted = defaulted or has_default
 
 
 def _shown(f: Any) -> str:
@@ -206,17 +266,24 @@ def _frozen_delattr(self: object, name: str) -> None:
 
 
 def _repr(self: Any) -> str:
-    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._record_repr)
+    names = _meta(type(self))[0]
+    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
     return f"{type(self).__qualname__}({shown})"
 
 
 def _eq(self: Any, other: object) -> object:
     cls: Any = self.__class__
-    key: Callable[[object], tuple[object, ...]] = cls._record_eq
+    key: Callable[[object], tuple[object, ...]] = (cls.__dict__.get("_record_meta") or _meta(cls))[
+        1
+    ]
     if other.__class__ is cls:
         return key(self) == key(other)
     return NotImplemented
 
 
 def _hash(self: Any) -> int:
-    return hash(type(self)._record_hash(self))
+    cls = type(self)
+    key: Callable[[object], tuple[object, ...]] = (cls.__dict__.get("_record_meta") or _meta(cls))[
+        2
+    ]
+    return hash(key(self))

@@ -146,6 +146,9 @@ def test_the_model_keeps_its_semantics() -> None:
 
 
 def test_a_class_without_docstring_gets_its_signature() -> None:
+    """Written when the dataclass is made (its fields first read)."""
+    for made in (One, Child, Derived):
+        dataclasses.fields(made)
     assert One.__doc__ == "One(a: int)"
     assert (
         Child.__doc__
@@ -191,3 +194,44 @@ def test_arguments_the_shared_init_does_not_take_raise_pythons_errors() -> None:
     with pytest.raises(TypeError, match="got multiple values for argument 'a'"):
         Fresh(1, a=1)  # type: ignore[misc]
     assert Fresh(1) == Fresh(a=1, b=2)
+
+
+@record
+class Late:
+    a: int
+    b: str = "b"
+
+
+def test_the_dataclass_is_made_on_first_use() -> None:
+    from lindring.records import _Fields
+
+    assert isinstance(Late.__dict__["__dataclass_fields__"], _Fields)
+    assert Late.__doc__ == "Late"  # not yet made
+    assert dataclasses.is_dataclass(Late)
+    assert not isinstance(Late.__dict__["__dataclass_fields__"], _Fields)
+    assert Late.__doc__ == "Late(a: int, b: str = ...)"
+    assert Late(1) == Late(1, "b") and repr(Late(2)) == "Late(a=2, b='b')"
+
+
+def test_an_instance_from_a_pickle_works_before_its_class_is_made() -> None:
+    """What the table's cache gives: instances whose class has made no dataclass yet
+    (a fresh interpreter: this one has made these classes)."""
+    import subprocess
+    import sys
+
+    from lindring.model import Source
+
+    data = pickle.dumps((Localized("a", "b"), Source("s", "t", "p", 2020, "1")))
+    script = (
+        "import pickle, dataclasses, sys\n"
+        "from lindring.model import Localized, Source\n"
+        "from lindring.records import _Fields\n"
+        "assert isinstance(Source.__dict__['__dataclass_fields__'], _Fields)\n"
+        "one, source = pickle.loads(sys.stdin.buffer.read())\n"
+        "assert one == Localized('a', 'b') and hash(one) == hash(('a', 'b'))\n"
+        "assert repr(source).startswith(\"Source(id='s', title='t'\")\n"
+        "assert dataclasses.replace(source, year=2021).year == 2021\n"
+        "print('ok')\n"
+    )
+    found = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True)
+    assert found.stdout.decode().strip() == "ok", found.stderr.decode()
