@@ -25,7 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 
 from lindring.batch.engine import RawRow, RowError
-from lindring.batch.lines import MAX_LINE, line_error
+from lindring.batch.lines import MAX_LINE, line_error, marked
 
 _new = tuple.__new__  # RawRow without NamedTuple's slower __new__ (every row)
 
@@ -83,13 +83,23 @@ def csv_rows(
     back: list[str] = []  # a line read ahead, to be read as usual
     while True:
         single = bool(alone)
-        try:
-            line = alone.popleft() if single else back.pop() if back else next(lines)
-        except StopIteration:
-            return
-        except UnicodeError:
-            raise decode_failed(number + 1) from None
-        number += 1
+        if single or back:
+            line = alone.popleft() if single else back.pop()
+            number += 1
+        else:
+            try:  # the usual line: no quote mark, nothing undecodable; cut at the delimiter
+                for line in lines:
+                    number += 1
+                    if '"' in line or (not line.isascii() and marked(line) is not None):
+                        break
+                    text = line.rstrip("\r\n")
+                    cells = text.split(delimiter) if text else []
+                    width = len(cells) if width < 0 else width
+                    yield _new(RawRow, (number, number, cells, None))
+                else:
+                    return
+            except UnicodeError:
+                raise decode_failed(number + 1) from None
         if not line.isascii() and (error := line_error(line, encoding)) is not None:
             yield _new(RawRow, (number, number, [], error))
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 from functools import cache, lru_cache, partial
 from operator import itemgetter
@@ -81,8 +81,12 @@ class Batch:
         self.columns = columns
         self.width = len(columns.header)
         self._fields = tuple(f for f in KEY_FIELDS if f in columns.index)
-        self._get = itemgetter(*(columns.index[f] for f in self._fields))
-        self._results: dict[tuple[str, ...], Result] = {}
+        #: a row's key: the cells that decide its result (``cells`` of the header's width)
+        self.key: Callable[[list[str]], tuple[str, ...]] = itemgetter(
+            *(columns.index[f] for f in self._fields)
+        )
+        #: the result of each key seen; a key not in it is computed with :meth:`result`
+        self.results: dict[tuple[str, ...], Result] = {}
         # each distinct value computed once for the whole run: the caches hold small,
         # immutable results and grow with the distinct rows, never with the rows
         self._calc = cache(self._calculate)
@@ -102,8 +106,8 @@ class Batch:
     def outcome(self, row: RawRow) -> Outcome:
         line, _end, cells, error = row
         if error is None and len(cells) == self.width:
-            key: tuple[str, ...] = self._get(cells)
-            result = self._results.get(key) or self._result(key)
+            key = self.key(cells)
+            result = self.results.get(key) or self.result(key)
             if result.status == "error" and not "".join(cells).strip():
                 result = EMPTY
             return _new(Outcome, (line, cells, result, key))  # the fast NamedTuple.__new__
@@ -115,14 +119,16 @@ class Batch:
         error = RowError("batch.row_fields", params)
         return Outcome(line, cells, Result("error", error=error), None)
 
-    def _result(self, key: tuple[str, ...]) -> Result:
+    def result(self, key: tuple[str, ...]) -> Result:
         """Compute and keep the result of a row text not seen before. The key's cells
         are interned: the same words in many keys are kept once."""
-        found = self._compute(key)
-        self._results[tuple(map(sys.intern, key))] = found
+        found = self.compute(key)
+        self.results[tuple(map(sys.intern, key))] = found
         return found
 
-    def _compute(self, key: tuple[str, ...]) -> Result:
+    def compute(self, key: tuple[str, ...]) -> Result:
+        """The result of the row whose key cells are ``key``, not kept (a caller that
+        keeps it keys it itself); what it is made of is kept."""
         cells = dict(zip(self._fields, (c.strip() for c in key), strict=True))
         for name in REQUIRED:
             if not cells[name]:

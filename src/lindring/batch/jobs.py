@@ -62,6 +62,8 @@ class Worker:
             self.rows = CsvRows(plan.fmt, plan.columns, plan.lang)
 
     def __call__(self, chunk: list[RawRow]) -> tuple[list[str], Summary]:
+        if isinstance(self.rows, CsvRows):
+            return self.rows.convert(self.batch, chunk)
         outcomes = list(map(self.batch.outcome, chunk))
         summary = Summary()
         summary.add_chunk(outcomes)

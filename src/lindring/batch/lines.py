@@ -26,6 +26,8 @@ MAX_LINE = 16384
 #: what :func:`bounded` yields in place of a line that is too long
 OVERLONG = "\udfff\n"
 _MARKED = re.compile("[\ud800-\udfff]")
+#: finds what :func:`bounded` and the decoder mark in a line (``None``: a line to read)
+marked = _MARKED.search
 
 
 def _mark(exc: UnicodeError) -> tuple[str, int]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import compress
 
 from lindring.batch.engine import Outcome, Result
 from lindring.i18n import text
@@ -38,22 +38,30 @@ class Summary:
 
     def add_chunk(self, outcomes: list[Outcome]) -> None:
         """Count a chunk of outcomes: once per distinct result (rows share results)."""
-        self.rows += len(outcomes)
+        self.add_results([o[0] for o in outcomes], [o[2] for o in outcomes])
+
+    def add_results(
+        self, lines: list[int], results: list[Result], done: Container[str] = ()
+    ) -> None:
+        """Count the rows on ``lines`` with these ``results`` (one for one), once per
+        distinct result (rows share results). The first lines of the kinds in ``done``
+        are known already (from earlier rows of the same process): they are not kept."""
+        self.rows += len(results)
         listed: set[Result] = set()
         counts = self.counts
-        for result, count in Counter(map(_RESULT, outcomes)).items():
+        for result, count in Counter(results).items():
             status, check = result.status, result.check
             counts[status] = counts.get(status, 0) + count
+            kind = status
             if status == "ok":
-                verdict = "unchecked" if check is None else check.verdict
-                counts[verdict] = counts.get(verdict, 0) + count
-                if verdict in _LISTED:
-                    listed.add(result)
-            elif status in _LISTED:
+                kind = "unchecked" if check is None else check.verdict
+                counts[kind] = counts.get(kind, 0) + count
+            if kind in _LISTED and kind not in done:
                 listed.add(result)
         if listed:  # the first lines of each listed kind, in one pass over the chunk
             wanted = {_kinds(result)[-1] for result in listed}
-            for line, _, result, _ in (o for o in outcomes if o.result in listed):
+            mask = list(map(listed.__contains__, results))
+            for line, result in zip(compress(lines, mask), compress(results, mask), strict=True):
                 kind = _kinds(result)[-1]
                 kept = self.lines.setdefault(kind, [])
                 if len(kept) < self.keep:
@@ -111,9 +119,6 @@ def summarize(outcomes: Iterable[Outcome]) -> Summary:
     summary = Summary()
     summary.add_chunk(list(outcomes))
     return summary
-
-
-_RESULT = itemgetter(2)
 
 
 def _kinds(result: Result) -> tuple[str, ...]:

@@ -20,11 +20,13 @@ import sys
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from lindring.batch.columns import Columns
-from lindring.batch.engine import Calc, Outcome, Result
+from lindring.batch.engine import EMPTY, Batch, Calc, Outcome, RawRow, Result
 from lindring.batch.read import Layout
+from lindring.batch.summary import Summary
 from lindring.calc.convert import Conversion
 from lindring.errors import InputError
 from lindring.model import Amount, Localized
@@ -34,6 +36,7 @@ ToDict = Callable[[Conversion, str], dict[str, Any]]
 FORMATS = ("csv", "jsonl", "xlsx-friendly")
 _RISKY = frozenset("=+-@\t\r")
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+_LINE = itemgetter(0)
 
 
 @cache
@@ -95,6 +98,13 @@ class CsvRows:
         self._memo = (fmt, lang)  # this writer's mark on the text it keeps with a result
         self._no_conversion = fmt.delimiter * (len(_CONV_KEYS) - 1)
         self._buffer = io.StringIO()
+        #: how many first lines of each kind :meth:`convert` has counted, and the kinds
+        #: that have all theirs (a later row's line is never among the first)
+        self._noted: dict[str, int] = {}
+        self._done: set[str] = set()
+        #: each key seen by :meth:`convert` (the cells that decide a row's result): what
+        #: :meth:`_entry` gives for it, for the whole run
+        self._entries: dict[tuple[str, ...], tuple[str, Result, bool]] = {}
         self._csv = csv.writer(self._buffer, delimiter=fmt.delimiter, lineterminator="\r\n")
 
     def _render(self, cells: list[str]) -> str:
@@ -115,22 +125,40 @@ class CsvRows:
         """One output line per outcome, in order (an empty string for an empty row)."""
         out: list[str] = []
         add = out.append
-        delimiter = self.fmt.delimiter
-        memo, width, render = self._memo, self.width, self._render
-        formula = _formula(delimiter)
+        delimiter, memo = self.fmt.delimiter, self._memo
         for line, cells, result, key in outcomes:
+            if result.status == "empty":
+                add("")
+                continue
             kept = result.memo  # results are shared by the rows that repeat
-            if kept and kept[0] is memo:
-                own, conversion = kept[1], kept[2]
-            else:
-                if result.status == "empty":
-                    add("")
-                    continue
-                own, conversion = self._tail(result)
-                if key is not None:
-                    kept[:] = (memo, own, conversion)
-            if len(cells) != width:
-                cells = _fit(cells, width, delimiter)
+            tail = kept[1] if kept and kept[0] is memo else self._tail(result, key is not None)
+            add(f"{self._cells(cells)}{delimiter}{line}{tail}")
+        return out
+
+    def convert(self, batch: Batch, rows: list[RawRow]) -> tuple[list[str], Summary]:
+        """The output lines and the counts of ``rows``, converted by ``batch``: what
+        ``lines(map(batch.outcome, rows))`` gives, without an outcome per row. A row whose
+        key cells were seen before costs one look-up and the joining of its output line."""
+        out: list[str] = []
+        add = out.append
+        found: list[Result] = []
+        keep = found.append
+        delimiter, width = self.fmt.delimiter, self.width
+        entries, key_of = self._entries, batch.key
+        known, formula, render = entries.get, _formula(delimiter), self._render
+        for row in rows:
+            line, _end, cells, error = row
+            if error is not None or len(cells) != width:  # unread: the long way
+                outcome = batch.outcome(row)
+                add(self.lines([outcome])[0])
+                keep(outcome.result)
+                continue
+            key = key_of(cells)
+            tail, result, blank = known(key) or self._entry(batch, key)
+            if blank and not "".join(cells).strip():  # an error only for being blank
+                add("")
+                keep(EMPTY)
+                continue
             text = delimiter.join(cells)
             # most rows need no quoting and no formula guard: their cells joined are the CSV
             if (
@@ -141,20 +169,58 @@ class CsvRows:
                 or formula(delimiter + text)
             ):
                 text = render(cells)
-            add(f"{text}{delimiter}{line}{delimiter}{own}{delimiter}{conversion}\r\n")
-        return out
+            add(f"{text}{delimiter}{line}{tail}")
+            keep(result)
+        summary = Summary()
+        summary.add_results(list(map(_LINE, rows)), found, self._done)
+        for kind, kept in summary.lines.items():  # later rows of a kind come after these
+            self._noted[kind] = noted = self._noted.get(kind, 0) + len(kept)
+            if noted >= summary.keep:
+                self._done.add(kind)
+        return out, summary
 
-    def _tail(self, result: Result) -> tuple[str, str]:
-        """The result cells after ``line``, rendered: the row's own, and the conversion's
-        (kept apart: the conversion's text is shared by all the results of its calc)."""
+    def _entry(self, batch: Batch, key: tuple[str, ...]) -> tuple[str, Result, bool]:
+        """What :meth:`convert` keeps of a key not seen before: the output after its
+        ``line``, its result, and whether that is an error (a blank row is empty)."""
+        result = batch.results.get(key) or batch.compute(key)
+        kept = result.memo
+        tail = kept[1] if kept and kept[0] is self._memo else self._tail(result, True)
+        entry = (tail, result, result.status == "error")
+        self._entries[tuple(map(sys.intern, key))] = entry
+        return entry
+
+    def _cells(self, cells: list[str]) -> str:
+        """The input cells of a row as CSV text (padded or cut to the header's width)."""
+        delimiter, width = self.fmt.delimiter, self.width
+        if len(cells) != width:
+            cells = _fit(cells, width, delimiter)
+        text = delimiter.join(cells)
+        if (
+            text.count(delimiter) != width - 1
+            or '"' in text
+            or "\n" in text
+            or "\r" in text
+            or _formula(delimiter)(delimiter + text)
+        ):
+            return self._render(cells)
+        return text
+
+    def _tail(self, result: Result, shared: bool) -> str:
+        """The output after ``line``: the result's own cells and its conversion's, and
+        the line end. Kept with a ``shared`` result (one that rows repeat) in its memo,
+        with whether it is an error (a blank row is empty, not an error)."""
         cells = row_cells(result, self.lang, self._number)
         calc = result.calc
         conversion = self._no_conversion
         if calc is not None and calc.status != "error":
             kept = calc.memo
             conversion = kept[1] if kept and kept[0] is self._memo else self._conversion(calc)
-        # interned: a calc's rows without a prescribed dose all have the same text
-        return sys.intern(self._render([cells[k] for k in _ROW_KEYS])), conversion
+        delimiter = self.fmt.delimiter
+        own = self._render([cells[k] for k in _ROW_KEYS])
+        tail = f"{delimiter}{own}{delimiter}{conversion}\r\n"
+        if shared:
+            result.memo[:] = (self._memo, tail, result.status == "error")
+        return tail
 
     def _conversion(self, calc: Calc) -> str:
         conv = calc.conversion()
