@@ -37,6 +37,9 @@ FORMATS = ("csv", "jsonl", "xlsx-friendly")
 _RISKY = frozenset("=+-@\t\r")
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 _LINE = itemgetter(0)
+#: a key's own cells, its conversion's cells and line end, its result, and whether it
+#: is an error
+_Entry = tuple[str, str, Result, bool]
 
 
 @cache
@@ -96,7 +99,7 @@ class CsvRows:
         self.lang = lang
         self.width = len(columns.header)
         self._memo = (fmt, lang)  # this writer's mark on the text it keeps with a result
-        self._no_conversion = fmt.delimiter * (len(_CONV_KEYS) - 1)
+        self._no_conversion = fmt.delimiter * (len(_CONV_KEYS) - 1) + "\r\n"
         self._buffer = io.StringIO()
         #: how many first lines of each kind :meth:`convert` has counted, and the kinds
         #: that have all theirs (a later row's line is never among the first)
@@ -104,7 +107,7 @@ class CsvRows:
         self._done: set[str] = set()
         #: each key seen by :meth:`convert` (the cells that decide a row's result): what
         #: :meth:`_entry` gives for it, for the whole run
-        self._entries: dict[tuple[str, ...], tuple[str, Result, bool]] = {}
+        self._entries: dict[tuple[str, ...], _Entry] = {}
         self._csv = csv.writer(self._buffer, delimiter=fmt.delimiter, lineterminator="\r\n")
 
     def _render(self, cells: list[str]) -> str:
@@ -131,8 +134,10 @@ class CsvRows:
                 add("")
                 continue
             kept = result.memo  # results are shared by the rows that repeat
-            tail = kept[1] if kept and kept[0] is memo else self._tail(result, key is not None)
-            add(f"{self._cells(cells)}{delimiter}{line}{tail}")
+            own, conversion = (
+                kept[1:3] if kept and kept[0] is memo else self._tail(result, key is not None)
+            )
+            add(f"{self._cells(cells)}{delimiter}{line}{own}{conversion}")
         return out
 
     def convert(self, batch: Batch, rows: list[RawRow]) -> tuple[list[str], Summary]:
@@ -154,7 +159,7 @@ class CsvRows:
                 keep(outcome.result)
                 continue
             key = key_of(cells)
-            tail, result, blank = known(key) or self._entry(batch, key)
+            own, conversion, result, blank = known(key) or self._entry(batch, key)
             if blank and not "".join(cells).strip():  # an error only for being blank
                 add("")
                 keep(EMPTY)
@@ -169,7 +174,7 @@ class CsvRows:
                 or formula(delimiter + text)
             ):
                 text = render(cells)
-            add(f"{text}{delimiter}{line}{tail}")
+            add(f"{text}{delimiter}{line}{own}{conversion}")
             keep(result)
         summary = Summary()
         summary.add_results(list(map(_LINE, rows)), found, self._done)
@@ -179,13 +184,14 @@ class CsvRows:
                 self._done.add(kind)
         return out, summary
 
-    def _entry(self, batch: Batch, key: tuple[str, ...]) -> tuple[str, Result, bool]:
+    def _entry(self, batch: Batch, key: tuple[str, ...]) -> _Entry:
         """What :meth:`convert` keeps of a key not seen before: the output after its
-        ``line``, its result, and whether that is an error (a blank row is empty)."""
+        ``line`` (in two parts, shared with other keys), its result, and whether that is
+        an error (a blank row is empty, not an error)."""
         result = batch.results.get(key) or batch.compute(key)
         kept = result.memo
-        tail = kept[1] if kept and kept[0] is self._memo else self._tail(result, True)
-        entry = (tail, result, result.status == "error")
+        own, conversion = kept[1:3] if kept and kept[0] is self._memo else self._tail(result, True)
+        entry = (own, conversion, result, result.status == "error")
         self._entries[tuple(map(sys.intern, key))] = entry
         return entry
 
@@ -205,10 +211,10 @@ class CsvRows:
             return self._render(cells)
         return text
 
-    def _tail(self, result: Result, shared: bool) -> str:
-        """The output after ``line``: the result's own cells and its conversion's, and
-        the line end. Kept with a ``shared`` result (one that rows repeat) in its memo,
-        with whether it is an error (a blank row is empty, not an error)."""
+    def _tail(self, result: Result, shared: bool) -> list[str]:
+        """The output after ``line``: the result's own cells (between delimiters), and
+        its conversion's with the line end (shared by all the results of its calc). Kept
+        with a ``shared`` result (one that rows repeat) in its memo."""
         cells = row_cells(result, self.lang, self._number)
         calc = result.calc
         conversion = self._no_conversion
@@ -217,10 +223,11 @@ class CsvRows:
             conversion = kept[1] if kept and kept[0] is self._memo else self._conversion(calc)
         delimiter = self.fmt.delimiter
         own = self._render([cells[k] for k in _ROW_KEYS])
-        tail = f"{delimiter}{own}{delimiter}{conversion}\r\n"
+        # interned: a calc's rows without a prescribed dose all have the same text
+        own = sys.intern(f"{delimiter}{own}{delimiter}")
         if shared:
-            result.memo[:] = (self._memo, tail, result.status == "error")
-        return tail
+            result.memo[:] = (self._memo, own, conversion)
+        return [own, conversion]
 
     def _conversion(self, calc: Calc) -> str:
         conv = calc.conversion()
@@ -228,7 +235,7 @@ class CsvRows:
             return self._no_conversion
         cells = dict.fromkeys(_CONV_KEYS, "")
         cells.update(_conversion_cells(conv, self._number, self.lang))
-        text = self._render([cells[k] for k in _CONV_KEYS])
+        text = self._render([cells[k] for k in _CONV_KEYS]) + "\r\n"
         calc.memo[:] = (self._memo, text)
         return text
 
