@@ -10,11 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lindring.batch.jobs import Plan
+from lindring.batch.engine import Batch
+from lindring.batch.jobs import Plan, chunks
 from lindring.batch.read import Reader
 from lindring.batch.run import run
 from lindring.batch.summary import STATUSES, VERDICTS, Summary
-from lindring.batch.write import output_format
+from lindring.batch.write import CsvRows, output_format
 from lindring.model import Tables
 from lindring.table.load import load_tables
 
@@ -84,3 +85,46 @@ def test_the_summary_reads_well(tables: Tables, tmp_path: Path) -> None:
     assert report[1].endswith("; 1 without a prescribed dose")
     assert "errors on line(s) 8, 9, 10, 11, 12, 13, 14" in report
     assert "refused on line(s) 7" in report
+
+
+def _by_outcomes(tables: Tables, path: Path, chunk: int) -> tuple[list[str], Summary]:
+    """The output lines and counts of ``path`` made the long way: an outcome per row,
+    formatted by ``CsvRows.lines`` and counted by ``Summary.add_chunk``."""
+    with Reader(str(path)) as reader:
+        columns, fmt = reader.layout.columns, output_format(reader.layout, None)
+        batch, rows = Batch(tables, columns), CsvRows(fmt, columns, "en")
+        lines: list[str] = []
+        total = Summary()
+        for part in chunks(reader.rows(), chunk):
+            outcomes = list(map(batch.outcome, part))
+            lines.extend(rows.lines(outcomes))
+            counted = Summary()
+            counted.add_chunk(outcomes)
+            total.merge(counted)
+    return lines, total
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@given(body=lines, chunk=st.integers(1, 9), keep=st.integers(1, 3))
+def test_the_fast_path_writes_and_counts_as_the_outcomes_do(
+    tmp_path: Path, body: list[str], chunk: int, keep: int
+) -> None:
+    """``CsvRows.convert`` (one look-up per row seen before, no outcome per row) gives the
+    lines, the counts and the first lines of each kind that outcomes give."""
+    path = tmp_path / "mix.csv"
+    path.write_bytes(("\r\n".join([HEADER, *body]) + "\r\n").encode("utf-8-sig"))
+    expected, counted = _by_outcomes(TABLE, path, chunk)
+    with Reader(str(path)) as reader:
+        columns, fmt = reader.layout.columns, output_format(reader.layout, None)
+        batch, rows = Batch(TABLE, columns), CsvRows(fmt, columns, "en")
+        found: list[str] = []
+        total = Summary(keep=keep)
+        for part in chunks(reader.rows(), chunk):
+            done, summary = rows.convert(batch, part)
+            found.extend(done)
+            total.merge(summary)
+    assert found == expected
+    assert total.rows == counted.rows == len(body)
+    assert total.counts == {k: v for k, v in counted.counts.items() if v}
+    for kind, first in counted.lines.items():
+        assert total.lines.get(kind, []) == first[:keep]
