@@ -166,12 +166,16 @@ class CsvRows:
                 continue
             text = delimiter.join(cells)
             # most rows need no quoting and no formula guard: their cells joined are the CSV
+            # (a character a formula starts with is looked for first: it is seldom there)
             if (
                 text.count(delimiter) != width - 1
                 or '"' in text
                 or "\n" in text
                 or "\r" in text
-                or formula(delimiter + text)
+                or (
+                    ("=" in text or "+" in text or "-" in text or "@" in text or "\t" in text)
+                    and formula(delimiter + text)
+                )
             ):
                 text = render(cells)
             add(f"{text}{delimiter}{line}{own}{conversion}")
