@@ -43,6 +43,18 @@ _Entry = tuple[str, str, Result, bool]
 
 
 @cache
+def _plain(
+    text: str, delimiter: str, width: int, formula: Callable[[str], re.Match[str] | None]
+) -> bool:
+    """Are a row's cells, joined by ``delimiter``, already its CSV? Most rows need no
+    quoting and no formula guard. (A character a formula starts with is looked for first:
+    it is seldom there.)"""
+    if text.count(delimiter) != width - 1 or '"' in text or "\n" in text or "\r" in text:
+        return False
+    maybe = "=" in text or "+" in text or "-" in text or "@" in text or "\t" in text
+    return not (maybe and formula(delimiter + text))
+
+
 def _formula(delimiter: str) -> Callable[[str], re.Match[str] | None]:
     """Finds a cell that starts like a formula in cells joined by ``delimiter`` (with one
     before the first). One pattern that also looked for quote marks and line breaks was
@@ -165,18 +177,7 @@ class CsvRows:
                 keep(EMPTY)
                 continue
             text = delimiter.join(cells)
-            # most rows need no quoting and no formula guard: their cells joined are the CSV
-            # (a character a formula starts with is looked for first: it is seldom there)
-            if (
-                text.count(delimiter) != width - 1
-                or '"' in text
-                or "\n" in text
-                or "\r" in text
-                or (
-                    ("=" in text or "+" in text or "-" in text or "@" in text or "\t" in text)
-                    and formula(delimiter + text)
-                )
-            ):
+            if not _plain(text, delimiter, width, formula):
                 text = render(cells)
             add(f"{text}{delimiter}{line}{own}{conversion}")
             keep(result)
@@ -205,15 +206,7 @@ class CsvRows:
         if len(cells) != width:
             cells = _fit(cells, width, delimiter)
         text = delimiter.join(cells)
-        if (
-            text.count(delimiter) != width - 1
-            or '"' in text
-            or "\n" in text
-            or "\r" in text
-            or _formula(delimiter)(delimiter + text)
-        ):
-            return self._render(cells)
-        return text
+        return text if _plain(text, delimiter, width, _formula(delimiter)) else self._render(cells)
 
     def _tail(self, result: Result, shared: bool) -> list[str]:
         """The output after ``line``: the result's own cells (between delimiters), and
