@@ -353,3 +353,15 @@ def test_every_refusal_has_one_shape_and_one_panel(run: Run, words: list[str]) -
     result = run("convert", *words)
     assert result.exit_code == 3
     assert "✖ REFUSED" in result.stdout and "→ Where to turn" in result.stdout
+
+
+def test_a_patch_start_says_how_often_it_is_changed_as_its_product_text_does(run: Run) -> None:
+    """Durogesic: changed every 72 hours; Norspan (7-day buprenorphine): every 7th day.
+    One patch shows its strength once; a combination shows the parts and the sum."""
+    bup = ["convert", "morphine", "60mg", "po", "to", "buprenorphine", "td"]
+    out = " ".join(run(*bup, "--lang", "nb").stdout.replace("│", " ").split())
+    assert "20 mikrogram/time, byttes hver 7. dag" in out
+    assert "(20 mikrogram/time)" not in out
+    fen = ["convert", "morphine", "120mg", "po", "to", "fentanyl", "td"]
+    out = " ".join(run(*fen).stdout.replace("│", " ").split())
+    assert "25 + 12 microgram/h (37.5 microgram/h), changed every 72 h" in out

@@ -38,16 +38,7 @@ LABELS = {
     "range": {"nb": "Spenn", "en": "Range"},
     "reduction": {"nb": "Reduksjon", "en": "Reduction"},
     "suggested": {"nb": "Foreslått startdose", "en": "Suggested start"},
-    "split": {"nb": "Fordeling", "en": "Split"},
-    "every": {
-        "nb": "{dose} hver {h}. time ({n} per døgn)",
-        "en": "{dose} every {h} h ({n} per 24 h)",
-    },
     "breakthrough": {"nb": "Behovsdose", "en": "Breakthrough"},
-    "patches": {
-        "nb": "plaster {labels} ({rate}; {product}, byttes hver {h}. time)",
-        "en": "patch {labels} ({rate}; {product}, changed every {h} h)",
-    },
     "bt_value": {
         "nb": "{dose} ({fraction} av døgndosen; spenn {low} til {high})",
         "en": "{dose} ({fraction} of the daily dose; range {low} to {high})",
@@ -72,9 +63,15 @@ LABELS = {
         "en": "{drug} {result} as a continuous infusion ({product})",
     },
     "start_patch": {
-        "nb": "{drug} {labels} mikrogram/time ({rate}), byttes hver {hours}. time",
-        "en": "{drug} {labels} microgram/h ({rate}), changed every {hours} h",
+        "nb": "{drug} {labels} mikrogram/time ({rate}), byttes {every}",
+        "en": "{drug} {labels} microgram/h ({rate}), changed {every}",
     },
+    "start_one_patch": {
+        "nb": "{drug} {labels} mikrogram/time, byttes {every}",
+        "en": "{drug} {labels} microgram/h, changed {every}",
+    },
+    "every_hours": {"nb": "hver {n}. time", "en": "every {n} h"},
+    "every_days": {"nb": "hver {n}. dag", "en": "every {n} days"},
     "start_pump": {
         "nb": "{drug} {result} i smertepumpe, {rate} ml/time (plan nedenfor)",
         "en": "{drug} {result} by pump at {rate} ml/h (plan below)",
@@ -257,6 +254,15 @@ def _step(conv: Conversion, *codes: str) -> Step | None:
     return next((s for s in conv.steps if s.code in codes), None)
 
 
+def _every(hours: int, lang: str) -> str:
+    """How often a patch is changed, as its product text says it: a 3-day patch every
+    72 hours, a patch worn 4 days or more every so many days (a 7-day patch: every 7th
+    day), not every 168 hours."""
+    if hours >= 96 and hours % 24 == 0:
+        return label("every_days", lang, n=str(hours // 24))
+    return label("every_hours", lang, n=str(hours))
+
+
 def _start(conv: Conversion, tables: Tables, lang: str) -> str:
     req = conv.request
     drug = f"{req.target.name.get(lang)} {tables.routes[req.target_route].name.get(lang)}"
@@ -266,7 +272,10 @@ def _start(conv: Conversion, tables: Tables, lang: str) -> str:
         return f"{drug} {show_amount(conv.suggested, lang)}"
     p = {k: show(v, lang) for k, v in step.params.items()}
     if step.code in ("patch", "patch_up"):
-        return label("start_patch", lang, drug=drug, **p)
+        every = _every(step.params["hours"], lang)
+        one = p["rate"].split()[0] == p["labels"]  # one patch: its label is its rate
+        key = "start_one_patch" if one else "start_patch"
+        return label(key, lang, drug=drug, every=every, **p)
     if step.code == "pump":
         return label("start_pump", lang, drug=drug, **p)
     if step.code == "regimen_infusion":
