@@ -365,3 +365,18 @@ def test_a_patch_start_says_how_often_it_is_changed_as_its_product_text_does(run
     fen = ["convert", "morphine", "120mg", "po", "to", "fentanyl", "td"]
     out = " ".join(run(*fen).stdout.replace("│", " ").split())
     assert "25 + 12 microgram/h (37.5 microgram/h), changed every 72 h" in out
+
+
+def test_a_dose_of_several_units_shows_its_total_first(run: Run) -> None:
+    """30 mg sc morphine is 90 mg oral (sc:po 3, Durogesic table 1; same drug, no
+    reduction): Dolcontin every 12 h, 45 mg a dose, made of 30 + 10 + 5 mg tablets (the
+    strengths in Felleskatalogen). A breakthrough dose of two equal tablets says 2 x."""
+    out = " ".join(
+        run("convert", "morphine", "30mg", "sc", "to", "morphine", "po")
+        .stdout.replace("│", " ")
+        .split()
+    )
+    assert "morphine oral 45 mg (30 + 10 + 5 mg) every 12 h = 90 mg/24 h" in out
+    fen = ["convert", "morphine", "160mg", "po", "to", "fentanyl", "td"]
+    out = " ".join(run(*fen).stdout.replace("│", " ").split())
+    assert "20 mg (2 x 10 mg) morphine oral as needed" in out

@@ -9,6 +9,8 @@ is never the only carrier of meaning: warnings start with a word and a symbol.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -280,7 +282,23 @@ def _start(conv: Conversion, tables: Tables, lang: str) -> str:
         return label("start_pump", lang, drug=drug, **p)
     if step.code == "regimen_infusion":
         return label("start_infusion", lang, drug=drug, **p)
+    p["dose"] = dose_text(step.params["dose"], lang)
     return label("start_regimen", lang, drug=drug, **p)
+
+
+def dose_text(dose: object, lang: str) -> str:
+    """One dose as a clinician writes it: its total first, then what it is made of
+    (``45 mg (30 + 10 + 5 mg)``, ``20 mg (2 x 10 mg)``); a dose of one unit as it is."""
+    if not isinstance(dose, tuple) or len(dose) < 2:
+        return show(dose, lang)
+    parts: tuple[Amount, ...] = dose
+    total = Amount(sum((a.value for a in parts), Fraction(0)), parts[0].unit)
+    if all(a == parts[0] for a in parts):
+        made_of = f"{len(parts)} x {show_amount(parts[0], lang)}"
+    else:
+        numbers = " + ".join(format_number(a.value, lang) for a in parts)
+        made_of = f"{numbers} {show_amount(parts[0], lang).split(' ', 1)[1]}"
+    return f"{show_amount(total, lang)} ({made_of})"
 
 
 def _breakthrough(conv: Conversion, tables: Tables, lang: str) -> str:
@@ -291,6 +309,7 @@ def _breakthrough(conv: Conversion, tables: Tables, lang: str) -> str:
     p = {k: show(v, lang) for k, v in step.params.items()}
     if step.code == "breakthrough_pump":
         return label("bt_pump", lang, **p)
+    p["dose"] = dose_text(step.params["dose"], lang)
     if step.code == "breakthrough":
         req = conv.request
         p["drug"] = req.target.name.get(lang)
