@@ -215,7 +215,6 @@ class Route:
     key: str
     name: Localized
     aliases: tuple[str, ...]
-    default_interval_hours: int
     sources: tuple[str, ...]
     kind: str = "dose"  # "dose" (mg) or "rate" (microgram/h, patches)
 

@@ -39,3 +39,16 @@ def test_hints_are_kept() -> None:
         parse_tables(text, "opioids.yaml")
     assert caught.value.problems[0].hint == "did you mean 'range'?"
     assert caught.value.problems[0].text().endswith("\n  hint: did you mean 'range'?")
+
+
+def test_an_older_table_with_route_intervals_is_still_read() -> None:
+    """Tables before 2026-12-02 gave each route a `default_interval_hours` that nothing
+    used; it is read and ignored, so that `lindring diff` can compare with them."""
+    text = (CASES / "valid" / "minimal" / "opioids.yaml").read_text("utf-8")
+    old = text.replace("aliases: [oral],", "aliases: [oral], default_interval_hours: 12,")
+    assert old != text
+    assert parse_tables(old, "opioids.yaml").routes["po"].aliases == ("oral",)
+    unknown = old.replace("default_interval_hours: 12", "default_interval: 12")
+    with pytest.raises(TableError) as caught:  # other keys are still unknown keys
+        parse_tables(unknown, "opioids.yaml")
+    assert caught.value.problems[0].path == "routes.po.default_interval"

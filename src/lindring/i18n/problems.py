@@ -346,10 +346,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected warn_below < warn_above < refuse_above",
         "nb": "forventet warn_below < warn_above < refuse_above",
     },
-    "problem.route_interval": {
-        "en": "the interval must divide 24 hours",
-        "nb": "intervallet må gå opp i 24 timer",
-    },
     "problem.expected_changes": {
         "en": "expected a list of changes, newest first",
         "nb": "forventet en liste med endringer, den nyeste først",

@@ -134,7 +134,6 @@ def flatten(tables: Tables) -> Flat:
     for sid, source in tables.sources.items():
         flat[f"sources.{sid}"] = ("source", source.cite())
     for key, way in tables.routes.items():
-        flat[f"routes.{key}.default_interval_hours"] = ("rule", str(way.default_interval_hours))
         flat[f"routes.{key}.kind"] = ("rule", way.kind)
         flat[f"routes.{key}.aliases"] = ("names", ", ".join(way.aliases))
     for gid, group in tables.refused.items():

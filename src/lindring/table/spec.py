@@ -187,9 +187,12 @@ ROUTE = Section(
     (
         Key("name", Ref("localized"), "spelled-out name used in output"),
         Key("aliases", Texts(allow_empty=True), "what users may type"),
-        Key("default_interval_hours", Whole(1, divides=24), "interval for the dose split"),
-        Key("sources", Texts(), "source of the default interval"),
+        Key("sources", Texts(), "where the route and its names come from"),
         opt("kind", Choice(("dose", "rate")), "rate for patches (microgram/h)"),
+        # tables before 2026-12-02 gave each route an interval; it was never used (a
+        # start's intervals come from its products): read and ignored, so that `lindring
+        # diff` can still compare with them
+        opt("default_interval_hours", Whole(1), "ignored (older tables)"),
     ),
 )
 FACTOR_KEYS = (

@@ -140,14 +140,9 @@ def routes(c: Checker, data: Any, cited: list[tuple[KeyPath, str]]) -> dict[str,
         kind = c.choice(entry.get("kind", "dose"), (*path, "kind"), kinds) or "dose"
         name = loc(c, entry.get("name"), (*path, "name"))
         aliases = c.strings(entry.get("aliases"), (*path, "aliases"), allow_empty=True)
-        interval = c.integer(
-            entry.get("default_interval_hours"), (*path, "default_interval_hours"), 1
-        )
-        if interval and 24 % interval:
-            c.problem((*path, "default_interval_hours"), "problem.route_interval")
         sources = cite(c, entry.get("sources"), (*path, "sources"), cited)
-        if name and interval:
-            result[key] = Route(key, name, aliases, interval, sources, kind)
+        if name:
+            result[key] = Route(key, name, aliases, sources, kind)
     return result
 
 
