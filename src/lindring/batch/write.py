@@ -42,7 +42,6 @@ _LINE = itemgetter(0)
 _Entry = tuple[str, str, Result, bool]
 
 
-@cache
 def _plain(
     text: str, delimiter: str, width: int, formula: Callable[[str], re.Match[str] | None]
 ) -> bool:
@@ -55,6 +54,7 @@ def _plain(
     return not (maybe and formula(delimiter + text))
 
 
+@cache
 def _formula(delimiter: str) -> Callable[[str], re.Match[str] | None]:
     """Finds a cell that starts like a formula in cells joined by ``delimiter`` (with one
     before the first). One pattern that also looked for quote marks and line breaks was
