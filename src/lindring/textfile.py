@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from pathlib import Path
 
-from lindring.errors import FOREIGN, Issue, params
+from lindring.errors import Issue, params
+from lindring.model import Localized
 from lindring.numread import clip
 
 #: the package root: shipped data lives in ``_data/`` below it
@@ -41,52 +41,39 @@ SHOWN_PATH = 300
 #: the largest table, panel, profile or chapter read (the shipped table is 60 kB)
 MAX_BYTES = 2 * 1024 * 1024
 
+#: the reasons the system gives that have a message of their own (the text in both
+#: languages is in the catalogue, lindring.i18n.problems)
 _REASONS = {
-    errno.ENOENT: "file not found",
-    errno.ELOOP: "cannot be read: too many levels of symbolic links (a link to itself?)",
-    errno.ENAMETOOLONG: "cannot be read: the name is too long",
-    errno.EISDIR: "cannot be read: it is a directory, not a file",
-    errno.EACCES: "cannot be read: permission denied",
-}
-
-
-_CANNOT = "cannot be read: "
-#: the message code of each reason (the text in both languages is in the catalogue)
-_CODES = {
-    "file not found": "problem.file_not_found",
-    _REASONS[errno.ELOOP]: "problem.file_loop",
-    _REASONS[errno.ENAMETOOLONG]: "problem.file_name_long",
-    _REASONS[errno.EISDIR]: "problem.file_directory",
-    _REASONS[errno.EACCES]: "problem.file_permission",
-    "cannot be read: not a regular file (a pipe or a device?)": "problem.file_not_regular",
-    "cannot be read: not UTF-8 text": "problem.file_not_utf8",
+    errno.ENOENT: "problem.file_not_found",
+    errno.ELOOP: "problem.file_loop",
+    errno.ENAMETOOLONG: "problem.file_name_long",
+    errno.EISDIR: "problem.file_directory",
+    errno.EACCES: "problem.file_permission",
 }
 
 
 class Unreadable(Exception):
-    """A file that cannot be read: ``str()`` is ``SHOWN: why`` (one line)."""
+    """A file that cannot be read: why as a message ``code`` with its ``values``;
+    ``str()`` is ``SHOWN: why`` in English (one line)."""
 
-    def __init__(self, shown: str, reason: str, line: int = 0, col: int = 0) -> None:
+    def __init__(self, shown: str, code: str, line: int = 0, col: int = 0, **values: str) -> None:
+        super().__init__(shown, code)
         self.file, self.line, self.col = shown, line, col
+        self.code, self.values = code, values
         self.shown = f"{shown}:{line}:{col}" if line else shown
-        super().__init__(f"{self.shown}: {reason}")
-        self.reason = reason
-        self.missing = reason == _REASONS[errno.ENOENT]
+        self.missing = code == "problem.file_not_found"
 
     def issue(self) -> Issue:
         """The problem, for the editors' checks (``lindring validate``)."""
-        code = _CODES.get(self.reason)
-        values: dict[str, str] = {}
-        if code is None:
-            large = re.fullmatch(r"cannot be read: larger than ([0-9]+) MB", self.reason)
-            head, _, detail = self.reason.partition(_CANNOT)
-            if large:
-                code, values = "problem.file_too_large", {"mb": large.group(1)}
-            elif not head and detail:
-                code, values = "problem.file_unreadable", {"detail": detail}
-            else:
-                code, values = FOREIGN, {"text": self.reason}
-        return Issue(self.file, self.line, self.col, code=code, params=params(**values))
+        return Issue(self.file, self.line, self.col, code=self.code, params=params(**self.values))
+
+    def reasons(self) -> Localized:
+        """Why, in both languages (a message parameter)."""
+        issue = self.issue()
+        return Localized(issue.message_text("nb"), issue.message_text("en"))
+
+    def __str__(self) -> str:
+        return f"{self.shown}: {self.issue().message_text('en')}"
 
 
 def read_text(path: Path, shown: str | None = None, limit: int = MAX_BYTES) -> str:
@@ -95,18 +82,18 @@ def read_text(path: Path, shown: str | None = None, limit: int = MAX_BYTES) -> s
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (OSError, ValueError) as exc:
-        raise Unreadable(shown, _reason(exc)) from None
+        raise _unreadable(shown, exc) from None
     try:
         info = os.fstat(handle)
         if stat.S_ISDIR(info.st_mode):
             raise Unreadable(shown, _REASONS[errno.EISDIR])
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(shown, "cannot be read: not a regular file (a pipe or a device?)")
+            raise Unreadable(shown, "problem.file_not_regular")
         data = _read(handle, limit, shown) if info.st_size <= limit else b""
         if info.st_size > limit or len(data) > limit:
-            raise Unreadable(shown, f"cannot be read: larger than {limit // 1024 // 1024} MB")
+            raise Unreadable(shown, "problem.file_too_large", mb=str(limit // 1024 // 1024))
     except OSError as exc:
-        raise Unreadable(shown, _reason(exc)) from None
+        raise _unreadable(shown, exc) from None
     finally:
         os.close(handle)
     try:
@@ -114,7 +101,7 @@ def read_text(path: Path, shown: str | None = None, limit: int = MAX_BYTES) -> s
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - data.rfind(b"\n", 0, exc.start)
-        raise Unreadable(shown, "cannot be read: not UTF-8 text", line, col) from None
+        raise Unreadable(shown, "problem.file_not_utf8", line, col) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as Python's text mode reads it
 
 
@@ -166,8 +153,9 @@ def is_file(path: Path) -> bool:
         return False
 
 
-def _reason(exc: OSError | ValueError) -> str:
+def _unreadable(shown: str, exc: OSError | ValueError) -> Unreadable:
+    """What the system said, as :class:`Unreadable` (its own message where it has one)."""
     if isinstance(exc, OSError) and exc.errno in _REASONS:
-        return _REASONS[exc.errno]
+        return Unreadable(shown, _REASONS[exc.errno])
     detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return f"cannot be read: {detail}"
+    return Unreadable(shown, "problem.file_unreadable", detail=detail)

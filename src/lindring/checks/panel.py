@@ -63,7 +63,7 @@ def load_panel(path: Path, tables: Tables, shown: str | None = None) -> Panel:
     try:
         text = read_text(path, shown)
     except Unreadable as exc:
-        raise InputError("file_unreadable", file=exc.shown, reason=exc.reason) from None
+        raise InputError("file_unreadable", file=exc.shown, reason=exc.reasons()) from None
     return parse_panel(text, shown or str(path), tables)
 
 

@@ -86,5 +86,5 @@ def _read(path: Path, what: str) -> str:
         return read_text(path)
     except Unreadable as exc:
         raise InputError(
-            "revision_unreadable", what=clip(what), file=TABLE_FILE, reason=str(exc)
+            "revision_unreadable", what=clip(what), file=TABLE_FILE, reason=exc.reasons()
         ) from None
