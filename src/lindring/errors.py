@@ -24,11 +24,6 @@ EXIT_INTERRUPTED = 130
 
 Severity = Literal["error", "warning"]
 Params = tuple[tuple[str, Any], ...]  # a message's parameters, in order (hashable)
-WARNING = "warning: "  # how a warning starts when an issue is written as a line
-HINT = "\n  hint: "
-#: the code of a problem whose text comes from outside lindring (a library's own English
-#: sentence, such as PyYAML's): shown as it is, in every language
-FOREIGN = "problem.foreign_text"
 
 
 def params(**values: Any) -> Params:

@@ -80,12 +80,9 @@ def renal_avoid(tables: Tables, request: Request, egfr: Fraction | None) -> Refu
         "route": tables.routes[route].name,
         "egfr": egfr,
         "below": band.below,
-        "others": others or NONE_LEFT,
+        "others": others,
     }
-    return Refusal("renal_avoid", params, band.sources)
-
-
-NONE_LEFT = Localized("ingen i tabellen", "none in the table")
+    return Refusal("renal_avoid" if others else "renal_avoid_all", params, band.sources)
 
 
 def adjust(

@@ -576,6 +576,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "one of the opioids named, converted again with --egfr; the palliative care team",
         "nb": "et av opioidene som er nevnt, regnet om på nytt med --egfr; palliativt team",
     },
+    "where.renal_avoid_all": {
+        "en": "another route, or the palliative care team",
+        "nb": "en annen vei, eller palliativt team",
+    },
     "where.label": {"en": "Where to turn", "nb": "Hvor du kan henvende deg"},
     # --- refusals ---------------------------------------------------------------------
     "refusal.refused_route": {
@@ -589,6 +593,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refusal.renal_avoid": {
         "en": "No start of {drug} suggested: the table advises avoiding {drug} at eGFR {egfr} (below {below}). Not advised against at this eGFR, {route}: {others}.",
         "nb": "Ingen startdose {drug} foreslått: tabellen fraråder {drug} ved eGFR {egfr} (under {below}). Ikke frarådet ved denne eGFR, {route}: {others}.",
+    },
+    "refusal.renal_avoid_all": {
+        "en": "No start of {drug} suggested: the table advises avoiding {drug} at eGFR {egfr} (below {below}), and it advises against every other opioid by this route ({route}) too.",
+        "nb": "Ingen startdose {drug} foreslått: tabellen fraråder {drug} ved eGFR {egfr} (under {below}), og den fraråder også alle andre opioider gitt {route}.",
     },
     "refusal.nonlinear": {
         "en": "Not calculated: {drug} cannot be converted with a fixed ratio. {text}",
