@@ -6,19 +6,14 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from lindring import __version__
 from lindring.numbers import json_number
-from lindring.output.json import SCHEMA_VERSION, amount, conversion_dict
+from lindring.output.json import amount, conversion_dict, head
 
 if TYPE_CHECKING:
     from lindring.calc.compare import Comparison, Spread
     from lindring.checks.consistency import Report
     from lindring.checks.diff import ConversionChange, Outcome, TableDiff
     from lindring.checks.validate import Validation
-
-
-def _head() -> dict[str, Any]:
-    return {"schema_version": SCHEMA_VERSION, "tool_version": __version__}
 
 
 def _num(value: Fraction | None) -> int | float | None:
@@ -31,7 +26,7 @@ def _percent(change: Fraction | None) -> int | float | None:
 
 def validation_dict(result: Validation, lang: str = "en") -> dict[str, Any]:
     return {
-        **_head(),
+        **head(),
         "ok": not result.errors,
         "files": result.files,
         "problems": [
@@ -56,7 +51,7 @@ def check_dict(report: Report, lang: str = "en") -> dict[str, Any]:
     from lindring.checks.convert import failure_text
 
     return {
-        **_head(),
+        **head(),
         "table": report.table,
         "table_version": report.version,
         "ok": report.ok,
@@ -102,7 +97,7 @@ def _conversion(change: ConversionChange) -> dict[str, Any]:
 
 def diff_dict(diff: TableDiff) -> dict[str, Any]:
     return {
-        **_head(),
+        **head(),
         "old": {"label": diff.old_label, "table_version": diff.old_version},
         "new": {"label": diff.new_label, "table_version": diff.new_version},
         "panel_conversions": diff.panel_size,
@@ -131,7 +126,7 @@ def compare_dict(result: Comparison, lang: str) -> dict[str, Any]:
     from lindring.calc.compare import DISAGREE_ABOVE
 
     return {
-        **_head(),
+        **head(),
         "profiles": [
             {
                 "profile": r.profile,

@@ -25,6 +25,11 @@ SCHEMA_VERSION = 1
 UNITS = {"mg": "mg", "microgram": "microgram", "microgram/h": "microgram/h"}
 
 
+def head() -> dict[str, Any]:
+    """``schema_version`` and ``tool_version``, first in every lindring JSON object."""
+    return {"schema_version": SCHEMA_VERSION, "tool_version": __version__}
+
+
 def amount(value: Amount | None) -> dict[str, Any] | None:
     if value is None:
         return None
@@ -159,8 +164,7 @@ def conversion_dict(conv: Conversion, lang: str) -> dict[str, Any]:
         else {"low": amount(conv.start_low), "high": amount(conv.start_high)},
     }
     return {
-        "schema_version": SCHEMA_VERSION,
-        "tool_version": __version__,
+        **head(),
         "table_version": conv.table_version,
         "input": {
             k: single[k] for k in ("drug", "route", "dose", "daily_dose", "daily_dose_basis")
@@ -194,14 +198,13 @@ def error_dict(error: LindringError, lang: str) -> dict[str, Any]:
     if isinstance(error, TableError):
         body["problems"] = [problem.text(lang=lang) for problem in error.problems]
         body["problem_codes"] = [problem.code for problem in error.problems]
-    return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, key: body}
+    return {**head(), key: body}
 
 
 def pump_document(plan: PumpPlan, table_version: str, lang: str) -> dict[str, Any]:
     """The ``lindring pump --json`` object: the versions, the plan, the language."""
     return {
-        "schema_version": SCHEMA_VERSION,
-        "tool_version": __version__,
+        **head(),
         "table_version": table_version,
         **pump_dict(plan, lang),
         "language": lang,
