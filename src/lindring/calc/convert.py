@@ -34,7 +34,7 @@ from lindring.calc import lookups, patches, regimen
 from lindring.calc.alerts import clinical_alerts, patch_alerts, reduction_alerts
 from lindring.calc.breakthrough import breakthrough_for
 from lindring.calc.patient import Patient, adjust, renal_avoid
-from lindring.calc.request import Part, Request, route_refusal
+from lindring.calc.request import Part, Request, refusal_code, route_refusal
 from lindring.calc.route_ratio import between
 from lindring.calc.tolerance import StartPlan, plan_start
 from lindring.calc.working import (
@@ -190,8 +190,7 @@ def _route_refusal(tables: Tables, request: Request) -> Refusal | None:
         why = route_refusal(drug, route, role)
         if why is not None:
             params = {"drug": drug.name, "route": tables.routes[route].name, "text": why.text}
-            code = "not_in_profile" if (drug.key, route) in tables.uncovered else "refused_route"
-            return Refusal(code, params, why.sources)
+            return Refusal(refusal_code(tables, drug, route), params, why.sources)
     return None
 
 

@@ -116,30 +116,20 @@ def _take_route(
         raise InputError("several_routes", drug=drug.name)
     index, route = found[0]
     rest = words[:index] + words[index + 1 :]
-    if refused and route_refusal(drug, route.key, role) is not None:
-        return route.key, rest
-    if route.key in drug.refused_routes:
-        refusal = drug.refused_routes[route.key]
+    why = route_refusal(drug, route.key, role)
+    if why is not None:
+        if refused:
+            return route.key, rest
         raise RefusedError(
-            "not_in_profile" if (drug.key, route.key) in tables.uncovered else "refused_route",
+            refusal_code(tables, drug, route.key),
             drug=drug.name,
             route=route.name,
-            text=refusal.text,
-            sources=refusal.sources,
+            text=why.text,
+            sources=why.sources,
         )
     if route.key not in drug.routes and drug.status != "nonlinear":
         raise InputError(
             "route_unavailable", drug=drug.name, route=route.name, routes=_routes(tables, drug)
-        )
-    factor = drug.routes.get(route.key)
-    if factor is not None and not usable(factor.available, role):
-        why = factor.available_text
-        raise RefusedError(
-            "refused_route",
-            drug=drug.name,
-            route=route.name,
-            text=why.text if why else Localized("", ""),
-            sources=why.sources if why else (),
         )
     return route.key, rest
 
@@ -154,6 +144,12 @@ def route_refusal(drug: Opioid, route: str, role: str) -> Caution | None:
         why = factor.available_text
         return why or Caution(Localized("", ""), ())
     return None
+
+
+def refusal_code(tables: Tables, drug: Opioid, route: str) -> str:
+    """The code of a route refused for ``drug``: a guideline profile's gap
+    (``not_in_profile``) or the table's own refusal (``refused_route``)."""
+    return "not_in_profile" if (drug.key, route) in tables.uncovered else "refused_route"
 
 
 def usable(available: str, role: str) -> bool:
