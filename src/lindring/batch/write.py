@@ -270,10 +270,7 @@ def row_cells(result: Result, lang: str, num: Callable[[Fraction, int], str]) ->
         cells["message"] = check.text(lang)
     calc = result.calc
     if calc is not None and calc.status != "error" and result.status == "refused":
-        refusal = calc.refusal if result.error is None else None
-        if refusal is None and result.error is None:
-            found = calc.conversion()
-            refusal = None if found is None else found.refusal
+        refusal = calc.refusal if result.error is None else None  # kept when refused
         if refusal is not None:
             cells["message"] = refusal.text(lang)
     return cells
