@@ -12,7 +12,7 @@
 (function () {
   "use strict";
   var INDEX = window.LINDRING_INDEX;
-  if (!INDEX || INDEX.version !== 1) {
+  if (!INDEX || INDEX.version !== __INDEX_VERSION__) {
     return;
   }
   var RULES = INDEX.rules;

@@ -84,5 +84,7 @@ def index_js(data: dict[str, Any]) -> str:
 
 
 def search_js() -> str:
-    """``search.js``: the search box's script (the scoring of :func:`search.rank`)."""
-    return Path(__file__).with_name(SEARCH_JS).read_text(encoding="utf-8")
+    """``search.js``: the search box's script (the scoring of :func:`search.rank`), told
+    which index version it reads (:data:`INDEX_VERSION`, so the two cannot drift)."""
+    script = Path(__file__).with_name(SEARCH_JS).read_text(encoding="utf-8")
+    return script.replace("__INDEX_VERSION__", str(INDEX_VERSION))
