@@ -155,15 +155,9 @@ def convert(
         from lindring.calc.request import parse_request
         from lindring.errors import RefusedError
         from lindring.numread import percent
+        from lindring.table.profiles import load_profiled
 
-        if profile is None:  # the table itself: the profiles' machinery stays unimported
-            from lindring.table.load import load_tables
-
-            table = load_tables(opts.tables)
-        else:
-            from lindring.table.profiles import load_profiled
-
-            table = load_profiled(opts.tables, profile)
+        table = load_profiled(opts.tables, profile)
         options = Options(percent(reduce), interval, pump, egfr=parse_egfr(egfr), frail=frail)
         try:
             result = run(table, parse_request(table, words, refused=True), options)
