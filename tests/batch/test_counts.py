@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lindring.batch.engine import Batch
-from lindring.batch.jobs import Plan, chunks
+from lindring.batch.jobs import Plan, chunks, segment_chunks
 from lindring.batch.read import Reader
 from lindring.batch.run import run
 from lindring.batch.summary import STATUSES, VERDICTS, Summary
+from lindring.batch.types import Run, Segment
 from lindring.batch.write import CsvRows, output_format
 from lindring.model import Tables
 from lindring.table.load import load_tables
@@ -87,11 +89,13 @@ def test_the_summary_reads_well(tables: Tables, tmp_path: Path) -> None:
     assert "refused on line(s) 7" in report
 
 
-def _by_outcomes(tables: Tables, path: Path, chunk: int) -> tuple[list[str], Summary]:
+def _by_outcomes(
+    tables: Tables, path: Path, chunk: int, choice: str | None = None
+) -> tuple[list[str], Summary]:
     """The output lines and counts of ``path`` made the long way: an outcome per row,
     formatted by ``CsvRows.lines`` and counted by ``Summary.add_chunk``."""
     with Reader(str(path)) as reader:
-        columns, fmt = reader.layout.columns, output_format(reader.layout, None)
+        columns, fmt = reader.layout.columns, output_format(reader.layout, choice)
         batch, rows = Batch(tables, columns), CsvRows(fmt, columns, "en")
         lines: list[str] = []
         total = Summary()
@@ -128,3 +132,45 @@ def test_the_fast_path_writes_and_counts_as_the_outcomes_do(
     assert total.counts == {k: v for k, v in counted.counts.items() if v}
     for kind, first in counted.lines.items():
         assert total.lines.get(kind, []) == first[:keep]
+
+
+def _smaller_runs(segments: Iterable[Segment], size: int) -> Iterator[Segment]:
+    for segment in segments:
+        if isinstance(segment, Run):
+            for at in range(0, len(segment.texts), size):
+                texts = segment.texts[at : at + size]
+                yield Run(segment.line + at, texts, segment.delimiter)
+        else:
+            yield segment
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@given(
+    body=lines,
+    chunk=st.integers(1, 9),
+    size=st.integers(1, 4),
+    choice=st.sampled_from([None, "csv", "xlsx-friendly"]),
+)
+def test_runs_of_plain_lines_write_and_count_as_the_outcomes_do(
+    tmp_path: Path, body: list[str], chunk: int, size: int, choice: str | None
+) -> None:
+    """The reader's runs of plain lines (of any length, written with the delimiter they
+    were read with or another) give the lines and counts that an outcome per row gives."""
+    path = tmp_path / "mix.csv"
+    path.write_bytes(("\r\n".join([HEADER, *body]) + "\r\n").encode("utf-8-sig"))
+    expected, counted = _by_outcomes(TABLE, path, chunk, choice)
+    with Reader(str(path)) as reader:
+        columns, fmt = reader.layout.columns, output_format(reader.layout, choice)
+        batch, rows = Batch(TABLE, columns), CsvRows(fmt, columns, "en")
+        found: list[str] = []
+        total = Summary()
+        for part in segment_chunks(_smaller_runs(reader.segments(), size), chunk):
+            done, summary = rows.convert(batch, part)
+            found.extend(done)
+            total.merge(summary)
+    assert found == expected
+    assert total.rows == counted.rows == len(body)
+    assert total.counts == {k: v for k, v in counted.counts.items() if v}
+    assert {k: v for k, v in total.lines.items() if v} == {
+        k: v for k, v in counted.lines.items() if v
+    }

@@ -11,8 +11,9 @@ from itertools import pairwise
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from lindring.batch.csv_split import csv_rows
+from lindring.batch.csv_split import csv_rows, csv_segments, expand
 from lindring.batch.engine import RawRow
+from lindring.batch.types import Run
 
 cells = st.text(alphabet=st.sampled_from(list('ab ;,\t"\r\nøµ=-')), max_size=6)
 # a table: every row has the header's number of fields
@@ -96,3 +97,19 @@ def test_a_quote_open_at_the_end_of_the_file_is_an_error_of_its_line() -> None:
     found = read('h;x;y\n1;a;b\n2;"a;b\n', ";")
     assert [(r.line, r.end) for r in found] == [(1, 1), (2, 2), (3, 3)]
     assert found[2].error is not None and found[2].error.code == "batch.row_quote_line"
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list('ab;"\r\n ')), max_size=40),
+    st.integers(1, 4),
+)
+def test_runs_hold_the_rows_the_csv_module_need_not_read(text: str, size: int) -> None:
+    """Runs of plain lines (at most ``size`` each) expand to exactly the rows read one
+    by one, and hold no quote mark, no blank line and not the header."""
+    lines = iter(io.StringIO(text, newline=""))
+    segments = list(csv_segments(lines, ";", 1, ValueError, run=size))
+    assert list(expand(segments)) == read(text, ";")
+    for segment in segments:
+        if isinstance(segment, Run):
+            assert 1 <= len(segment.texts) <= size and segment.line > 1
+            assert all(t and '"' not in t and "\r" not in t for t in segment.texts)

@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import csv
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lindring.batch.engine import RawRow, RowError
 from lindring.batch.lines import MAX_LINE, line_error, marked
+from lindring.batch.types import Run, Segment
 
 _new = tuple.__new__  # RawRow without NamedTuple's slower __new__ (every row)
+#: the most lines one :class:`Run` holds
+RUN = 1000
 
 
 class _Feed:
@@ -75,6 +78,31 @@ def csv_rows(
     """The rows of ``lines`` (the first is physical line ``first``, the header); a blank
     line is an empty row; a line that cannot be read is a row error. A decoder that
     fails outright (not byte by byte) raises ``decode_failed(line)``."""
+    return expand(csv_segments(lines, delimiter, first, decode_failed, encoding))
+
+
+def expand(segments: Iterable[Segment]) -> Iterator[RawRow]:
+    """Segments as rows, one per line of each :class:`Run`."""
+    for segment in segments:
+        if type(segment) is Run:
+            start, texts, delimiter = segment
+            for number, text in enumerate(texts, start):
+                yield _new(RawRow, (number, number, text.split(delimiter), None))
+        else:
+            yield segment  # type: ignore[misc]
+
+
+def csv_segments(
+    lines: Iterator[str],
+    delimiter: str,
+    first: int,
+    decode_failed: Callable[[int], Exception],
+    encoding: str = "utf-8",
+    run: int = RUN,
+) -> Iterator[Segment]:
+    """What :func:`csv_rows` reads, with the lines that need no csv module (no quote
+    mark, nothing undecodable, not blank) after the header given together, up to ``run``
+    at a time, as a :class:`Run` of their texts."""
     feed = _Feed(lines)
     reader = csv.reader(feed, delimiter=delimiter, strict=True)
     width = -1  # the header's number of fields, once it is read
@@ -87,19 +115,29 @@ def csv_rows(
             line = alone.popleft() if single else back.pop()
             number += 1
         else:
-            try:  # the usual line: no quote mark, nothing undecodable; cut at the delimiter
+            texts: list[str] = []  # the usual lines: no quote mark, nothing undecodable
+            add = texts.append
+            try:
                 for line in lines:
                     number += 1
                     if '"' in line or (not line.isascii() and marked(line) is not None):
                         break
                     text = line.rstrip("\r\n")
-                    cells = text.split(delimiter) if text else []
-                    width = len(cells) if width < 0 else width
-                    yield _new(RawRow, (number, number, cells, None))
+                    if not text or width < 0:  # a blank line, or the header: on its own
+                        break
+                    add(text)
+                    if len(texts) == run:
+                        yield _new(Run, (number - run + 1, texts, delimiter))
+                        texts = []
+                        add = texts.append
                 else:
+                    if texts:
+                        yield _new(Run, (number - len(texts) + 1, texts, delimiter))
                     return
             except UnicodeError:
                 raise decode_failed(number + 1) from None
+            if texts:
+                yield _new(Run, (number - len(texts), texts, delimiter))
         if not line.isascii() and (error := line_error(line, encoding)) is not None:
             yield _new(RawRow, (number, number, [], error))
             continue

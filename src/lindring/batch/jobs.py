@@ -19,14 +19,16 @@ from __future__ import annotations
 import gc
 import signal
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from operator import itemgetter
 from typing import Any
 
 from lindring.batch.columns import Columns
+from lindring.batch.csv_split import expand
 from lindring.batch.engine import Batch, RawRow
 from lindring.batch.summary import Summary
+from lindring.batch.types import Run, Segment
 from lindring.batch.write import CsvRows, OutputFormat, ToDict
 from lindring.batch.write_jsonl import JsonRows
 from lindring.errors import InputError, LindringError
@@ -61,10 +63,10 @@ class Worker:
         else:
             self.rows = CsvRows(plan.fmt, plan.columns, plan.lang)
 
-    def __call__(self, chunk: list[RawRow]) -> tuple[list[str], Summary]:
+    def __call__(self, chunk: Sequence[Segment]) -> tuple[list[str], Summary]:
         if isinstance(self.rows, CsvRows):
             return self.rows.convert(self.batch, chunk)
-        outcomes = list(map(self.batch.outcome, chunk))
+        outcomes = list(map(self.batch.outcome, expand(chunk)))
         summary = Summary()
         summary.add_chunk(outcomes)
         return self.rows.lines(outcomes), summary
@@ -72,6 +74,20 @@ class Worker:
 
 def chunks(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
     while chunk := list(islice(rows, size)):
+        yield chunk
+
+
+def segment_chunks(segments: Iterator[Segment], size: int) -> Iterator[list[Segment]]:
+    """``segments`` in lists of at least ``size`` rows (the last may have fewer)."""
+    chunk: list[Segment] = []
+    count = 0
+    for segment in segments:
+        chunk.append(segment)
+        count += len(segment.texts) if type(segment) is Run else 1
+        if count >= size:
+            yield chunk
+            chunk, count = [], 0
+    if chunk:
         yield chunk
 
 

@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any, BinaryIO
 
 from lindring.batch.columns import Columns, map_columns
-from lindring.batch.csv_split import csv_rows, failed_line
+from lindring.batch.csv_split import csv_segments, expand, failed_line
 from lindring.batch.detect import (
     BLOCK,
     DELIMITER_NAMES,
@@ -36,6 +36,7 @@ from lindring.batch.detect import (
 from lindring.batch.engine import RawRow
 from lindring.batch.lines import OVERLONG, UNDECODABLE, bounded, line_error
 from lindring.batch.read_jsonl import json_columns, json_rows
+from lindring.batch.types import Segment
 from lindring.errors import InputError
 from lindring.i18n.oserror import os_reason
 from lindring.model import Localized
@@ -81,7 +82,7 @@ class Reader:
         self._used = self._encoding or "utf-8"
         self._stdin = stdin
         self._handle: BinaryIO | None = None
-        self._rows: Iterator[RawRow] = iter(())
+        self._segments: Iterator[Segment] = iter(())
 
     def __enter__(self) -> Reader:
         raw = self._stdin
@@ -112,7 +113,11 @@ class Reader:
 
     def rows(self) -> Iterator[RawRow]:
         """Every row after the header (JSON Lines: every line), in order, one at a time."""
-        return self._rows
+        return expand(self._segments)
+
+    def segments(self) -> Iterator[Segment]:
+        """The same rows, the plain ones of a CSV file together in runs (read faster)."""
+        return self._segments
 
     def _open(self, raw: BinaryIO) -> Layout:
         head = raw.read(BLOCK)
@@ -141,15 +146,15 @@ class Reader:
         if first.lstrip().startswith("{"):
             columns = json_columns(first, blank + 1, self.name)
             rows = json_rows(lines, blank, columns, shown)
-            self._rows = itertools.chain(leading, self._guard(rows))
+            self._segments = itertools.chain(leading, self._guard(rows))
             return Layout("jsonl", encoding, "", columns, tuple(notices))
         delimiter = self._delimiter or detect_delimiter(first)
-        rows = csv_rows(lines, delimiter, blank + 1, self._decode_failed, shown)
-        header = next(rows)
-        if header.error is not None or header.end != header.line:
+        segments = csv_segments(lines, delimiter, blank + 1, self._decode_failed, shown)
+        header = next(segments)  # never part of a run
+        if not isinstance(header, RawRow) or header.error is not None or header.end != header.line:
             raise InputError("batch.header_unreadable", file=self.name, line=header.line)
         columns = map_columns([cell.strip() for cell in header.cells])
-        self._rows = itertools.chain(leading, rows)
+        self._segments = itertools.chain(leading, segments)
         read = {
             "file": self.name,
             "encoding": ENCODING_NAMES.get(encoding, encoding),
@@ -158,7 +163,7 @@ class Reader:
         }
         return Layout("csv", encoding, delimiter, columns, (("batch.notice_read", read), *notices))
 
-    def _guard(self, rows: Iterator[RawRow]) -> Iterator[RawRow]:
+    def _guard(self, rows: Iterator[RawRow]) -> Iterator[Segment]:
         """Rows, with a decoding failure turned into one clear error (nothing more read)."""
         line = 0
         try:

@@ -23,10 +23,19 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from lindring.batch.engine import Batch, RawRow
-from lindring.batch.jobs import GC_THRESHOLD, Plan, Rows, Worker, chunks, parallel
+from lindring.batch.jobs import (
+    GC_THRESHOLD,
+    Plan,
+    Rows,
+    Worker,
+    chunks,
+    parallel,
+    segment_chunks,
+)
 from lindring.batch.read import FileRows, Reader
 from lindring.batch.summary import Summary
 from lindring.batch.sums import Sums
+from lindring.batch.types import Segment
 from lindring.batch.write import OutputFormat, ToDict, output_format
 from lindring.errors import InputError
 from lindring.i18n import text
@@ -93,7 +102,9 @@ def run_file(
                 if sums is not None:
                     summary = run_sums(plan, reader.rows(), out.write, sums, progress=progress)
                 else:
-                    summary = run(plan, reader.rows(), out.write, again, jobs, progress=progress)
+                    summary = run(
+                        plan, reader.segments(), out.write, again, jobs, progress=progress
+                    )
     if target != "-":
         notify(text("batch.written", job.lang, file=target))
     summary.lang = job.lang
@@ -102,21 +113,23 @@ def run_file(
 
 def run(
     plan: Plan,
-    rows: Iterable[RawRow],
+    rows: Iterable[Segment],
     write: Callable[[str], object],
     again: Rows | None = None,
     jobs: int = 1,
     chunk: int = CHUNK,
     progress: Callable[[int], object] | None = None,
 ) -> Summary:
-    """Write the output of ``rows`` with ``write``, in input order; return the counts.
-    With ``jobs > 1``, worker processes read the rows themselves with ``again()``."""
+    """Write the output of ``rows`` (rows, or runs of them) with ``write``, in input
+    order; return the counts. With ``jobs > 1``, worker processes read the rows
+    themselves with ``again()``."""
     worker = Worker(plan)
     write(worker.rows.header())
     total = Summary()
     with _few_collections():
         if jobs == 1 or again is None:
-            results: Iterator[tuple[list[str], Summary]] = map(worker, chunks(iter(rows), chunk))
+            parts = segment_chunks(iter(rows), chunk)
+            results: Iterator[tuple[list[str], Summary]] = map(worker, parts)
         else:
             results = parallel(plan, again, jobs, chunk)
         try:

@@ -93,6 +93,20 @@ class RawRow(NamedTuple):
     error: RowError | None = None
 
 
+class Run(NamedTuple):
+    """Consecutive rows that the csv module need not read, first on physical ``line``:
+    each line's text (without its line end) is its cells joined by ``delimiter``, with
+    no quote mark, no line break and nothing undecodable; none is blank."""
+
+    line: int
+    texts: list[str]
+    delimiter: str
+
+
+#: what the CSV reader gives: a row, or a run of plain rows
+Segment = RawRow | Run
+
+
 class Outcome(NamedTuple):
     """One input row and its result; ``key`` is the cache key (``None`` for unread rows)."""
 

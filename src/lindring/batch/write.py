@@ -17,16 +17,16 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from functools import cache
-from operator import itemgetter
 from typing import Any
 
 from lindring.batch.columns import Columns
 from lindring.batch.engine import EMPTY, Batch, Calc, Outcome, RawRow, Result
 from lindring.batch.read import Layout
 from lindring.batch.summary import Summary
+from lindring.batch.types import Run, Segment
 from lindring.calc.convert import Conversion
 from lindring.errors import InputError
 from lindring.model import Amount, Localized
@@ -36,7 +36,6 @@ ToDict = Callable[[Conversion, str], dict[str, Any]]
 FORMATS = ("csv", "jsonl", "xlsx-friendly")
 _RISKY = frozenset("=+-@\t\r")
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
-_LINE = itemgetter(0)
 #: a key's own cells, its conversion's cells and line end, its result, and whether it
 #: is an error
 _Entry = tuple[str, str, Result, bool]
@@ -46,12 +45,17 @@ def _plain(
     text: str, delimiter: str, width: int, formula: Callable[[str], re.Match[str] | None]
 ) -> bool:
     """Are a row's cells, joined by ``delimiter``, already its CSV? Most rows need no
-    quoting and no formula guard. (A character a formula starts with is looked for first:
-    it is seldom there.)"""
+    quoting and no formula guard."""
     if text.count(delimiter) != width - 1 or '"' in text or "\n" in text or "\r" in text:
         return False
+    return not _risky(text, delimiter, formula)
+
+
+def _risky(text: str, delimiter: str, formula: Callable[[str], re.Match[str] | None]) -> bool:
+    """Does a cell of ``text`` (cells joined by ``delimiter``) start like a formula? (A
+    character a formula starts with is looked for first: it is seldom there.)"""
     maybe = "=" in text or "+" in text or "-" in text or "@" in text or "\t" in text
-    return not (maybe and formula(delimiter + text))
+    return maybe and formula(delimiter + text) is not None
 
 
 @cache
@@ -152,23 +156,46 @@ class CsvRows:
             add(f"{self._cells(cells)}{delimiter}{line}{own}{conversion}")
         return out
 
-    def convert(self, batch: Batch, rows: list[RawRow]) -> tuple[list[str], Summary]:
-        """The output lines and the counts of ``rows``, converted by ``batch``: what
-        ``lines(map(batch.outcome, rows))`` gives, without an outcome per row. A row whose
-        key cells were seen before costs one look-up and the joining of its output line."""
+    def convert(self, batch: Batch, segments: Sequence[Segment]) -> tuple[list[str], Summary]:
+        """The output lines and the counts of the rows of ``segments``, converted by
+        ``batch``: what ``lines(map(batch.outcome, rows))`` gives, without an outcome per
+        row. A row whose key cells were seen before costs one look-up and the joining of
+        its output line."""
         out: list[str] = []
-        add = out.append
         found: list[Result] = []
-        keep = found.append
+        numbers: list[int] = []
+        for segment in segments:
+            if type(segment) is Run:
+                self._run(batch, segment, out, found)
+                numbers.extend(range(segment.line, segment.line + len(segment.texts)))
+                continue
+            text, result = self._row(batch, segment)  # type: ignore[arg-type]
+            out.append(text)
+            found.append(result)
+            numbers.append(segment.line)
+        summary = Summary()
+        summary.add_results(numbers, found, self._done)
+        for kind, kept in summary.lines.items():  # later rows of a kind come after these
+            self._noted[kind] = noted = self._noted.get(kind, 0) + len(kept)
+            if noted >= summary.keep:
+                self._done.add(kind)
+        return out, summary
+
+    def _run(self, batch: Batch, run: Run, out: list[str], found: list[Result]) -> None:
+        """The output lines and results of the rows of ``run`` (the hot loop of a batch:
+        each line's text is its cells, joined as the output joins them where the
+        delimiters agree)."""
+        start, texts, read_with = run
         delimiter, width = self.fmt.delimiter, self.width
-        entries, key_of = self._entries, batch.key
-        known, formula, render = entries.get, _formula(delimiter), self._render
-        for row in rows:
-            line, _end, cells, error = row
-            if error is not None or len(cells) != width:  # unread: the long way
-                outcome = batch.outcome(row)
-                add(self.lines([outcome])[0])
-                keep(outcome.result)
+        same = read_with == delimiter
+        known, key_of, formula = self._entries.get, batch.key, _formula(delimiter)
+        add, keep = out.append, found.append
+        for line, text in enumerate(texts, start):
+            cells = text.split(read_with)
+            if len(cells) != width:
+                row, result = self._row(batch, RawRow(line, line, cells))
+                add(row)
+                keep(result)
                 continue
             key = key_of(cells)
             own, conversion, result, blank = known(key) or self._entry(batch, key)
@@ -176,18 +203,27 @@ class CsvRows:
                 add("")
                 keep(EMPTY)
                 continue
-            text = delimiter.join(cells)
-            if not _plain(text, delimiter, width, formula):
-                text = render(cells)
+            if same:
+                if _risky(text, delimiter, formula):
+                    text = self._render(cells)
+            else:
+                text = delimiter.join(cells)
+                if not _plain(text, delimiter, width, formula):
+                    text = self._render(cells)
             add(f"{text}{delimiter}{line}{own}{conversion}")
             keep(result)
-        summary = Summary()
-        summary.add_results(list(map(_LINE, rows)), found, self._done)
-        for kind, kept in summary.lines.items():  # later rows of a kind come after these
-            self._noted[kind] = noted = self._noted.get(kind, 0) + len(kept)
-            if noted >= summary.keep:
-                self._done.add(kind)
-        return out, summary
+
+    def _row(self, batch: Batch, row: RawRow) -> tuple[str, Result]:
+        """The output line and result of one row read on its own."""
+        line, _end, cells, error = row
+        if error is not None or len(cells) != self.width:  # unread: the long way
+            outcome = batch.outcome(row)
+            return self.lines([outcome])[0], outcome.result
+        key = batch.key(cells)
+        own, conversion, result, blank = self._entries.get(key) or self._entry(batch, key)
+        if blank and not "".join(cells).strip():  # an error only for being blank
+            return "", EMPTY
+        return f"{self._cells(cells)}{self.fmt.delimiter}{line}{own}{conversion}", result
 
     def _entry(self, batch: Batch, key: tuple[str, ...]) -> _Entry:
         """What :meth:`convert` keeps of a key not seen before: the output after its
