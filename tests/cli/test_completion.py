@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lindring.cli import app
-from lindring.cli.complete import complete_lang, complete_profile, words
+from lindring.cli.complete import complete_lang, complete_profile, drug_names, route_names, words
 from lindring.model import Tables
 
 
@@ -29,6 +29,23 @@ def test_drug_names_norwegian_english_and_brands(tables: Tables) -> None:
     assert {"morfin", "morphine", "OxyNorm", "Durogesic"} <= set(first)
     assert words(tables, [], "oxyn") == ["OxyNorm"]  # case-insensitive
     assert all(" " not in name for name in first)  # the shell would split them
+
+
+def test_generic_names_come_before_brands_and_route_keys_before_aliases(
+    tables: Tables,
+) -> None:
+    names = drug_names(tables)
+    assert names[:4] == ["morfin", "morphine", "oksykodon", "oxycodone"]
+    generic = {n for d in tables.opioids.values() for n in (d.name.nb, d.name.en, d.key)}
+    last_generic = max(i for i, n in enumerate(names) if n in generic)
+    assert names[last_generic + 1 :] and not generic & set(names[last_generic + 1 :])
+    assert len(names) == len(set(names))
+    assert route_names(tables)[: len(tables.routes)] == list(tables.routes)
+    assert route_names(tables, ["sc", "po"]) == [
+        *("po", "sc"),
+        *("oral", "peroral", "peroralt", "p.o."),
+        *("s.c.", "sk", "s.k.", "subkutan", "subkutant", "subcutaneous", "subcut"),
+    ]
 
 
 def test_routes_of_the_drug_then_to(tables: Tables) -> None:

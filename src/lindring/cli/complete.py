@@ -41,21 +41,21 @@ def _matching(names: list[str], incomplete: str) -> list[str]:
 
 
 def drug_names(tables: Tables) -> list[str]:
-    """Every drug name a user may type: Norwegian and English generic names, then
-    aliases and brands (the table's order)."""
-    names: list[str] = []
-    for key, drug in tables.opioids.items():
-        names += [drug.name.nb, drug.name.en, key]
-    for drug in tables.opioids.values():
-        names += drug.aliases
-    return names
+    """Every drug name a user may type, as the table writes it: Norwegian and English
+    generic names, then aliases and brands (the table's order)."""
+    from lindring.names import index
+
+    return list(index(tables).shown.values())
 
 
 def route_names(tables: Tables, keys: list[str] | None = None) -> list[str]:
     """The route names (the table's keys, then their aliases such as ``sk``, ``s.c.``),
     of the routes ``keys`` only when given."""
-    chosen = [k for k in tables.routes if keys is None or k in keys]
-    return [*chosen, *(a for k in chosen for a in tables.routes[k].aliases)]
+    from lindring.names import route_spellings
+
+    chosen = (r for k, r in tables.routes.items() if keys is None or k in keys)
+    spellings = [name for route in chosen for name in route_spellings(route)]
+    return sorted(spellings, key=lambda name: name not in tables.routes)  # keys first
 
 
 def words(tables: Tables, done: list[str], incomplete: str) -> list[str]:
