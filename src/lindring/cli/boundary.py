@@ -31,7 +31,8 @@ from lindring.errors import (
     LindringError,
     TableError,
 )
-from lindring.i18n import LANGS, detect_lang, text
+from lindring.i18n import detect_lang, text
+from lindring.model import LANGS
 from lindring.records import record
 
 __all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_REFUSED", "Common", "boundary"]

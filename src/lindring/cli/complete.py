@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 #: the words that join the two sides of a conversion
 JOINERS = ("to", "til")
-LANGS = ("nb", "en")
 
 
 def _tables(directory: str | None) -> Tables | None:
@@ -113,6 +112,8 @@ def complete_chapter(ctx: Context, incomplete: str) -> list[str]:
 
 def complete_lang(incomplete: str) -> list[str]:
     """Completion for ``--lang``."""
+    from lindring.model import LANGS
+
     return _matching(list(LANGS), incomplete)
 
 

@@ -16,10 +16,9 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from lindring.model import Amount, Localized, Span
+from lindring.model import LANGS, Amount, Localized, Span
 from lindring.numbers import format_number
 
-LANGS = ("nb", "en")
 _ENV = ("LINDRING_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 

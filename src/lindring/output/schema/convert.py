@@ -10,9 +10,9 @@ regenerated.
 
 from __future__ import annotations
 
+from lindring.model import LANGS
 from lindring.output.schema.shape import (
     FRACTION,
-    LANGUAGES,
     Schema,
     amount,
     arr,
@@ -173,7 +173,7 @@ def conversion_properties() -> dict[str, Schema]:
         "warnings": arr(ref("warning")),
         "refused": nullable(ref("refusal")),
         "steps": arr(ref("step")),
-        "language": enum(LANGUAGES),
+        "language": enum(LANGS),
     }
 
 
@@ -289,7 +289,7 @@ def pump_schema() -> Schema:
         **head(),
         "table_version": string("the conversion table's version"),
         **plan["properties"],
-        "language": enum(LANGUAGES),
+        "language": enum(LANGS),
     }
     plan["required"] = list(plan["properties"])
     defs = {
@@ -324,7 +324,7 @@ def compare_schema() -> Schema:
     profile = obj(
         {
             "profile": string(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
-            "name": obj({"nb": string(), "en": string()}),
+            "name": obj({lang: string() for lang in LANGS}),
             "table_version": string(),
             "covered": boolean(),
             "not_covered": nullable(string("why this guideline gives no number")),
@@ -343,7 +343,7 @@ def compare_schema() -> Schema:
                 "description": "highest / lowest above which the guidelines disagree",
             },
             "disagree": arr(enum(SPREADS), unique=True),
-            "language": enum(LANGUAGES),
+            "language": enum(LANGS),
         },
         doc="one conversion under every guideline profile (compare_dict)",
     )

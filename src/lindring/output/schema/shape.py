@@ -13,7 +13,6 @@ from typing import Any
 Schema = dict[str, Any]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-LANGUAGES = ("nb", "en")
 #: the units of an amount (docs/json.md, Conventions)
 UNITS = ("mg", "microgram", "mg/24h", "microgram/24h", "microgram/h")
 #: a code: lowercase words joined by ``_``, a catalogue prefix joined by ``.``
