@@ -90,9 +90,12 @@ def _root_lang(value: str | None) -> None:
     """``lindring --lang nb COMMAND``: the command's language, as if it had ``--lang nb``."""
     if value is None:
         return
-    if value.strip().lower() not in ("nb", "en"):
+    from lindring.i18n import lang_code
+
+    code = lang_code(value.strip())
+    if code is None:
         raise typer.BadParameter(f"'{value}' is not a language: nb or en")
-    os.environ["LINDRING_LANG"] = value.strip().lower()
+    os.environ["LINDRING_LANG"] = code
 
 
 def _root(

@@ -34,6 +34,13 @@ def detect_lang(env: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+def lang_code(value: str) -> str | None:
+    """The language ``value`` names, as its code (``NB``: ``nb``), or ``None`` when it
+    names neither ``nb`` nor ``en``."""
+    code = value.lower()
+    return code if code in LANGS else None
+
+
 UNIT_NAMES = {
     "mg": {"nb": "mg", "en": "mg"},
     "ml": {"nb": "ml", "en": "ml"},
