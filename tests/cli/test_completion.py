@@ -3,6 +3,8 @@ the shell completes (``lindring --install-completion``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -112,3 +114,15 @@ def test_an_unknown_shell_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["--show-completion", "tcsh"], prog_name="lindring")
     assert result.exit_code == 2
     assert "tcsh is not supported" in result.stderr
+
+
+def test_install_completion_writes_the_script_and_sources_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = CliRunner().invoke(app, ["--install-completion", "bash"], prog_name="lindring")
+    assert result.exit_code == 0, result.output
+    script = tmp_path / ".bash_completions" / "lindring.sh"
+    assert result.stdout == f"bash completion installed in {script}; it works in a new terminal\n"
+    assert "_LINDRING_COMPLETE=complete_bash" in script.read_text(encoding="utf-8")
+    assert str(script) in (tmp_path / ".bashrc").read_text(encoding="utf-8")
