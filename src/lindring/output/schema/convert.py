@@ -32,7 +32,7 @@ from lindring.output.schema.shape import (
     string,
     strings,
 )
-from lindring.table.spec import FORMS
+from lindring.table.spec import FORMS, RELEASES
 
 BASES = ("bare", "times", "per_24h", "per_hour")
 REASONS = (
@@ -44,7 +44,6 @@ REASONS = (
     "renal",
     "frail",
 )
-RELEASES = ("immediate", "modified")
 SPREADS = ("equianalgesic_daily_dose", "suggested_daily_dose")
 
 
