@@ -1,5 +1,6 @@
 """Broken and hostile batch files: every physical line comes out as one row, the file as
-a whole gives its documented exit code, and nothing hangs (issue 11's reproductions)."""
+a whole gives its documented exit code, and nothing hangs (issue 11's reproductions).
+How long each takes is measured by bench/fuzz, which runs these files too, not here."""
 
 from __future__ import annotations
 
@@ -108,18 +109,20 @@ def test_a_json_line_nested_too_deeply_is_an_error_row(tmp_path: Path, run_batch
     path.write_text(first + "[" * 8000 + "]" * 8000 + "\n" + first)
     result = run_batch(str(path), "--format", "jsonl")
     assert result.exit_code == 1
-    lines = [line for line in result.stdout.splitlines() if line]
-    assert len(lines) == 3
-    error = json.loads(lines[1])["error"]
+    out = [json.loads(line) for line in result.stdout.splitlines() if line]
+    assert [(r["line"], r["status"]) for r in out] == [(1, "ok"), (2, "error"), (3, "ok")]
+    error = out[1]["error"]
     assert error == {"code": "batch.row_json", "message": "not a JSON object: nested too deeply"}
+    # the rows around it are converted in full: 40 mg oral oxycodone a day is 60 mg oral
+    # morphine (1.5), a third of it subcutaneously
+    for row in (out[0], out[2]):
+        assert row["target"]["equianalgesic_daily_dose"] == {"value": 20, "unit": "mg/24h"}
 
 
 def test_a_reduce_cell_with_a_huge_exponent(tmp_path: Path, run_batch: RunBatch) -> None:
     path = tmp_path / "in.csv"
     path.write_text(HEADER + ROW.format(n=1).replace(",,\n", ",,1e30000000\n") + ROW.format(n=2))
-    start = time.perf_counter()
-    out = output(run_batch(str(path)).stdout_bytes)
-    assert time.perf_counter() - start < 2
+    out = output(run_batch(str(path)).stdout_bytes)  # how fast: bench/fuzz (b-reduce.csv)
     assert [r["status"] for r in out] == ["error", "ok"]
     assert (
         out[0]["message"]
@@ -164,9 +167,7 @@ def test_an_input_that_is_not_a_file_is_refused_at_once(
     tmp_path: Path, run_batch: RunBatch, kind: str
 ) -> None:
     path = odd_path(tmp_path, kind, "in.csv")
-    start = time.perf_counter()
-    result = run_batch(str(path))
-    assert time.perf_counter() - start < 2
+    result = run_batch(str(path))  # never waits on a FIFO or reads /dev/zero: bench/fuzz
     assert result.exit_code == 1
     expected = {
         "directory": "not a file or a pipe",
