@@ -8,6 +8,7 @@ more in potency (``rules.plausibility.potency_gap_warning``) it says so.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 from functools import cache
 
@@ -40,27 +41,24 @@ def route_spellings(route: Route) -> tuple[str, ...]:
     return (route.key, *route.aliases)
 
 
+def _by_name(owners: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """Each owner's names, normalised, to the owner's key."""
+    return {normalize_name(name): key for key, names in owners for name in names}
+
+
 @cache
 def index(tables: Tables) -> NameIndex:
-    drugs = {
-        normalize_name(name): key
-        for key, drug in tables.opioids.items()
-        for name in drug_spellings(drug)
-    }
     shown: dict[str, str] = {}
     generic = (n for d in tables.opioids.values() for n in (d.name.nb, d.name.en, d.key))
     brands = (a for d in tables.opioids.values() for a in d.aliases)
     for name in (*generic, *brands):
         shown.setdefault(normalize_name(name), name)
-    refused = {
-        normalize_name(name): gid for gid, group in tables.refused.items() for name in group.names
-    }
-    routes = {
-        normalize_name(name): key
-        for key, route in tables.routes.items()
-        for name in route_spellings(route)
-    }
-    return NameIndex(drugs, refused, routes, shown)
+    return NameIndex(
+        drugs=_by_name((key, drug_spellings(d)) for key, d in tables.opioids.items()),
+        refused=_by_name((gid, group.names) for gid, group in tables.refused.items()),
+        routes=_by_name((key, route_spellings(r)) for key, r in tables.routes.items()),
+        shown=shown,
+    )
 
 
 def find_drug(tables: Tables, name: str) -> Opioid | RefusedGroup | None:
