@@ -8,11 +8,12 @@ more in potency (``rules.plausibility.potency_gap_warning``) it says so.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 from functools import cache
 
 from lindring.errors import InputError, RefusedError, UnknownNameError
-from lindring.model import Opioid, RefusedGroup, Route, Tables
+from lindring.model import Adjuvant, Opioid, RefusedGroup, Route, Tables
 from lindring.names_norm import normalize_name
 from lindring.records import record
 
@@ -24,26 +25,40 @@ class NameIndex:
     drugs: dict[str, str]  # normalised name -> drug key
     refused: dict[str, str]  # normalised name -> refused group id
     routes: dict[str, str]  # normalised name -> route key
-    shown: dict[str, str]  # normalised name -> the name as written in the table
+    #: normalised name -> the name as written in the table: every drug's generic names
+    #: (nb, en, key) before any alias or brand, the order shell completion offers them
+    shown: dict[str, str]
+
+
+def drug_spellings(drug: Opioid | Adjuvant) -> tuple[str, ...]:
+    """What a user may type for ``drug`` (an opioid or a pump adjuvant): its key, its
+    Norwegian and English generic names, then its aliases and brands."""
+    return (drug.key, drug.name.nb, drug.name.en, *drug.aliases)
+
+
+def route_spellings(route: Route) -> tuple[str, ...]:
+    """What a user may type for ``route``: its key, then its aliases (``sk``, ``s.c.``)."""
+    return (route.key, *route.aliases)
+
+
+def _by_name(owners: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """Each owner's names, normalised, to the owner's key."""
+    return {normalize_name(name): key for key, names in owners for name in names}
 
 
 @cache
 def index(tables: Tables) -> NameIndex:
-    drugs: dict[str, str] = {}
     shown: dict[str, str] = {}
-    for key, drug in tables.opioids.items():
-        for name in (drug.name.nb, drug.name.en, key, *drug.aliases):
-            drugs[normalize_name(name)] = key
-            shown.setdefault(normalize_name(name), name)
-    refused = {
-        normalize_name(name): gid for gid, group in tables.refused.items() for name in group.names
-    }
-    routes = {
-        normalize_name(name): key
-        for key, route in tables.routes.items()
-        for name in (key, *route.aliases)
-    }
-    return NameIndex(drugs, refused, routes, shown)
+    generic = (n for d in tables.opioids.values() for n in (d.name.nb, d.name.en, d.key))
+    brands = (a for d in tables.opioids.values() for a in d.aliases)
+    for name in (*generic, *brands):
+        shown.setdefault(normalize_name(name), name)
+    return NameIndex(
+        drugs=_by_name((key, drug_spellings(d)) for key, d in tables.opioids.items()),
+        refused=_by_name((gid, group.names) for gid, group in tables.refused.items()),
+        routes=_by_name((key, route_spellings(r)) for key, r in tables.routes.items()),
+        shown=shown,
+    )
 
 
 def find_drug(tables: Tables, name: str) -> Opioid | RefusedGroup | None:

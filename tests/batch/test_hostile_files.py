@@ -1,5 +1,6 @@
 """Broken and hostile batch files: every physical line comes out as one row, the file as
-a whole gives its documented exit code, and nothing hangs (issue 11's reproductions)."""
+a whole gives its documented exit code, and nothing hangs (issue 11's reproductions).
+How long each takes is measured by bench/fuzz, which runs these files too, not here."""
 
 from __future__ import annotations
 
@@ -30,6 +31,13 @@ def rows(count: int, start: int = 1) -> list[str]:
     return [ROW.format(n=n) for n in range(start, start + count)]
 
 
+def in_csv(tmp_path: Path, *lines: str, encoding: str = "utf-8") -> Path:
+    """``in.csv`` in ``tmp_path``: the header, then ``lines``, in ``encoding``."""
+    path = tmp_path / "in.csv"
+    path.write_bytes((HEADER + "".join(lines)).encode(encoding))
+    return path
+
+
 def output(result_bytes: bytes, encoding: str = "utf-8") -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(result_bytes.decode(encoding), newline="")))
 
@@ -37,8 +45,7 @@ def output(result_bytes: bytes, encoding: str = "utf-8") -> list[dict[str, str]]
 def test_a_stray_quote_costs_one_line_of_a_long_file(tmp_path: Path, run_batch: RunBatch) -> None:
     body = rows(4000)
     body[0] = '1,oxycodone,"20 mg x2,po,morphine,sc,15 mg,,\n'
-    path = tmp_path / "in.csv"
-    path.write_text(HEADER + "".join(body), encoding="utf-8")
+    path = in_csv(tmp_path, *body)
     result = run_batch(str(path))
     assert result.exit_code == 1
     out = output(result.stdout_bytes)
@@ -57,8 +64,7 @@ def test_the_line_span_of_a_quote_open_to_the_end_is_exact(
 ) -> None:
     body = rows(9)
     body[2] = '3,oxycodone,"20 mg x2,po,morphine,sc,15 mg,,\n'
-    path = tmp_path / "in.csv"
-    path.write_text(HEADER + "".join(body), encoding="utf-8")  # 10 lines
+    path = in_csv(tmp_path, *body)  # 10 lines
     out = output(run_batch(str(path)).stdout_bytes)
     assert [r["line"] for r in out] == [str(n) for n in range(2, 11)]
     assert "ran on over lines 4-10;" in out[2]["message"]
@@ -92,8 +98,7 @@ def test_a_byte_windows_1252_cannot_decode_costs_its_line_only(
 def test_a_line_too_long_is_an_error_row_and_the_next_line_is_read(
     tmp_path: Path, run_batch: RunBatch
 ) -> None:
-    path = tmp_path / "in.csv"
-    path.write_text(HEADER + "2," + "x" * (5 * MAX_LINE) + "\n" + "".join(rows(3, 3)))
+    path = in_csv(tmp_path, "2," + "x" * (5 * MAX_LINE) + "\n", *rows(3, 3))
     out = output(run_batch(str(path)).stdout_bytes)
     assert [(r["line"], r["status"]) for r in out] == [
         ("2", "error"), ("3", "ok"), ("4", "ok"), ("5", "ok")
@@ -108,18 +113,19 @@ def test_a_json_line_nested_too_deeply_is_an_error_row(tmp_path: Path, run_batch
     path.write_text(first + "[" * 8000 + "]" * 8000 + "\n" + first)
     result = run_batch(str(path), "--format", "jsonl")
     assert result.exit_code == 1
-    lines = [line for line in result.stdout.splitlines() if line]
-    assert len(lines) == 3
-    error = json.loads(lines[1])["error"]
+    out = [json.loads(line) for line in result.stdout.splitlines() if line]
+    assert [(r["line"], r["status"]) for r in out] == [(1, "ok"), (2, "error"), (3, "ok")]
+    error = out[1]["error"]
     assert error == {"code": "batch.row_json", "message": "not a JSON object: nested too deeply"}
+    # the rows around it are converted in full: 40 mg oral oxycodone a day is 60 mg oral
+    # morphine (1.5), a third of it subcutaneously
+    for row in (out[0], out[2]):
+        assert row["target"]["equianalgesic_daily_dose"] == {"value": 20, "unit": "mg/24h"}
 
 
 def test_a_reduce_cell_with_a_huge_exponent(tmp_path: Path, run_batch: RunBatch) -> None:
-    path = tmp_path / "in.csv"
-    path.write_text(HEADER + ROW.format(n=1).replace(",,\n", ",,1e30000000\n") + ROW.format(n=2))
-    start = time.perf_counter()
-    out = output(run_batch(str(path)).stdout_bytes)
-    assert time.perf_counter() - start < 2
+    path = in_csv(tmp_path, ROW.format(n=1).replace(",,\n", ",,1e30000000\n"), ROW.format(n=2))
+    out = output(run_batch(str(path)).stdout_bytes)  # how fast: bench/fuzz (b-reduce.csv)
     assert [r["status"] for r in out] == ["error", "ok"]
     assert (
         out[0]["message"]
@@ -134,8 +140,7 @@ def test_a_reduce_cell_with_a_huge_exponent(tmp_path: Path, run_batch: RunBatch)
 def test_an_encoding_that_does_not_read_text_is_refused(
     tmp_path: Path, run_batch: RunBatch, name: str
 ) -> None:
-    path = tmp_path / "in.csv"
-    path.write_text(HEADER + ROW.format(n=1))
+    path = in_csv(tmp_path, ROW.format(n=1))
     result = run_batch(str(path), "--encoding", name)
     assert result.exit_code == 1
     assert result.stderr == (
@@ -148,8 +153,7 @@ def test_an_encoding_that_does_not_read_text_is_refused(
 def test_utf16_without_a_byte_order_mark_asks_for_the_byte_order(
     tmp_path: Path, run_batch: RunBatch, name: str
 ) -> None:
-    path = tmp_path / "in.csv"
-    path.write_bytes((HEADER + ROW.format(n=1)).encode("utf-16-le"))
+    path = in_csv(tmp_path, ROW.format(n=1), encoding="utf-16-le")
     result = run_batch(str(path), "--encoding", name)
     assert result.exit_code == 1
     base = codecs.lookup(name).name
@@ -164,9 +168,7 @@ def test_an_input_that_is_not_a_file_is_refused_at_once(
     tmp_path: Path, run_batch: RunBatch, kind: str
 ) -> None:
     path = odd_path(tmp_path, kind, "in.csv")
-    start = time.perf_counter()
-    result = run_batch(str(path))
-    assert time.perf_counter() - start < 2
+    result = run_batch(str(path))  # never waits on a FIFO or reads /dev/zero: bench/fuzz
     assert result.exit_code == 1
     expected = {
         "directory": "not a file or a pipe",
@@ -206,8 +208,7 @@ def test_sigterm_removes_the_partial_output(tmp_path: Path) -> None:
 def test_an_output_that_cannot_be_written_is_an_input_error(
     tmp_path: Path, run_batch: RunBatch, kind: str
 ) -> None:
-    path = tmp_path / "in.csv"
-    path.write_text(HEADER + ROW.format(n=1))
+    path = in_csv(tmp_path, ROW.format(n=1))
     target = {
         "long name": str(tmp_path / ("x" * 5000)),
         "directory": str(tmp_path),

@@ -3,11 +3,13 @@ the shell completes (``lindring --install-completion``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
 from lindring.cli import app
-from lindring.cli.complete import complete_lang, complete_profile, words
+from lindring.cli.complete import complete_lang, complete_profile, drug_names, route_names, words
 from lindring.model import Tables
 
 
@@ -29,6 +31,23 @@ def test_drug_names_norwegian_english_and_brands(tables: Tables) -> None:
     assert {"morfin", "morphine", "OxyNorm", "Durogesic"} <= set(first)
     assert words(tables, [], "oxyn") == ["OxyNorm"]  # case-insensitive
     assert all(" " not in name for name in first)  # the shell would split them
+
+
+def test_generic_names_come_before_brands_and_route_keys_before_aliases(
+    tables: Tables,
+) -> None:
+    names = drug_names(tables)
+    assert names[:4] == ["morfin", "morphine", "oksykodon", "oxycodone"]
+    generic = {n for d in tables.opioids.values() for n in (d.name.nb, d.name.en, d.key)}
+    last_generic = max(i for i, n in enumerate(names) if n in generic)
+    assert names[last_generic + 1 :] and not generic & set(names[last_generic + 1 :])
+    assert len(names) == len(set(names))
+    assert route_names(tables)[: len(tables.routes)] == list(tables.routes)
+    assert route_names(tables, ["sc", "po"]) == [
+        *("po", "sc"),
+        *("oral", "peroral", "peroralt", "p.o."),
+        *("s.c.", "sk", "s.k.", "subkutan", "subkutant", "subcutaneous", "subcut"),
+    ]
 
 
 def test_routes_of_the_drug_then_to(tables: Tables) -> None:
@@ -95,3 +114,15 @@ def test_an_unknown_shell_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["--show-completion", "tcsh"], prog_name="lindring")
     assert result.exit_code == 2
     assert "tcsh is not supported" in result.stderr
+
+
+def test_install_completion_writes_the_script_and_sources_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = CliRunner().invoke(app, ["--install-completion", "bash"], prog_name="lindring")
+    assert result.exit_code == 0, result.output
+    script = tmp_path / ".bash_completions" / "lindring.sh"
+    assert result.stdout == f"bash completion installed in {script}; it works in a new terminal\n"
+    assert "_LINDRING_COMPLETE=complete_bash" in script.read_text(encoding="utf-8")
+    assert str(script) in (tmp_path / ".bashrc").read_text(encoding="utf-8")

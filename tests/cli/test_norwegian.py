@@ -184,6 +184,11 @@ def test_lang_before_the_command(run: Run) -> None:
     assert "Behovsdose" in result.stdout and _leaks(result.stdout.split("Kilder")[0], ENGLISH) == []
     wrong = run("--lang", "xx", "drugs")
     assert wrong.exit_code == 2 and "'xx' is not a language" in wrong.stderr
+    # the same check before the command and after it: any case, no other language
+    assert "Legemiddel" in run("--lang", " NB ", "drugs").stdout
+    assert "Legemiddel" in run("drugs", "--lang", "NB").stdout
+    after = run("drugs", "--lang", "xx")
+    assert after.exit_code == 1 and "--lang must be nb or en" in after.stderr
 
 
 def _run_main(

@@ -15,7 +15,7 @@ from lindring.calc.convert import convert
 from lindring.calc.request import Request
 from lindring.checks import convert as calc
 from lindring.checks import table as checks
-from lindring.checks.consistency import Report, run_checks
+from lindring.checks.consistency import CHECKS, Report, run_checks
 from lindring.errors import Issue, params
 from lindring.handbook.book import load_handbook
 from lindring.model import Caution, Ceiling, Localized, Source, Tables
@@ -40,6 +40,7 @@ def _drug(tables: Tables, key: str, **changes: object) -> Tables:
 def test_the_shipped_table_passes_every_check(tables: Tables) -> None:
     report = run_checks(tables, TABLES_DIR, skip=QUIET)
     assert report.ok, [c.failures for c in report.checks]
+    assert [c.name for c in report.checks] == list(CHECKS)  # the --json schema's names
     counts = {c.name: c.passed for c in report.checks}
     # 25 drug routes to and from oral morphine, 44 route changes within a drug (morphine
     # 6, oxycodone, hydromorphone, ketobemidone, fentanyl, buprenorphine and pethidine 6

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from lindring.i18n import MESSAGES, detect_lang, load_catalogues, show_amount
+from lindring.i18n import MESSAGES, detect_lang, lang_code, load_catalogues, show_amount
 from lindring.model import Amount
 
 load_catalogues()  # every catalogue, whatever else the test run imported
@@ -80,3 +80,8 @@ def test_amounts_spell_their_units() -> None:
     assert show_amount(Amount(Fraction(5, 2), "mg", True), "nb") == "2,5 mg/døgn"
     assert show_amount(Amount(Fraction(5, 2), "mg", True), "en") == "2.5 mg/24 h"
     assert show_amount(Amount(Fraction(25, 2), "microgram/h"), "nb") == "12,5 mikrogram/time"
+
+
+def test_a_language_is_named_by_its_code_in_any_case() -> None:
+    assert [lang_code(v) for v in ("nb", "NB", "En", "en")] == ["nb", "nb", "en", "en"]
+    assert [lang_code(v) for v in ("no", "de", "", "nb-NO")] == [None] * 4

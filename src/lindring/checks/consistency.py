@@ -44,7 +44,23 @@ from lindring.checks.table import CheckResult
 from lindring.model import Tables
 from lindring.records import record
 
-__all__ = ["CheckResult", "Report", "run_checks"]
+__all__ = ["CHECKS", "CheckResult", "Report", "run_checks"]
+
+#: every check, in the order :func:`run_checks` reports them (a skipped one too)
+CHECKS = (
+    "reachable",
+    "pairs",
+    "round_trips",
+    "route_ratios",
+    "start_doses",
+    "patches",
+    "ceilings",
+    "names",
+    "sources",
+    "profiles",
+    "handbook",
+    "version",
+)
 
 
 @record

@@ -12,7 +12,7 @@ from lindring.checks.convert import Failure, IssueFailure, Tally
 from lindring.errors import LindringError, TableError
 from lindring.handbook.book import check_chapters, load_handbook
 from lindring.model import Tables
-from lindring.names import find_drug, find_route
+from lindring.names import drug_spellings, find_drug, find_route, route_spellings
 from lindring.numbers import to_decimal_str
 from lindring.records import record
 from lindring.units import mg_per
@@ -75,14 +75,14 @@ def ceilings(tables: Tables) -> Tally:
 def names(tables: Tables) -> Tally:
     tally = Tally()
     for key, drug in tables.opioids.items():
-        for name in dict.fromkeys((key, drug.name.nb, drug.name.en, *drug.aliases)):
+        for name in dict.fromkeys(drug_spellings(drug)):
             found = find_drug(tables, name)
             tally.item(found is drug, f"'{name}' does not lead to {key} alone")
     for gid, group in tables.refused.items():
         for name in group.names:
             tally.item(find_drug(tables, name) is group, f"'{name}' does not lead to {gid}")
     for key, route in tables.routes.items():
-        for name in (key, *route.aliases):
+        for name in route_spellings(route):
             tally.item(find_route(tables, name) is route, f"route '{name}' does not lead to {key}")
     return tally
 

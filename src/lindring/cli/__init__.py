@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer._completion_classes import completion_init
 
-from lindring.cli.complete import install_completion, show_completion
+from lindring.cli.complete import InstallCompletionOpt, ShowCompletionOpt
 from lindring.errors import EXIT_INTERNAL, EXIT_INTERRUPTED
 
 if TYPE_CHECKING:
@@ -90,9 +90,12 @@ def _root_lang(value: str | None) -> None:
     """``lindring --lang nb COMMAND``: the command's language, as if it had ``--lang nb``."""
     if value is None:
         return
-    if value.strip().lower() not in ("nb", "en"):
+    from lindring.i18n import lang_code
+
+    code = lang_code(value.strip())
+    if code is None:
         raise typer.BadParameter(f"'{value}' is not a language: nb or en")
-    os.environ["LINDRING_LANG"] = value.strip().lower()
+    os.environ["LINDRING_LANG"] = code
 
 
 def _root(
@@ -100,28 +103,8 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
-    install: Annotated[
-        str | None,
-        typer.Option(
-            "--install-completion",
-            metavar="[SHELL]",
-            callback=install_completion,
-            expose_value=False,
-            is_eager=True,
-            help="Install completion for SHELL (bash, zsh, fish; default: the current one).",
-        ),
-    ] = None,
-    show: Annotated[
-        str | None,
-        typer.Option(
-            "--show-completion",
-            metavar="[SHELL]",
-            callback=show_completion,
-            expose_value=False,
-            is_eager=True,
-            help="Print the completion script for SHELL, to install it by hand.",
-        ),
-    ] = None,
+    install: InstallCompletionOpt = None,
+    show: ShowCompletionOpt = None,
     lang: Annotated[
         str | None,
         typer.Option(

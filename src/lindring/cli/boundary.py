@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -31,7 +31,7 @@ from lindring.errors import (
     LindringError,
     TableError,
 )
-from lindring.i18n import LANGS, detect_lang, text
+from lindring.i18n import detect_lang, lang_code, text
 from lindring.records import record
 
 __all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_REFUSED", "Common", "boundary"]
@@ -69,9 +69,9 @@ class Common:
 def common(
     lang: str | None, tables: str | None, as_json: bool = False, debug: bool = False
 ) -> Common:
-    chosen = (lang or detect_lang()).lower()
+    chosen = lang_code(lang or detect_lang())
     debug = debug or bool(os.environ.get("LINDRING_DEBUG"))
-    if chosen not in LANGS:
+    if chosen is None:
         opts = Common("en", tables, as_json, debug)
         _fail(opts, InputError("lang"), EXIT_INPUT)
     return Common(chosen, tables, as_json, debug)
@@ -134,7 +134,7 @@ def _system_error(exc: OSError) -> InputError:
     return InputError("system_error", reason=os_reason(exc), where=where)
 
 
-def _fail(opts: Common, exc: LindringError, code: int) -> None:
+def _fail(opts: Common, exc: LindringError, code: int) -> NoReturn:
     if opts.json:
         from lindring.output.json import error_dict
 

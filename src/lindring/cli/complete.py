@@ -7,8 +7,10 @@ Names with a space (``Paralgin forte``) are left out: the shell would split them
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
+import typer
 from typer._click.core import Context
 
 if TYPE_CHECKING:
@@ -16,7 +18,6 @@ if TYPE_CHECKING:
 
 #: the words that join the two sides of a conversion
 JOINERS = ("to", "til")
-LANGS = ("nb", "en")
 
 
 def _tables(directory: str | None) -> Tables | None:
@@ -41,21 +42,21 @@ def _matching(names: list[str], incomplete: str) -> list[str]:
 
 
 def drug_names(tables: Tables) -> list[str]:
-    """Every drug name a user may type: Norwegian and English generic names, then
-    aliases and brands (the table's order)."""
-    names: list[str] = []
-    for key, drug in tables.opioids.items():
-        names += [drug.name.nb, drug.name.en, key]
-    for drug in tables.opioids.values():
-        names += drug.aliases
-    return names
+    """Every drug name a user may type, as the table writes it: Norwegian and English
+    generic names, then aliases and brands (the table's order)."""
+    from lindring.names import index
+
+    return list(index(tables).shown.values())
 
 
 def route_names(tables: Tables, keys: list[str] | None = None) -> list[str]:
     """The route names (the table's keys, then their aliases such as ``sk``, ``s.c.``),
     of the routes ``keys`` only when given."""
-    chosen = [k for k in tables.routes if keys is None or k in keys]
-    return [*chosen, *(a for k in chosen for a in tables.routes[k].aliases)]
+    from lindring.names import route_spellings
+
+    chosen = (r for k, r in tables.routes.items() if keys is None or k in keys)
+    spellings = [name for route in chosen for name in route_spellings(route)]
+    return sorted(spellings, key=lambda name: name not in tables.routes)  # keys first
 
 
 def words(tables: Tables, done: list[str], incomplete: str) -> list[str]:
@@ -113,6 +114,8 @@ def complete_chapter(ctx: Context, incomplete: str) -> list[str]:
 
 def complete_lang(incomplete: str) -> list[str]:
     """Completion for ``--lang``."""
+    from lindring.model import LANGS
+
     return _matching(list(LANGS), incomplete)
 
 
@@ -125,34 +128,57 @@ def _shell(value: str) -> str:
 
     shell = value or _get_shell_name() or ""
     if shell not in SHELLS:
-        import typer
-
         raise typer.BadParameter(
             f"{shell or 'the current shell'} is not supported: name one of {', '.join(SHELLS)}"
         )
     return shell
 
 
-def show_completion(ctx: Context, value: str | None) -> None:
-    """``--show-completion [SHELL]``: print the script that makes SHELL complete lindring."""
-    if value is None or ctx.resilient_parsing:
-        return
-    import typer
+def _script(ctx: Context, shell: str) -> str:
+    """The script that makes ``shell`` complete lindring."""
     from typer._completion_shared import get_completion_script
 
     name = ctx.find_root().info_name or "lindring"
     var = "_{}_COMPLETE".format(name.replace("-", "_").upper())
-    typer.echo(get_completion_script(prog_name=name, complete_var=var, shell=_shell(value)))
-    raise typer.Exit()
+    return get_completion_script(prog_name=name, complete_var=var, shell=shell)
 
 
-def install_completion(ctx: Context, value: str | None) -> None:
-    """``--install-completion [SHELL]``: add that script to the shell's start-up files."""
-    if value is None or ctx.resilient_parsing:
-        return
-    import typer
+def _install(ctx: Context, shell: str) -> str:
+    """Add the script to ``shell``'s start-up files; where it went."""
     from typer._completion_shared import install
 
-    shell, path = install(shell=_shell(value))
-    typer.echo(f"{shell} completion installed in {path}; it works in a new terminal")
-    raise typer.Exit()
+    shell, path = install(shell=shell)
+    return f"{shell} completion installed in {path}; it works in a new terminal"
+
+
+def _shell_option(flag: str, action: Callable[[Context, str], str], doc: str) -> Any:
+    """The root option ``FLAG [SHELL]``: print what ``action`` says for SHELL (the
+    current shell when none is named) and stop."""
+
+    def callback(ctx: Context, value: str | None) -> None:
+        if value is None or ctx.resilient_parsing:
+            return
+        typer.echo(action(ctx, _shell(value)))
+        raise typer.Exit()
+
+    return typer.Option(
+        flag, metavar="[SHELL]", callback=callback, expose_value=False, is_eager=True, help=doc
+    )
+
+
+InstallCompletionOpt = Annotated[
+    str | None,
+    _shell_option(
+        "--install-completion",
+        _install,
+        "Install completion for SHELL (bash, zsh, fish; default: the current one).",
+    ),
+]
+ShowCompletionOpt = Annotated[
+    str | None,
+    _shell_option(
+        "--show-completion",
+        _script,
+        "Print the completion script for SHELL, to install it by hand.",
+    ),
+]

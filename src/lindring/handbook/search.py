@@ -24,6 +24,7 @@ from lindring.errors import InputError
 from lindring.handbook.book import Handbook
 from lindring.handbook.markdown import ANCHOR, HEADING, headings, plain
 from lindring.model import Tables
+from lindring.names import drug_spellings
 from lindring.names_norm import normalize_name
 from lindring.records import record
 
@@ -124,15 +125,12 @@ def sections(book: Handbook, tables: Tables) -> list[_Section]:
 def drug_names(tables: Tables) -> dict[str, str]:
     """Every drug name the table knows (key, nb, en, brands), normalized, to its
     Norwegian generic name: the synonyms a query is widened with."""
-    names: dict[str, str] = {}
-    for drug in tables.opioids.values():
-        for name in (drug.key, drug.name.nb, drug.name.en, *drug.aliases):
-            names[normalize_name(name)] = drug.name.nb
-    if tables.pump is not None:
-        for extra in tables.pump.adjuvants.values():
-            for name in (extra.key, extra.name.nb, extra.name.en, *extra.aliases):
-                names[normalize_name(name)] = extra.name.nb
-    return names
+    adjuvants = tables.pump.adjuvants.values() if tables.pump is not None else ()
+    return {
+        normalize_name(name): drug.name.nb
+        for drug in (*tables.opioids.values(), *adjuvants)
+        for name in drug_spellings(drug)
+    }
 
 
 def expand_query(query: str, tables: Tables, names: dict[str, str] | None = None) -> list[set[str]]:

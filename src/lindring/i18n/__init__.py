@@ -16,10 +16,9 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from lindring.model import Amount, Localized, Span
+from lindring.model import LANGS, Amount, Localized, Span
 from lindring.numbers import format_number
 
-LANGS = ("nb", "en")
 _ENV = ("LINDRING_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
@@ -33,6 +32,13 @@ def detect_lang(env: Mapping[str, str] | None = None) -> str:
         first = value.split(":")[0].split(".")[0].split("_")[0].split("-")[0]
         return "nb" if first in ("nb", "no", "nn") else "en"
     return "en"
+
+
+def lang_code(value: str) -> str | None:
+    """The language ``value`` names, as its code (``NB``: ``nb``), or ``None`` when it
+    names neither ``nb`` nor ``en``."""
+    code = value.lower()
+    return code if code in LANGS else None
 
 
 UNIT_NAMES = {

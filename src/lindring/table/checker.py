@@ -15,7 +15,7 @@ from typing import Any
 
 from lindring.errors import Issue, Params, params
 from lindring.i18n import text
-from lindring.model import Localized
+from lindring.model import LANGS, Localized
 from lindring.numread import NumberError, clip, ratio
 from lindring.table.vocabulary import Section
 from lindring.table.yamlsource import Located, Path
@@ -162,7 +162,7 @@ class Checker:
         return tuple(s for s in found if s is not None)
 
     def localized(self, value: Any, path: Path) -> dict[str, str] | None:
-        found = self.mapping(value, path, ("nb", "en"))
+        found = self.mapping(value, path, LANGS)
         if found is None:
             return None
         nb, en = (

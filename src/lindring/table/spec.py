@@ -223,13 +223,16 @@ DOSE_FACTOR = Section(
     ),
 )
 FORMS = ("tablet", "capsule", "suppository", "sublingual", "solution", "injection", "infusion")
+RELEASES = ("immediate", "modified")
+#: the units a drug's doses are written in (``unit``)
+DOSE_UNITS = ("mg", "microgram")
 PRODUCT = Section(
     "a product sold in Norway: solid units with strengths, or a liquid with a concentration "
     "(an infusion: the 24-hour amount of a continuous infusion)",
     (
         Key("name", Text(), "product name as sold"),
         Key("form", Choice(FORMS), "solution and injection are liquids"),
-        Key("release", Choice(("immediate", "modified")), "modified = depot/slow release"),
+        Key("release", Choice(RELEASES), "modified = depot/slow release"),
         Key("every_hours", ListOf(Whole(1, divides=24)), "dosing intervals, the usual first"),
         SOURCES,
         opt("strengths", ListOf(Number()), "per unit in the drug's unit, rising (solid forms)"),
@@ -315,7 +318,7 @@ OPIOID = Section(
         Key("name", Ref("localized"), "generic names"),
         Key("atc", Text(ATC_PATTERN), "ATC code"),
         Key("aliases", Texts(allow_empty=True), "other spellings and Norwegian brand names"),
-        Key("unit", Choice(("mg", "microgram")), "the unit doses of this drug are shown in"),
+        Key("unit", Choice(DOSE_UNITS), "the unit doses of this drug are shown in"),
         Key("status", Choice(("normal", "avoid", "nonlinear")), "nonlinear: always refused"),
         Key("sources", Texts(), "sources for names, ATC code, brands and status"),
         Key("routes", ROUTE_MAP, "route key -> factor"),

@@ -8,6 +8,7 @@ row's own keys added; a row without a conversion has only the row's keys.
 
 from __future__ import annotations
 
+from lindring.batch import summary
 from lindring.output.schema.convert import (
     conversion_defs,
     conversion_properties,
@@ -27,8 +28,10 @@ from lindring.output.schema.shape import (
     string,
 )
 
-STATUSES = ("ok", "refused", "error")
-VERDICTS = ("within", "below", "no_reduction", "above", "above_sources")
+#: a row's status (an empty row writes no line)
+STATUSES = tuple(s for s in summary.STATUSES if s != "empty")
+#: the verdicts of the check mode (``unchecked`` is a count, never a row's verdict)
+VERDICTS = tuple(v for v in summary.VERDICTS if v != "unchecked")
 SUMMED = ("rows", "ome_mg_24h", "status", "lines_without_ome")
 
 

@@ -10,9 +10,9 @@ regenerated.
 
 from __future__ import annotations
 
+from lindring.model import LANGS
 from lindring.output.schema.shape import (
     FRACTION,
-    LANGUAGES,
     Schema,
     amount,
     arr,
@@ -32,7 +32,7 @@ from lindring.output.schema.shape import (
     string,
     strings,
 )
-from lindring.table.spec import FORMS
+from lindring.table.spec import FORMS, RELEASES
 
 BASES = ("bare", "times", "per_24h", "per_hour")
 REASONS = (
@@ -44,7 +44,6 @@ REASONS = (
     "renal",
     "frail",
 )
-RELEASES = ("immediate", "modified")
 SPREADS = ("equianalgesic_daily_dose", "suggested_daily_dose")
 
 
@@ -173,7 +172,7 @@ def conversion_properties() -> dict[str, Schema]:
         "warnings": arr(ref("warning")),
         "refused": nullable(ref("refusal")),
         "steps": arr(ref("step")),
-        "language": enum(LANGUAGES),
+        "language": enum(LANGS),
     }
 
 
@@ -289,7 +288,7 @@ def pump_schema() -> Schema:
         **head(),
         "table_version": string("the conversion table's version"),
         **plan["properties"],
-        "language": enum(LANGUAGES),
+        "language": enum(LANGS),
     }
     plan["required"] = list(plan["properties"])
     defs = {
@@ -324,7 +323,7 @@ def compare_schema() -> Schema:
     profile = obj(
         {
             "profile": string(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
-            "name": obj({"nb": string(), "en": string()}),
+            "name": obj({lang: string() for lang in LANGS}),
             "table_version": string(),
             "covered": boolean(),
             "not_covered": nullable(string("why this guideline gives no number")),
@@ -343,7 +342,7 @@ def compare_schema() -> Schema:
                 "description": "highest / lowest above which the guidelines disagree",
             },
             "disagree": arr(enum(SPREADS), unique=True),
-            "language": enum(LANGUAGES),
+            "language": enum(LANGS),
         },
         doc="one conversion under every guideline profile (compare_dict)",
     )

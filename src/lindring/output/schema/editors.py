@@ -4,6 +4,10 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
+from lindring.checks.consistency import CHECKS
+from lindring.errors import Severity
 from lindring.output.schema.convert import refused_codes
 from lindring.output.schema.shape import (
     CODE,
@@ -25,22 +29,6 @@ from lindring.output.schema.shape import (
 )
 from lindring.table.flat import KINDS
 
-#: the checks ``lindring check`` runs, in order (lindring.checks.consistency.run_checks)
-CHECKS = (
-    "reachable",
-    "pairs",
-    "round_trips",
-    "route_ratios",
-    "start_doses",
-    "patches",
-    "ceilings",
-    "names",
-    "sources",
-    "profiles",
-    "handbook",
-    "version",
-)
-
 
 def _document(title: str, doc: str, result: Schema, **more: Schema) -> Schema:
     defs = {"result": result, **more, "error": error_object(refused_codes())}
@@ -55,7 +43,7 @@ def validate_schema() -> Schema:
             "col": nullable(integer(1)),
             "message": string("path.to.key: message"),
             "hint": nullable(string()),
-            "severity": enum(("error", "warning")),
+            "severity": enum(get_args(Severity)),
             "code": string("the message code of the problem (docs/json.md)", pattern=CODE),
             "params": {
                 "type": "object",

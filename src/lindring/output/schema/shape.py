@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from lindring.calc.convert import RATE_UNIT
+from lindring.table.spec import DOSE_UNITS
+
 Schema = dict[str, Any]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-LANGUAGES = ("nb", "en")
-#: the units of an amount (docs/json.md, Conventions)
-UNITS = ("mg", "microgram", "mg/24h", "microgram/24h", "microgram/h")
+#: the units of an amount (docs/json.md, Conventions): a drug's unit, per dose or per
+#: 24 hours, and a patch's rate
+UNITS = (*DOSE_UNITS, *(f"{unit}/24h" for unit in DOSE_UNITS), RATE_UNIT)
 #: a code: lowercase words joined by ``_``, a catalogue prefix joined by ``.``
 CODE = r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$"
 #: a fraction as the table writes it (``1/6``)

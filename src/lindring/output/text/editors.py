@@ -16,6 +16,7 @@ from lindring.checks.diff import ConversionChange, Outcome, TableDiff
 from lindring.checks.validate import Validation
 from lindring.errors import Issue
 from lindring.i18n import text
+from lindring.model import LANGS
 from lindring.numbers import format_number
 
 UNITS = {"mg": "mg", "microgram": "microgram", "microgram/h": "microgram/h"}
@@ -79,7 +80,7 @@ EDITOR = {
 
 
 def _e(key: str, lang: str, **params: object) -> str:
-    return EDITOR[key][lang if lang in ("nb", "en") else "en"].format(**params)
+    return EDITOR[key][lang if lang in LANGS else "en"].format(**params)
 
 
 def validation_summary(result: Validation, lang: str = "en") -> str:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lindring.i18n.handbook import LABELS
+from lindring.model import LANGS
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def label(key: str, lang: str) -> str:
-    return LABELS[key][lang if lang in ("nb", "en") else "en"]
+    return LABELS[key][lang if lang in LANGS else "en"]
 
 
 def chapter(markdown: str) -> RenderableType:
