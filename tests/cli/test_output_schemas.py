@@ -204,6 +204,15 @@ def test_error_objects_are_closed(run: Run) -> None:
         ("validate", ("validate", "--format", "json"), "problems", [{"file": "x"}]),
         ("check", ("check", "--json"), "checks.0.name", "bogus"),
         ("check", ("check", "--json"), "checks.0.passed", -1),
+        ("check", ("check", "--json"), "language", "sv"),
+        ("check", ("check", "--json"), "checks.4.note_details.0.code", "Not A Code"),
+        ("validate", ("validate", "--format", "json"), "language", _DELETE),
+        (
+            "compare",
+            ("compare", "hydrocodone", "30mg", "po", "to", "morphine", "po", "--json"),
+            "profiles.0.not_covered_code",
+            "bogus",
+        ),
         (
             "compare",
             ("compare", "morphine", "60mg", "po", "to", "morphine", "sc", "--json"),
@@ -239,6 +248,7 @@ def test_diff_schema_rejects_an_unknown_kind_of_change() -> None:
         "changes": [
             {"kind": "factor", "path": "opioids.x.routes.po.factor", "old": "1", "new": "2"}
         ],
+        "language": "en",
     }
     assert schema_errors("diff", data) == []
     assert schema_errors("diff", _broken(data, "changes.0.kind", "colour")) != []

@@ -4,6 +4,7 @@ fails the check named for it; git HEAD comparison; --json is the library's repor
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
@@ -16,6 +17,7 @@ from lindring.calc.request import Request
 from lindring.checks import convert as calc
 from lindring.checks import table as checks
 from lindring.checks.consistency import CHECKS, Report, run_checks
+from lindring.checks.tally import Finding
 from lindring.errors import Issue, params
 from lindring.handbook.book import load_handbook
 from lindring.model import Caution, Ceiling, Localized, Source, Tables
@@ -26,9 +28,13 @@ from .helpers import raw_table, write_table
 QUIET = frozenset({"handbook", "version"})  # the other engineers' chapters; git state
 
 
-def _check(report: Report, name: str) -> tuple[int, tuple[str, ...]]:
+def _check(report: Report, name: str) -> tuple[int, tuple[Finding, ...]]:
     (found,) = [c for c in report.checks if c.name == name]
     return found.passed, found.failures
+
+
+def _texts(found: Iterable[Finding], lang: str = "en") -> list[str]:
+    return [f.text(lang) for f in found]
 
 
 def _drug(tables: Tables, key: str, **changes: object) -> Tables:
@@ -53,12 +59,12 @@ def test_the_shipped_table_passes_every_check(tables: Tables) -> None:
 
 def test_an_unreachable_drug_and_route(tables: Tables) -> None:
     broken = _drug(tables, "tapentadol", routes={})
-    assert checks.reachable(broken).failures == [
+    assert _texts(checks.reachable(broken).failures) == [
         "tapentadol: no route with a factor, so it can never be converted"
     ]
     fentanyl = tables.opioids["fentanyl"]
     refused = {k: v for k, v in fentanyl.refused_routes.items() if k != "nasal"}
-    assert checks.reachable(_drug(tables, "fentanyl", refused_routes=refused)).failures == [
+    assert _texts(checks.reachable(_drug(tables, "fentanyl", refused_routes=refused)).failures) == [
         "route nasal: no drug has a factor or a refusal for it"
     ]
 
@@ -66,20 +72,23 @@ def test_an_unreachable_drug_and_route(tables: Tables) -> None:
 def test_a_pair_that_divides_by_zero(tables: Tables) -> None:
     codeine = tables.opioids["codeine"]
     zero = {"po": replace(codeine.routes["po"], value=Fraction(0), low=Fraction(0))}
-    failures = calc.pairs(_drug(tables, "codeine", routes=zero)).failures
+    failures = _texts(calc.pairs(_drug(tables, "codeine", routes=zero)).failures)
     assert failures and all("codeine po" in f for f in failures)
     assert any("ZeroDivisionError" in f for f in failures)
 
 
 def test_a_patch_rescue_drug_that_is_gone(tables: Tables) -> None:
     broken = replace(tables, breakthrough=replace(tables.breakthrough, patch_rescue=("x", "po")))
-    failures = calc.pairs(broken).failures
-    assert any(f.endswith("-> fentanyl td: KeyError: 'x'") for f in failures)
+    failures = _texts(calc.pairs(broken).failures)
+    assert any(f.endswith("-> fentanyl td: failed with KeyError: 'x'") for f in failures)
 
 
 def test_a_linear_drug_refused_is_a_failure(tables: Tables) -> None:
     broken = replace(tables, plausibility=replace(tables.plausibility, refuse_above=Fraction(1)))
-    assert any("refused (implausible)" in f for f in calc.pairs(broken).failures)
+    failures = calc.pairs(broken).failures
+    assert any("refused (implausible)" in f for f in _texts(failures))
+    assert any("avvist (implausible)" in f for f in _texts(failures, "nb"))
+    assert "check.refused" in {f.issue.code for f in failures}
 
 
 def test_a_round_trip_that_does_not_return_the_dose(tables: Tables) -> None:
@@ -90,8 +99,11 @@ def test_a_round_trip_that_does_not_return_the_dose(tables: Tables) -> None:
         value = Fraction(float(conv.equianalgesic.value) * (1 + 1e-9))
         return replace(conv, equianalgesic=replace(conv.equianalgesic, value=value))
 
-    failures = calc.round_trips(tables, lossy).failures  # type: ignore[arg-type]
-    assert len(failures) == 26 and "-> morphine po -> back: " in failures[0]
+    found = calc.round_trips(tables, lossy).failures  # type: ignore[arg-type]
+    failures = _texts(found)
+    assert len(failures) == 26 and "-> morphine po -> " in failures[0]
+    assert ": the dose " in failures[0] and " came back as " in failures[0]
+    assert ": dosen " in found[0].text("nb") and " kom tilbake som " in found[0].text("nb")
 
 
 def test_patch_strengths_that_do_not_rise_or_reach_the_maximum(tables: Tables) -> None:
@@ -102,18 +114,18 @@ def test_patch_strengths_that_do_not_rise_or_reach_the_maximum(tables: Tables) -
     falling = replace(product, strengths=tuple(reversed(product.strengths)))
     short = replace(td.patch, products=(falling,), max_patches=1, max_rate=Fraction(400))
     routes = {**fentanyl.routes, "td": replace(td, patch=short)}
-    failures = calc.patch_tables(_drug(tables, "fentanyl", routes=routes)).failures
+    failures = _texts(calc.patch_tables(_drug(tables, "fentanyl", routes=routes)).failures)
     assert "fentanyl td Durogesic og generiske fentanylplastre: strengths do not rise" in failures
     assert "fentanyl td: 1 patches of 100 do not reach max_rate 400" in failures
 
 
 def test_ceilings(tables: Tables) -> None:
     low = _drug(tables, "tramadol", ceiling=Ceiling(Fraction(10), ("nobligan-spc",)))
-    assert checks.ceilings(low).failures == [
+    assert _texts(checks.ceilings(low).failures) == [
         "tramadol: the ceiling 10 mg/24h is below one dose step (50 mg)"
     ]
     huge = _drug(tables, "codeine", ceiling=Ceiling(Fraction(240000), ("paralgin-forte",)))
-    assert checks.ceilings(huge).failures == [
+    assert _texts(checks.ceilings(huge).failures) == [
         "codeine: the ceiling is 24000 mg OME/24h, above the plausibility limit 10000: "
         "is its unit mg/24h?"
     ]
@@ -124,7 +136,7 @@ def test_ceilings(tables: Tables) -> None:
         routes={"td": fentanyl.routes["td"]},
         ceiling=Ceiling(Fraction(1), ("durogesic-spc",)),
     )
-    assert checks.ceilings(patch_only).failures == [
+    assert _texts(checks.ceilings(patch_only).failures) == [
         "fentanyl: a ceiling in mg/24h needs a route dosed per 24 h, not only a patch rate"
     ]
 
@@ -132,20 +144,23 @@ def test_ceilings(tables: Tables) -> None:
 def test_an_alias_that_leads_elsewhere(tables: Tables) -> None:
     morphine = tables.opioids["morphine"]
     broken = _drug(tables, "morphine", aliases=(*morphine.aliases, "OxyNorm"))
-    assert checks.names(broken).failures == ["'OxyNorm' does not lead to morphine alone"]
+    assert _texts(checks.names(broken).failures) == ["'OxyNorm' does not lead to morphine alone"]
+    assert _texts(checks.names(broken).failures, "nb") == [
+        "«OxyNorm» fører ikke til morphine alene"
+    ]
 
 
 def test_sources(tables: Tables) -> None:
     extra = Source("unused-2020", "T", "P", 2020, "S")
     uncited = replace(tables, sources={**tables.sources, "unused-2020": extra})
-    assert checks.sources(uncited, set()).failures == [
+    assert _texts(checks.sources(uncited, set()).failures) == [
         "source 'unused-2020' is defined but cited nowhere (table or profiles): cite or remove it"
     ]
     codeine = tables.opioids["codeine"]
     po = codeine.routes["po"]
     sold = (replace(po.products[0], sources=("nope",)),)
     unsourced = {"po": replace(po, sources=(), products=sold)}
-    failures = checks.sources(_drug(tables, "codeine", routes=unsourced), set()).failures
+    failures = _texts(checks.sources(_drug(tables, "codeine", routes=unsourced), set()).failures)
     assert "codeine po: a number without a source" in failures
     assert "source id 'nope' is cited but not defined" in failures
 
@@ -183,7 +198,7 @@ def test_every_check_runs_on_every_profile(tables: Tables, tmp_path: Path) -> No
     assert broken != text
     (tmp_path / "profiles" / "fpm-uk.yaml").write_text(broken, encoding="utf-8")
     tally, _ = checks.profiles(tables, tmp_path)
-    assert tally.failures == [
+    assert _texts(tally.failures) == [
         "profile fpm-uk: route_ratios: morphine po : sc: the route ratio is 3, but the factors "
         "give 2 (sc 2 / po 1 per mg)"
     ]
@@ -218,7 +233,7 @@ def test_numbers_changed_without_a_new_version(
     head = text.replace("ceiling: {value: 400, unit: mg/24h", "ceiling: {value: 300, unit: mg/24h")
     _head(head, monkeypatch)
     result = checks.version(tables, TABLES_DIR)
-    assert result.failures == (
+    assert tuple(_texts(result.failures)) == (
         "1 number(s) changed since HEAD (opioids.tramadol.ceiling: 300 mg/24h -> 400 mg/24h) "
         f"but table.version is still {tables.version}: raise it and add a changelog entry "
         "(lindring diff HEAD)",
@@ -249,8 +264,11 @@ def test_no_changelog_fails_and_no_git_is_a_note(
 
     monkeypatch.setattr(lindring.table.source, "git_show", no_git)
     result = checks.version(replace(tables, changelog=()), TABLES_DIR)
-    assert result.failures == (f"table.changelog is missing: add an entry for {tables.version}",)
-    assert result.notes == ("not compared with git: not a git repository",)
+    assert _texts(result.failures) == [
+        f"table.changelog is missing: add an entry for {tables.version}"
+    ]
+    assert _texts(result.notes) == ["not compared with git: not a git repository"]
+    assert _texts(result.notes, "nb") == ["ikke sammenlignet med git: not a git repository"]
 
 
 def test_cli_fails_on_an_uncited_source_and_json_is_the_report(

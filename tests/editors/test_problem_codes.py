@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from lindring.checks.convert import IssueFailure, failure_text
+from lindring.checks.tally import Finding
 from lindring.checks.validate import validate
 from lindring.errors import Issue, TableError, params
 from lindring.i18n import MESSAGES, load_catalogues, text
+from lindring.i18n import checks as check_catalogue
 from lindring.i18n import problems as catalogue
 from lindring.table import spec
 from lindring.table.profiles import base_document, parse_profile
@@ -50,7 +51,7 @@ PROBLEM_ENGLISH = (
     "write",
 )
 CODE_LITERAL = re.compile(
-    r"""["']((?:problem|hint|embed|owner|need|value|note)\.[a-z0-9_.]+)["']"""
+    r"""["']((?:problem|hint|embed|owner|need|value|note|check|view|diff)\.[a-z0-9_.]+)["']"""
 )
 
 
@@ -60,10 +61,12 @@ def _nb_leaks(said: str) -> list[str]:
 
 def test_every_problem_code_has_both_languages() -> None:
     assert catalogue.MESSAGES, "the problem catalogue is empty"
-    for code, entry in catalogue.MESSAGES.items():
+    assert check_catalogue.MESSAGES, "the check catalogue is empty"
+    for code, entry in {**catalogue.MESSAGES, **check_catalogue.MESSAGES}.items():
         assert set(entry) == {"nb", "en"}, code
         assert MESSAGES[code] is entry  # registered
-        if entry["en"] not in ("{text}", "{value}", "{what}") and code != "hint.list_a_source":
+        same = ("hint.list_a_source", "view.ok")  # the same word in both languages
+        if entry["en"] not in ("{text}", "{value}", "{what}") and code not in same:
             assert entry["nb"] != entry["en"], f"{code} is not translated"
 
 
@@ -133,10 +136,11 @@ def test_an_issue_is_written_in_either_language() -> None:
     )
     assert (issue.message, issue.hint) == ("unknown key 'ration'", "did you mean 'range'?")
     assert issue.plain_params("nb") == {"key": "ration"}
-    failure = IssueFailure(issue, "p", hint=False)
-    assert failure_text(failure, "nb") == "profil p: t.yaml:4:2: opioids.x: ukjent nøkkel «ration»"
-    assert failure_text(failure) == "profile p: t.yaml:4:2: opioids.x: unknown key 'ration'"
-    assert failure_text("as it is", "nb") == "as it is"
+    failure = Finding(issue, "p", hint=False)
+    assert failure.text("nb") == "profil p: t.yaml:4:2: opioids.x: ukjent nøkkel «ration»"
+    assert failure.text() == "profile p: t.yaml:4:2: opioids.x: unknown key 'ration'"
+    in_check = Finding(Issue("", path="oxycodone sc", code="check.unsourced"), "p", "sources")
+    assert in_check.text("nb") == "profil p: sources: oxycodone sc: et tall uten kilde"
 
 
 def test_a_value_the_checker_shows_is_in_the_chosen_language() -> None:

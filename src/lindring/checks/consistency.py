@@ -41,6 +41,7 @@ from lindring.checks import convert as calc
 from lindring.checks import start as start_checks
 from lindring.checks import table as table_checks
 from lindring.checks.table import CheckResult
+from lindring.checks.tally import Finding, Tally, finding
 from lindring.model import Tables
 from lindring.records import record
 
@@ -91,12 +92,12 @@ def run_checks(
     started = time.perf_counter()
     results: list[CheckResult] = []
 
-    def add(name: str, tally: calc.Tally, notes: tuple[str, ...] = ()) -> None:
+    def add(name: str, tally: Tally, notes: tuple[Finding, ...] = ()) -> None:
         every = (*tally.notes, *notes)
         results.append(CheckResult(name, tally.passed, tuple(tally.failures), every))
 
     def skipped(name: str, why: str) -> None:
-        results.append(CheckResult(name, 0, (), (why,), True))
+        results.append(CheckResult(name, 0, (), (finding(why),), True))
 
     # each route to oral morphine is converted by pairs and again by round_trips: once
     run = cache(convert)
@@ -110,13 +111,14 @@ def run_checks(
     add("names", table_checks.names(tables))
     profiles, cited = table_checks.profiles(tables, directory)
     add("sources", table_checks.sources(tables, cited))
-    add("profiles", profiles, () if profiles.passed or profiles.failures else ("no profiles",))
+    none = () if profiles.passed or profiles.failures else (finding("check.note_no_profiles"),)
+    add("profiles", profiles, none)
     if "handbook" in skip:
-        skipped("handbook", "skipped")
+        skipped("handbook", "check.note_skipped")
     else:
         results.append(table_checks.handbook(tables, handbook))
     if "version" in skip or directory is None:
-        skipped("version", "not compared with git")
+        skipped("version", "check.note_no_git")
     else:
         results.append(table_checks.version(tables, directory))
     return Report(tables.path, tables.version, tuple(results), time.perf_counter() - started)

@@ -5,65 +5,23 @@ monotonic and cover every strength sold."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from lindring.calc import patches
 from lindring.calc.convert import Conversion, convert
 from lindring.calc.dose import DoseExpression
 from lindring.calc.request import Part, Request
-from lindring.errors import Issue, LindringError
-from lindring.model import Factor, Opioid, Tables
+from lindring.checks.tally import Tally, number
+from lindring.errors import LindringError
+from lindring.model import Factor, Localized, Opioid, Tables
 from lindring.numbers import to_decimal_str
-from lindring.records import record
 from lindring.units import mg_per
 
 PROBE_OME = Fraction(60)  # mg oral morphine per 24 h: a plausible dose for every pair
 REFERENCE = ("morphine", "po")
 
 Convert = Callable[[Tables, Request], Conversion]
-
-
-@record
-class IssueFailure:
-    """A failure that is an editor's problem (a profile's, a chapter's): written in the
-    chosen language only at the edge."""
-
-    issue: Issue
-    profile: str = ""  # the profile the problem is in, if any (``profile fpm-uk: ``)
-    hint: bool = True
-
-    def text(self, lang: str = "en") -> str:
-        from lindring.i18n import text
-
-        prefix = text("problem.in_profile", lang, name=self.profile) if self.profile else ""
-        return prefix + self.issue.text(hint=self.hint, lang=lang)
-
-    def __str__(self) -> str:
-        return self.text()
-
-
-Failure = str | IssueFailure
-
-
-def failure_text(failure: Failure, lang: str = "en") -> str:
-    """A failure as text in ``lang`` (the checks' own failures are English)."""
-    return failure if isinstance(failure, str) else failure.text(lang)
-
-
-@dataclass
-class Tally:
-    """Passed items and the failures of one check."""
-
-    passed: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def item(self, ok: bool, failure: str) -> None:
-        if ok:
-            self.passed += 1
-        else:
-            self.failures.append(failure)
 
 
 def _n(value: Fraction) -> str:
@@ -110,7 +68,7 @@ def pairs(tables: Tables, run: Convert = convert) -> Tally:
     tally = Tally()
     reference = tables.opioids.get(REFERENCE[0])
     if reference is None or REFERENCE[1] not in reference.routes:
-        tally.failures.append("no reference (morphine po) to convert through")
+        tally.fail("check.no_reference")
         return tally
     ref_dose = probe_dose(tables, reference, REFERENCE[1])
     nonlinear = [d for d in tables.opioids.values() if d.status == "nonlinear"]
@@ -118,8 +76,7 @@ def pairs(tables: Tables, run: Convert = convert) -> Tally:
 
     def one(drug: Opioid, route: str, dose: DoseExpression, target: Opioid, to: str) -> None:
         name = f"{drug.key} {route} {dose.text} -> {target.key} {to}"
-        problem = _one(tables, Request((Part(drug, route, dose),), target, to), run)
-        tally.item(problem is None, f"{name}: {problem}")
+        _record(tally, name, _one(tables, Request((Part(drug, route, dose),), target, to), run))
 
     sources = set(linear_routes(tables, "source"))
     targets = set(linear_routes(tables, "target"))
@@ -133,7 +90,7 @@ def pairs(tables: Tables, run: Convert = convert) -> Tally:
             try:
                 doses[route] = probe_dose(tables, drug, route)
             except Exception as exc:  # a factor of 0 or a patch without strengths
-                tally.failures.append(f"{drug.key} {route}: no dose to try: {type(exc).__name__}")
+                tally.fail("check.no_probe_dose", f"{drug.key} {route}", error=type(exc).__name__)
         for route in drug.routes:
             if (drug.key, route) == REFERENCE:
                 continue
@@ -150,28 +107,55 @@ def pairs(tables: Tables, run: Convert = convert) -> Tally:
         one(reference, REFERENCE[1], ref_dose, drug, next(iter(drug.routes), any_route))
         route = next(iter(drug.routes), any_route)
         dose = DoseExpression("30 mg/24h", Fraction(30), "mg", Fraction(30), None, "per_24h")
-        problem = _one(tables, Request((Part(drug, route, dose),), reference, REFERENCE[1]), run)
-        tally.item(problem is None, f"{drug.key} {route} -> {' '.join(REFERENCE)}: {problem}")
+        name = f"{drug.key} {route} -> {' '.join(REFERENCE)}"
+        _record(
+            tally,
+            name,
+            _one(tables, Request((Part(drug, route, dose),), reference, REFERENCE[1]), run),
+        )
     return tally
 
 
-def _one(tables: Tables, request: Request, run: Convert) -> str | None:
+#: why a conversion fails the check: a message code and its parameters
+Problem = tuple[str, dict[str, Any]]
+
+
+def _record(tally: Tally, name: str, problem: Problem | None) -> None:
+    if problem is None:
+        tally.passed += 1
+    else:
+        tally.fail(problem[0], name, **problem[1])
+
+
+def crashed(exc: Exception) -> Problem:
+    """An exception in the calculator: a bug the check found."""
+    return "check.crashed", {"error": type(exc).__name__, "detail": str(exc)}
+
+
+def _expect(conv: Conversion, code: str) -> Problem | None:
+    """``None`` when ``conv`` is refused with ``code``, else what it was instead."""
+    if conv.refusal is None:
+        return "check.expected_refusal_got_result", {"expected": code}
+    got = conv.refusal.code
+    return None if got == code else ("check.expected_refusal", {"expected": code, "got": got})
+
+
+def _one(tables: Tables, request: Request, run: Convert) -> Problem | None:
     """Why the conversion fails the check, or ``None``."""
     nonlinear = any(d.status == "nonlinear" for d in (request.drug, request.target))
     try:
         conv = run(tables, request)
     except LindringError as exc:
-        return f"refused with {exc.code}: {exc.message('en')}"
+        message = Localized(exc.message("nb"), exc.message("en"))
+        return "check.error_raised", {"refusal": exc.code, "message": message}
     except Exception as exc:  # the point of the check: a bug in a pair is a finding
-        return f"{type(exc).__name__}: {exc}"
+        return crashed(exc)
     if nonlinear:
-        code = conv.refusal.code if conv.refusal else "a result"
-        return None if code == "nonlinear" else f"expected a refusal (non-linear), got {code}"
+        return _expect(conv, "nonlinear")
     factor = request.target.routes[request.target_route]
     sold = factor.patch is not None or any(not p.breakthrough_only for p in factor.products)
     if not sold:  # a source only: the conversion must say so
-        code = conv.refusal.code if conv.refusal else "a result"
-        return None if code == "not_sold" else f"expected a refusal (not sold), got {code}"
+        return _expect(conv, "not_sold")
     ceiling = request.target.ceiling
     above_ceiling = (
         ceiling is not None
@@ -181,14 +165,15 @@ def _one(tables: Tables, request: Request, run: Convert) -> str | None:
     if conv.refusal is not None and conv.refusal.code == "too_small":
         return None  # the reduced dose is below the smallest regimen sold: refusing is right
     if conv.refusal is not None and not (above_ceiling and conv.refusal.code == "too_large"):
-        return f"refused ({conv.refusal.code})"
+        return "check.refused", {"refusal": conv.refusal.code}
     if conv.refusal is not None:
         return None  # above the target's maximum daily dose: refusing is right
     eq, low, high = conv.equianalgesic, conv.low, conv.high
     if eq is None or low is None or high is None or conv.suggested is None:
-        return "returned no result"
+        return "check.no_result", {}
     if not (eq.value > 0 and low.value <= eq.value <= high.value):
-        return f"equianalgesic {_n(eq.value)} outside its range {_n(low.value)}-{_n(high.value)}"
+        values = {"value": number(eq.value), "low": number(low.value), "high": number(high.value)}
+        return "check.outside_range", values
     return None
 
 
@@ -197,26 +182,35 @@ def round_trips(tables: Tables, run: Convert = convert) -> Tally:
     tally = Tally()
     reference = tables.opioids.get(REFERENCE[0])
     if reference is None or REFERENCE[1] not in reference.routes:
-        tally.failures.append("no reference (morphine po) to go through")
+        tally.fail("check.no_reference")
         return tally
     both = set(linear_routes(tables, "source")) & set(linear_routes(tables, "target"))
     for drug, route in linear_routes(tables):
         if (drug, route) not in both:
             continue  # given in one direction only: no way back
-        name = f"{drug.key} {route} -> {' '.join(REFERENCE)} -> back"
+        name = f"{drug.key} {route} -> {' '.join(REFERENCE)} -> {drug.key} {route}"
         try:
             dose = probe_dose(tables, drug, route)
             there = run(tables, Request((Part(drug, route, dose),), reference, REFERENCE[1]))
-            assert there.equianalgesic is not None, "no result"
-            ome = there.equianalgesic.value
-            back_dose = DoseExpression(f"{_n(ome)} mg/24h", ome, "mg", ome, None, "per_24h")
-            back = run(tables, Request((Part(reference, REFERENCE[1], back_dose),), drug, route))
-            assert back.equianalgesic is not None, "no result on the way back"
-            start, end = there.parts[0].daily.value, back.equianalgesic.value
+            back = None
+            if there.equianalgesic is not None:
+                ome = there.equianalgesic.value
+                back_dose = DoseExpression(f"{_n(ome)} mg/24h", ome, "mg", ome, None, "per_24h")
+                back = run(
+                    tables, Request((Part(reference, REFERENCE[1], back_dose),), drug, route)
+                )
         except Exception as exc:
-            tally.failures.append(f"{name}: {type(exc).__name__}: {exc}")
+            code, values = crashed(exc)
+            tally.fail(code, name, **values)
             continue
-        tally.item(start == end, f"{name}: {_n(start)} became {_n(end)}")
+        if back is None or back.equianalgesic is None:
+            tally.fail("check.no_result", name)
+            continue
+        start, end = there.parts[0].daily.value, back.equianalgesic.value
+        if start == end:
+            tally.passed += 1
+        else:
+            tally.fail("check.round_trip_changed", name, start=number(start), end=number(end))
     return tally
 
 
@@ -247,23 +241,23 @@ def _patch(
         rates = [rate for _, rate in product.strengths]
         labels = [Fraction(label) for label, _ in product.strengths]
         rising = rates == sorted(set(rates)) and labels == sorted(set(labels))
-        tally.item(rising, f"{name} {product.product}: strengths do not rise")
+        tally.item(rising, "check.strengths_not_rising", f"{name} {product.product}")
         for label, rate in product.strengths:
             typed = patches.delivered(patch, Fraction(label))
             chosen = patches.choose(patch, rate)
             ok = typed == rate and chosen is not None and chosen.rate == rate
-            tally.item(ok, f"{name} {label}: a strength sold cannot be typed or suggested")
+            tally.item(ok, "check.strength_unreachable", f"{name} {label}")
             if rate > patch.max_rate:
-                tally.notes.append(
-                    f"{name} {label} is sold but above max_rate {_n(patch.max_rate)}: "
-                    "a suggestion above max_rate carries the patch_above_max warning"
+                tally.note(
+                    "check.note_sold_above_max", f"{name} {label}", top=number(patch.max_rate)
                 )
     largest = max(rate for p in patch.products for _, rate in p.strengths)
-    tally.item(
-        largest * patch.max_patches >= patch.max_rate,
-        f"{name}: {patch.max_patches} patches of {_n(largest)} do not reach max_rate "
-        f"{_n(patch.max_rate)}",
-    )
+    if largest * patch.max_patches >= patch.max_rate:
+        tally.passed += 1
+    else:
+        most, most_rate = str(patch.max_patches), number(patch.max_rate)
+        values = {"count": most, "largest": number(largest), "top": most_rate}
+        tally.fail("check.patches_short", name, **values)
     if reference is None or REFERENCE[1] not in reference.routes:
         return
     previous = Fraction(-1)
@@ -274,8 +268,8 @@ def _patch(
         dose = DoseExpression(f"{_n(ome)} mg/24h", ome, "mg", ome, None, "per_24h")
         conv = run(tables, Request((Part(reference, REFERENCE[1], dose),), drug, route))
         rate = conv.suggested.value if conv.suggested else Fraction(0)
-        tally.item(
-            rate >= previous,
-            f"{name}: {_n(ome)} mg OME gives {_n(rate)} microgram/h, less than a lower dose",
-        )
+        if rate >= previous:
+            tally.passed += 1
+        else:
+            tally.fail("check.patch_falls", name, ome=number(ome), rate=number(rate))
         previous = rate

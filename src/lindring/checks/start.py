@@ -25,15 +25,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
+from typing import Any
 
 from lindring.calc.convert import RATE_UNIT, choose_found, choose_found_at, in_unit, start_ladders
 from lindring.calc.regimen import Ladder
 from lindring.calc.request import usable
 from lindring.calc.route_ratio import between
 from lindring.calc.tolerance import plan_start
-from lindring.checks.convert import Tally
+from lindring.checks.tally import Tally, number
 from lindring.model import Opioid, ReductionRule, Tables
-from lindring.numbers import to_decimal_str
 
 #: target, floor, ceiling, and the least start / equianalgesic dose the check allows
 Plan = tuple[Fraction, Fraction, Fraction, Fraction]
@@ -61,24 +61,29 @@ def route_ratios(tables: Tables) -> Tally:
         for ratio in drug.route_ratios:
             first, second = (drug.routes[r] for r in ratio.routes)
             implied = second.value / first.value
-            tally.item(
-                implied == ratio.ratio,
-                f"{drug.key} {' : '.join(ratio.routes)}: the route ratio is {_n(ratio.ratio)}, "
-                f"but the factors give {_n(implied)} ({ratio.routes[1]} {_n(second.value)} / "
-                f"{ratio.routes[0]} {_n(first.value)} per mg)",
+            if implied == ratio.ratio:
+                tally.passed += 1
+                continue
+            tally.fail(
+                "check.ratio_disagrees",
+                f"{drug.key} {' : '.join(ratio.routes)}",
+                ratio=number(ratio.ratio),
+                implied=number(implied),
+                second_route=ratio.routes[1],
+                second=number(second.value),
+                first_route=ratio.routes[0],
+                first=number(first.value),
             )
         routes = list(drug.routes)
         for i, old in enumerate(routes):
             for new in routes[i + 1 :]:
                 there, back = between(drug, old, new), between(drug, new, old)
-                tally.item(
-                    there is not None,
-                    f"{drug.key}: no route ratio relates {old} and {new}: add one with its source",
-                )
+                tally.item(there is not None, "check.no_route_ratio", drug.key, old=old, new=new)
                 if there is not None and back is not None:
                     tally.item(
                         there.value * back.value == 1,
-                        f"{drug.key} {old} -> {new} -> {old} does not return the dose",
+                        "check.ratio_not_inverse",
+                        f"{drug.key} {old} -> {new} -> {old}",
                     )
     return tally
 
@@ -93,7 +98,7 @@ def start_doses(tables: Tables) -> Tally:
     tally = Tally()
     doses = sweep()
     plans = {same: _unit_plans(tables.reduction, tuple(doses), same) for same in (False, True)}
-    least: dict[str, tuple[Fraction, str]] = {}
+    least: dict[str, tuple[Fraction, str, Fraction]] = {}
     done = _SWEPT
     for drug in tables.opioids.values():
         for route, factor in drug.routes.items():
@@ -110,19 +115,23 @@ def start_doses(tables: Tables) -> Tally:
                     same = old is not None
                     done[key] = _sweep(tables, drug, route, per_ome, same, doses, plans[same])
                 swept = done[key]
-                name = f"{drug.key} {route}" + ("" if old is None else f" from {old}")
+                name = f"{drug.key} {route}" if old is None else f"{drug.key} {old} -> {route}"
                 tally.passed += swept.passed * (1 if old is None else old.count("/") + 1)
-                for ome, failure in swept.failures:
-                    tally.failures.append(f"{name} at {_n(ome)} mg OME: {failure}")
+                for ome, code, values in swept.failures:
+                    tally.fail(code, name, ome=number(ome), **values)
                 if swept.failures and swept.cut:
-                    tally.failures.append(f"{name}: more failures not shown")
+                    tally.fail("check.more_not_shown", name)
                 if swept.least is not None:
-                    kind = "change of drug" if old is None else "route change"
+                    kind = (
+                        "check.note_least_drug_change"
+                        if old is None
+                        else "check.note_least_route_change"
+                    )
                     ratio, ome = swept.least
-                    if ratio < least.get(kind, (Fraction(2), ""))[0]:
-                        least[kind] = (ratio, f"{name} at {_n(ome)} mg OME")
-    for kind, (ratio, where) in sorted(least.items()):
-        tally.notes.append(f"smallest start for a {kind}: {_n(ratio)} x equianalgesic ({where})")
+                    if ratio < least.get(kind, (Fraction(2), "", ome))[0]:
+                        least[kind] = (ratio, name, ome)
+    for kind, (ratio, where, ome) in sorted(least.items()):
+        tally.note(kind, where=where, ratio=number(ratio), ome=number(ome))
     return tally
 
 
@@ -152,7 +161,7 @@ class _Swept:
     were cut short, and the smallest start / equianalgesic (with its dose)."""
 
     passed: int = 0
-    failures: list[tuple[Fraction, str]] = field(default_factory=list)
+    failures: list[tuple[Fraction, str, dict[str, Any]]] = field(default_factory=list)
     cut: bool = False
     least: tuple[Fraction, Fraction] | None = None
 
@@ -199,7 +208,7 @@ def _sweep(
         if found is None:
             small = why == "too_small"
             if small and previous is not None:
-                fail.append((ome, "too small, after a start"))
+                fail.append((ome, "check.start_too_small", {}))
             elif small:
                 out.passed += 1
                 continue
@@ -211,21 +220,17 @@ def _sweep(
         start_n, start_d = start.numerator, start.denominator
         checks = 2
         if start_n <= 0:
-            fail.append((ome, "a plan of nothing"))
+            fail.append((ome, "check.start_nothing", {}))
             checks -= 1
         if start_n * ed > en * start_d:
-            eq = Fraction(en, ed)
-            fail.append((ome, f"start {_n(start)} above the equianalgesic {_n(eq)}"))
+            above: dict[str, Any] = {"start": number(start), "dose": number(Fraction(en, ed))}
+            fail.append((ome, "check.start_above", above))
             checks -= 1
         if previous is not None:
             checks += 1
             if start_n * previous.denominator < previous.numerator * start_d:
-                fail.append(
-                    (
-                        ome,
-                        f"start {_n(start)} {unit} is smaller than {_n(previous)} at a lower dose",
-                    )
-                )
+                values = {"start": number(start), "unit": unit, "previous": number(previous)}
+                fail.append((ome, "check.start_falls", values))
                 checks -= 1
         previous = start
         out.passed += checks
@@ -238,8 +243,7 @@ def _sweep(
         ):
             out.passed += 1
         else:
-            ratio = Fraction(rn, rd)
-            fail.append((ome, f"start is only {_n(ratio)} x the equianalgesic dose"))
+            fail.append((ome, "check.start_low", {"ratio": number(Fraction(rn, rd))}))
         if smallest is None or rn * smallest[1] < smallest[0] * rd:
             smallest = (rn, rd, ome)
         if len(fail) > 5:  # one broken target is enough to show
@@ -274,7 +278,3 @@ def _largest_within(every: tuple[Ladder, ...], ceiling: Fraction, daily: Fractio
     products sold keep the start where it is)?"""
     largest, _, _ = choose_found(every, every, ceiling, ceiling, ceiling)
     return largest is not None and largest[0] == daily
-
-
-def _n(value: Fraction) -> str:
-    return to_decimal_str(value, 4)

@@ -4,16 +4,16 @@ drugs and routes, ceilings, names, sources, profiles, handbook embeds, version."
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from lindring.checks.convert import Failure, IssueFailure, Tally
-from lindring.errors import LindringError, TableError
+from lindring.checks.tally import Finding, Tally, finding, from_error, number
+from lindring.errors import LindringError
 from lindring.handbook.book import check_chapters, load_handbook
 from lindring.model import Tables
 from lindring.names import drug_spellings, find_drug, find_route, route_spellings
-from lindring.numbers import to_decimal_str
 from lindring.records import record
 from lindring.units import mg_per
 
@@ -22,8 +22,8 @@ from lindring.units import mg_per
 class CheckResult:
     name: str
     passed: int
-    failures: tuple[Failure, ...]
-    notes: tuple[str, ...] = ()
+    failures: tuple[Finding, ...]
+    notes: tuple[Finding, ...] = ()
     skipped: bool = False
 
     @property
@@ -37,9 +37,9 @@ def reachable(tables: Tables) -> Tally:
     for key, drug in tables.opioids.items():
         used.update(drug.routes, drug.refused_routes)
         ok = bool(drug.routes) or drug.status == "nonlinear" or bool(drug.refused_routes)
-        tally.item(ok, f"{key}: no route with a factor, so it can never be converted")
+        tally.item(ok, "check.no_route", key)
     for route in tables.routes:
-        tally.item(route in used, f"route {route}: no drug has a factor or a refusal for it")
+        tally.item(route in used, "check.route_unused", route=route)
     return tally
 
 
@@ -50,25 +50,21 @@ def ceilings(tables: Tables) -> Tally:
             continue
         value = drug.ceiling.value  # mg per 24 h: the loader accepts no other unit
         daily = {r: f for r, f in drug.routes.items() if tables.routes[r].kind == "dose"}
-        tally.item(
-            bool(daily),
-            f"{key}: a ceiling in mg/24h needs a route dosed per 24 h, not only a patch rate",
-        )
+        tally.item(bool(daily), "check.ceiling_needs_daily", key)
         if not daily:
             continue
         finest = [min(p.dose_step for p in f.products) for f in daily.values() if f.products]
         step = max(finest, default=Fraction(0)) * mg_per(drug.unit)
-        tally.item(
-            value >= step,
-            f"{key}: the ceiling {_n(value)} mg/24h is below one dose step ({_n(step)} mg)",
-        )
+        if value >= step:
+            tally.passed += 1
+        else:
+            tally.fail("check.ceiling_below_step", key, value=number(value), step=number(step))
         ome = value * max(f.value for f in daily.values())
         limit = tables.plausibility.refuse_above
-        tally.item(
-            ome <= limit,
-            f"{key}: the ceiling is {_n(ome)} mg OME/24h, above the plausibility limit "
-            f"{_n(limit)}: is its unit mg/24h?",
-        )
+        if ome <= limit:
+            tally.passed += 1
+        else:
+            tally.fail("check.ceiling_implausible", key, ome=number(ome), limit=number(limit))
     return tally
 
 
@@ -77,13 +73,14 @@ def names(tables: Tables) -> Tally:
     for key, drug in tables.opioids.items():
         for name in dict.fromkeys(drug_spellings(drug)):
             found = find_drug(tables, name)
-            tally.item(found is drug, f"'{name}' does not lead to {key} alone")
+            tally.item(found is drug, "check.name_not_alone", name=name, key=key)
     for gid, group in tables.refused.items():
         for name in group.names:
-            tally.item(find_drug(tables, name) is group, f"'{name}' does not lead to {gid}")
+            tally.item(find_drug(tables, name) is group, "check.name_elsewhere", name=name, key=gid)
     for key, route in tables.routes.items():
         for name in route_spellings(route):
-            tally.item(find_route(tables, name) is route, f"route '{name}' does not lead to {key}")
+            found_route = find_route(tables, name)
+            tally.item(found_route is route, "check.route_name_elsewhere", name=name, key=key)
     return tally
 
 
@@ -114,17 +111,14 @@ def sources(tables: Tables, cited_elsewhere: set[str]) -> Tally:
     for key, drug in tables.opioids.items():
         for route, factor in drug.routes.items():
             sourced = bool(factor.sources) and all(p.sources for p in factor.products)
-            tally.item(bool(sourced), f"{key} {route}: a number without a source")
+            tally.item(bool(sourced), "check.unsourced", f"{key} {route}")
         if drug.ceiling:
-            tally.item(bool(drug.ceiling.sources), f"{key} ceiling: a number without a source")
+            tally.item(bool(drug.ceiling.sources), "check.unsourced", f"{key} ceiling")
     cited = cited_ids(tables)
     for sid in sorted(cited):
-        tally.item(sid in tables.sources, f"source id '{sid}' is cited but not defined")
+        tally.item(sid in tables.sources, "check.source_undefined", source=sid)
     for sid in tables.sources:
-        tally.item(
-            sid in cited or sid in cited_elsewhere,
-            f"source '{sid}' is defined but cited nowhere (table or profiles): cite or remove it",
-        )
+        tally.item(sid in cited or sid in cited_elsewhere, "check.source_uncited", source=sid)
     return tally
 
 
@@ -142,17 +136,13 @@ def profiles(tables: Tables, directory: Path | None) -> tuple[Tally, set[str]]:
         try:
             found = load_profile_file(path, str(directory))
         except LindringError as exc:
-            problems = exc.problems if isinstance(exc, TableError) else []
-            if problems:
-                tally.failures.extend(IssueFailure(p, name, hint=False) for p in problems)
-            else:
-                tally.failures.append(f"profile {name}: {exc.message('en')}")
+            tally.failures.extend(from_error(exc, name))
             continue
         cited.update(found.profile.sources)
         cited.update(cited_ids(found.tables))
         for check, result in table_suite(found.tables).items():
             tally.passed += result.passed
-            tally.failures.extend(f"profile {name}: {check}: {f}" for f in result.failures)
+            tally.failures.extend(replace(f, profile=name, check=check) for f in result.failures)
     return tally, cited
 
 
@@ -163,7 +153,7 @@ def table_suite(tables: Tables) -> dict[str, Tally]:
 
     own = Tally()
     for sid in sorted(cited_ids(tables)):
-        own.item(sid in tables.sources, f"source id '{sid}' is cited but not defined")
+        own.item(sid in tables.sources, "check.source_undefined", source=sid)
     return {
         "reachable": reachable(tables),
         "pairs": calc.pairs(tables),
@@ -183,11 +173,11 @@ def handbook(tables: Tables, directory: str | None) -> CheckResult:
         found = check_chapters(tables, directory)
         chapters = len(load_handbook(directory).chapters)
     except LindringError as exc:  # no handbook directory: nothing to check
-        return CheckResult("handbook", 0, (), (exc.message("en"),), True)
+        return CheckResult("handbook", 0, (), tuple(from_error(exc)), True)
     errors = [p for p in found if p.severity == "error"]
     bad = {p.file for p in errors}
-    notes = () if chapters else ("no chapters yet",)
-    failures = tuple(IssueFailure(p) for p in errors)
+    notes = () if chapters else (finding("check.note_no_chapters"),)
+    failures = tuple(Finding(p) for p in errors)
     return CheckResult("handbook", max(0, chapters - len(bad)), failures, notes)
 
 
@@ -198,30 +188,29 @@ def version(tables: Tables, directory: Path) -> CheckResult:
     from lindring.table.load import TABLE_FILE, parse_cached
     from lindring.table.source import GitUnavailable, git_show
 
-    notes: tuple[str, ...] = ()
-    failures: list[str] = []
+    notes: tuple[Finding, ...] = ()
+    failures: list[Finding] = []
     if not tables.changelog:
-        failures.append(f"table.changelog is missing: add an entry for {tables.version}")
+        failures.append(finding("check.no_changelog", version=tables.version))
     try:
         committed = parse_cached(git_show("HEAD", directory), f"HEAD:{TABLE_FILE}")
     except GitUnavailable as exc:
-        return CheckResult("version", 0, tuple(failures), (f"not compared with git: {exc}",))
+        note = finding("check.note_no_git_because", reason=str(exc))
+        return CheckResult("version", 0, tuple(failures), (note,))
     except LindringError:
-        return CheckResult("version", 0, tuple(failures), ("the committed table does not load",))
+        return CheckResult("version", 0, tuple(failures), (finding("check.note_head_invalid"),))
     changed = [c for c in changes(flatten(committed), flatten(tables)) if c[0] in NUMBER_KINDS]
     if changed and tables.version == committed.version:
         shown = "; ".join(f"{path}: {old} -> {new}" for _, path, old, new in changed[:3])
-        more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
-        failures.append(
-            f"{len(changed)} number(s) changed since HEAD ({shown}{more}) but table.version is "
-            f"still {tables.version}: raise it and add a changelog entry (lindring diff HEAD)"
-        )
+        values = {"count": str(len(changed)), "changes": shown, "version": tables.version}
+        if len(changed) > 3:
+            values["more"] = str(len(changed) - 3)
+        code = "check.version_not_raised_more" if "more" in values else "check.version_not_raised"
+        failures.append(finding(code, **values))
     elif version_key(tables.version) < version_key(committed.version):
-        failures.append(f"table.version {tables.version} is below HEAD's {committed.version}")
+        failures.append(
+            finding("check.version_below", version=tables.version, head=committed.version)
+        )
     if not changed:
-        notes = ("no numbers changed since HEAD",)
+        notes = (finding("check.note_unchanged"),)
     return CheckResult("version", 0 if failures else 1, tuple(failures), notes)
-
-
-def _n(value: Fraction) -> str:
-    return to_decimal_str(value, 4)

@@ -10,6 +10,7 @@ from lindring.cli.boundary import (
     EXIT_OK,
     DebugOpt,
     JsonOpt,
+    LangOpt,
     TablesOpt,
     boundary,
     common,
@@ -45,11 +46,12 @@ def diff(
     panel: PanelOpt = None,
     as_json: JsonOpt = False,
     tables: TablesOpt = None,
+    lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Show every panel conversion whose result changes from OLD to NEW (largest increase
     of the suggested start first), and every changed factor, range, source and ceiling."""
-    opts = common(None, tables, as_json, debug)
+    opts = common(lang, tables, as_json, debug)
     with boundary(opts):
         from lindring.checks.diff import diff_versions
 
@@ -57,9 +59,9 @@ def diff(
         if opts.json:
             from lindring.output.editor_json import diff_dict
 
-            write_json(diff_dict(result))
+            write_json(diff_dict(result, opts.lang))
         else:
             from lindring.output.text.editors import diff_view
 
-            display(diff_view(result))
+            display(diff_view(result, opts.lang))
     raise typer.Exit(EXIT_OK)

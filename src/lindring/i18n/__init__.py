@@ -87,6 +87,7 @@ def register(messages: dict[str, dict[str, str]]) -> None:
 #: modules that add their own messages with :func:`register` when imported
 CATALOGUES = (
     "lindring.i18n.batch",
+    "lindring.i18n.checks",
     "lindring.i18n.editor",
     "lindring.i18n.handbook",
     "lindring.i18n.problems",

@@ -137,6 +137,7 @@ METAVARS_NB = {
     "PATHS": "STIER",
     "OLD": "GAMMEL",
     "NEW": "NY",
+    "[NEW]": "[NY]",
     "[OPTIONS]": "[VALG]",
     "COMMAND [ARGS]...": "KOMMANDO [ARG]...",
 }

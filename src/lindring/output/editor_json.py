@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from lindring.calc.compare import Comparison, Spread
     from lindring.checks.consistency import Report
     from lindring.checks.diff import ConversionChange, Outcome, TableDiff
+    from lindring.checks.tally import Finding
     from lindring.checks.validate import Validation
 
 
@@ -44,12 +45,28 @@ def validation_dict(result: Validation, lang: str = "en") -> dict[str, Any]:
             for i in result.issues
         ],
         "notes": [note.get(lang) for note in result.notes],
+        "language": lang,
+    }
+
+
+def _finding(found: Finding, lang: str) -> dict[str, Any]:
+    """A failure or a note of ``check`` with its message code (``docs/json.md``)."""
+    issue = found.issue
+    return {
+        "message": found.text(lang),
+        "code": issue.code,
+        "params": issue.plain_params(lang),
+        "hint_code": (issue.hint_code or None) if found.hint else None,
+        "file": issue.file or None,
+        "line": issue.line or None,
+        "col": issue.col or None,
+        "path": issue.path or None,
+        "profile": found.profile or None,
+        "profile_check": found.check or None,
     }
 
 
 def check_dict(report: Report, lang: str = "en") -> dict[str, Any]:
-    from lindring.checks.convert import failure_text
-
     return {
         **head(),
         "table": report.table,
@@ -62,11 +79,14 @@ def check_dict(report: Report, lang: str = "en") -> dict[str, Any]:
                 "passed": c.passed,
                 "failed": c.failed,
                 "skipped": c.skipped,
-                "failures": [failure_text(f, lang) for f in c.failures],
-                "notes": list(c.notes),
+                "failures": [f.text(lang) for f in c.failures],
+                "notes": [n.text(lang) for n in c.notes],
+                "failure_details": [_finding(f, lang) for f in c.failures],
+                "note_details": [_finding(n, lang) for n in c.notes],
             }
             for c in report.checks
         ],
+        "language": lang,
     }
 
 
@@ -95,7 +115,7 @@ def _conversion(change: ConversionChange) -> dict[str, Any]:
     }
 
 
-def diff_dict(diff: TableDiff) -> dict[str, Any]:
+def diff_dict(diff: TableDiff, lang: str = "en") -> dict[str, Any]:
     return {
         **head(),
         "old": {"label": diff.old_label, "table_version": diff.old_version},
@@ -107,6 +127,7 @@ def diff_dict(diff: TableDiff) -> dict[str, Any]:
         "changes": [
             {"kind": f.kind, "path": f.path, "old": f.old, "new": f.new} for f in diff.changes
         ],
+        "language": lang,
     }
 
 
@@ -134,6 +155,7 @@ def compare_dict(result: Comparison, lang: str) -> dict[str, Any]:
                 "table_version": r.table_version,
                 "covered": r.conversion is not None,
                 "not_covered": r.refused.message(lang) if r.refused else None,
+                "not_covered_code": r.refused.code if r.refused else None,
                 "conversion": conversion_dict(r.conversion, lang) if r.conversion else None,
                 "reduction_sources": list(r.reduction_sources),
             }

@@ -327,6 +327,9 @@ def compare_schema() -> Schema:
             "table_version": string(),
             "covered": boolean(),
             "not_covered": nullable(string("why this guideline gives no number")),
+            "not_covered_code": nullable(
+                enum(sorted({*refused_codes(), "profile_lacks_drug"}), "the refusal's code")
+            ),
             "conversion": nullable(ref("conversion")),
             "reduction_sources": strings("the sources of the reduction rule followed"),
         }

@@ -8,6 +8,7 @@ from typing import get_args
 
 from lindring.checks.consistency import CHECKS
 from lindring.errors import Severity
+from lindring.model import LANGS
 from lindring.output.schema.convert import refused_codes
 from lindring.output.schema.shape import (
     CODE,
@@ -35,6 +36,14 @@ def _document(title: str, doc: str, result: Schema, **more: Schema) -> Schema:
     return document(title, doc, result_or_error("result"), defs)
 
 
+def _params() -> Schema:
+    return {
+        "type": "object",
+        "description": "the message's parameters, as text in the output language",
+        "additionalProperties": string(),
+    }
+
+
 def validate_schema() -> Schema:
     problem = obj(
         {
@@ -45,11 +54,7 @@ def validate_schema() -> Schema:
             "hint": nullable(string()),
             "severity": enum(get_args(Severity)),
             "code": string("the message code of the problem (docs/json.md)", pattern=CODE),
-            "params": {
-                "type": "object",
-                "description": "the message's parameters, as text in the output language",
-                "additionalProperties": string(),
-            },
+            "params": _params(),
             "hint_code": nullable(string(pattern=CODE)),
         }
     )
@@ -60,6 +65,7 @@ def validate_schema() -> Schema:
             "files": strings("every file looked at"),
             "problems": arr(problem),
             "notes": strings("what was skipped, and why"),
+            "language": enum(LANGS),
         },
         doc="every problem in the files (validation_dict)",
     )
@@ -71,6 +77,21 @@ def validate_schema() -> Schema:
 
 
 def check_schema() -> Schema:
+    detail = obj(
+        {
+            "message": string("as in failures or notes, in the output language"),
+            "code": string("the message code (docs/json.md)", pattern=CODE),
+            "params": _params(),
+            "hint_code": nullable(string(pattern=CODE)),
+            "file": nullable(string("the file of a profile's or chapter's problem")),
+            "line": nullable(integer(1)),
+            "col": nullable(integer(1)),
+            "path": nullable(string("what the message is about: a drug and route, a key")),
+            "profile": nullable(string("the guideline profile it was found in")),
+            "profile_check": nullable(enum(CHECKS, "the check run on the profile's table")),
+        },
+        doc="a failure or a note with its message code",
+    )
     check = obj(
         {
             "name": enum(CHECKS),
@@ -79,6 +100,8 @@ def check_schema() -> Schema:
             "skipped": boolean(),
             "failures": strings(),
             "notes": strings(),
+            "failure_details": arr(ref("detail")),
+            "note_details": arr(ref("detail")),
         }
     )
     result = obj(
@@ -89,6 +112,7 @@ def check_schema() -> Schema:
             "ok": boolean("no check failed"),
             "seconds": number(),
             "checks": arr(check, min_items=1),
+            "language": enum(LANGS),
         },
         doc="every consistency check on the table (check_dict)",
     )
@@ -96,6 +120,7 @@ def check_schema() -> Schema:
         "lindring check --json",
         "The consistency checks of the whole table, or the error object.",
         result,
+        detail=detail,
     )
 
 
@@ -141,6 +166,7 @@ def diff_schema() -> Schema:
             "no_longer_possible": arr(ref("change")),
             "now_possible": arr(ref("change")),
             "changes": arr(field),
+            "language": enum(LANGS),
         },
         doc="what a new version of the table does to the panel's conversions (diff_dict)",
     )

@@ -11,15 +11,12 @@ from rich.table import Table
 from rich.text import Text
 
 from lindring.checks.consistency import Report
-from lindring.checks.convert import failure_text
 from lindring.checks.diff import ConversionChange, Outcome, TableDiff
 from lindring.checks.validate import Validation
 from lindring.errors import Issue
-from lindring.i18n import text
-from lindring.model import LANGS
+from lindring.i18n import UNIT_NAMES, text
 from lindring.numbers import format_number
 
-UNITS = {"mg": "mg", "microgram": "microgram", "microgram/h": "microgram/h"}
 MAX_TEXT = 60
 
 
@@ -57,30 +54,8 @@ def validation_github(result: Validation, lang: str = "en") -> str:
     return "".join(f"{annotation(issue, lang)}\n" for issue in result.issues)
 
 
-EDITOR = {
-    "valid": {"en": "{files} file(s) valid", "nb": "{files} fil(er) gyldige"},
-    "problems": {
-        "en": "{errors} problem(s), {warnings} warning(s) in {files} file(s)",
-        "nb": "{errors} feil og {warnings} advarsel/advarsler i {files} fil(er)",
-    },
-    "check": {"en": "check", "nb": "kontroll"},
-    "passed": {"en": "passed", "nb": "bestått"},
-    "failed": {"en": "failed", "nb": "feilet"},
-    "result": {"en": "result", "nb": "resultat"},
-    "skipped": {"en": "skipped", "nb": "hoppet over"},
-    "FAILED": {"en": "FAILED", "nb": "FEILET"},
-    "ok": {"en": "ok", "nb": "ok"},
-    "failures": {"en": "{n} failure(s)", "nb": "{n} feil"},
-    "in": {"en": "{verdict} in {seconds} s", "nb": "{verdict} på {seconds} s"},
-    "notes": {
-        "en": "",
-        "nb": "{n} merknader for redaktører, på engelsk: lindring check --lang en",
-    },
-}
-
-
 def _e(key: str, lang: str, **params: object) -> str:
-    return EDITOR[key][lang if lang in LANGS else "en"].format(**params)
+    return text(f"view.{key}", lang, **params)
 
 
 def validation_summary(result: Validation, lang: str = "en") -> str:
@@ -93,8 +68,7 @@ def validation_summary(result: Validation, lang: str = "en") -> str:
 
 
 def check_report(report: Report, lang: str = "en") -> RenderableType:
-    """A count per check, then every failure and note (the notes, written for editors in
-    English, are counted in Norwegian output)."""
+    """A count per check, then every failure, then every note, in ``lang``."""
     table = Table(box=box.SIMPLE_HEAD, title=f"lindring check: {report.table} {report.version}")
     table.add_column(_e("check", lang), no_wrap=True)
     table.add_column(_e("passed", lang), justify="right")
@@ -104,42 +78,38 @@ def check_report(report: Report, lang: str = "en") -> RenderableType:
         state = "skipped" if check.skipped else ("FAILED" if check.failures else "ok")
         table.add_row(check.name, str(check.passed), str(check.failed), _e(state, lang))
     parts: list[RenderableType] = [table]
-    notes = 0
     for check in report.checks:
         for failure in check.failures:
-            shown = failure_text(failure, lang)
-            parts.append(Text(f"✖ {check.name}: {shown}", style="red"))
+            parts.append(Text(f"✖ {check.name}: {failure.text(lang)}", style="red"))
+    for check in report.checks:
         for note in check.notes:
-            notes += 1
-            if lang == "en":
-                parts.append(Text(f"  {check.name}: {note}", style="dim"))
-    if notes and lang != "en":
-        parts.append(Text(_e("notes", lang, n=notes), style="dim"))
+            parts.append(Text(f"  {check.name}: {note.text(lang)}", style="dim"))
     verdict = _e("ok", lang) if report.ok else _e("failures", lang, n=report.failed)
     seconds = format_number(Fraction(round(report.seconds * 100), 100), lang, 2)
     parts.append(Text(_e("in", lang, verdict=verdict, seconds=seconds)))
     return Group(*parts)
 
 
-def _amount(value: Fraction | None, unit: str) -> str:
+def _amount(value: Fraction | None, unit: str, lang: str) -> str:
     if value is None:
         return "–"
-    unit = UNITS.get(unit, unit)
-    return f"{format_number(value, 'en')} {unit}" + ("" if unit.endswith("/h") else "/24h")
+    name = UNIT_NAMES[unit][lang] if unit in UNIT_NAMES else unit
+    per = "" if unit.endswith("/h") else text("diff.per_24h", lang)
+    return f"{format_number(value, lang)} {name}{per}"
 
 
-def _percent(change: Fraction | None) -> str:
+def _percent(change: Fraction | None, lang: str) -> str:
     if change is None:
-        return "from 0"
-    return f"{'+' if change > 0 else ''}{format_number(change * 100, 'en', 1)} %"
+        return text("diff.from_zero", lang)
+    return f"{'+' if change > 0 else ''}{format_number(change * 100, lang, 1)} %"
 
 
-def _outcome(outcome: Outcome | None) -> str:
+def _outcome(outcome: Outcome | None, lang: str) -> str:
     if outcome is None:
-        return "not in the table"
+        return text("diff.not_in_table", lang)
     if outcome.refused:
-        return f"refused ({outcome.refused})"
-    return _amount(outcome.suggested, outcome.unit)
+        return text("diff.refused", lang, refusal=outcome.refused)
+    return _amount(outcome.suggested, outcome.unit, lang)
 
 
 def _name(change: ConversionChange) -> str:
@@ -152,41 +122,56 @@ def _short(text: str | None) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
-def diff_view(diff: TableDiff) -> RenderableType:
-    """Changed conversions (largest increase first), lost and gained ones, changed fields."""
-    head = (
-        f"lindring diff: {diff.old_label} ({diff.old_version}) → "
-        f"{diff.new_label} ({diff.new_version}); {diff.panel_size} panel conversions"
+def _label(label: str, lang: str) -> str:
+    """A version's label; the working copy's (``lindring.table.source``) in ``lang``."""
+    english = text("diff.working_copy", "en")
+    return text("diff.working_copy", lang) if label == english else label
+
+
+def diff_view(diff: TableDiff, lang: str = "en") -> RenderableType:
+    """Changed conversions (largest increase first), lost and gained ones, changed fields,
+    in ``lang`` (keys and the table's values as the table writes them)."""
+    head = text(
+        "diff.head",
+        lang,
+        old=_label(diff.old_label, lang),
+        old_version=diff.old_version,
+        new=_label(diff.new_label, lang),
+        new_version=diff.new_version,
+        n=str(diff.panel_size),
     )
     parts: list[RenderableType] = [Text(head, style="bold")]
     if diff.conversions:
-        table = Table(box=box.SIMPLE_HEAD, title="Conversions that change (largest increase first)")
-        for column in ("conversion", "suggested start", "change", "equianalgesic", "change"):
-            table.add_column(column, overflow="fold")
+        table = Table(box=box.SIMPLE_HEAD, title=text("diff.changing", lang))
+        for column in ("conversion", "suggested", "change", "equianalgesic", "change"):
+            table.add_column(text(f"diff.{column}", lang), overflow="fold")
         for change in diff.conversions:
             old, new = change.old, change.new
             assert old and new
+            same = old.suggested == new.suggested
             table.add_row(
                 _name(change),
-                f"{_amount(old.suggested, old.unit)} → {_amount(new.suggested, new.unit)}",
-                _percent(change.change) if old.suggested != new.suggested else "0 %",
-                f"{_amount(old.equianalgesic, old.unit)} → {_amount(new.equianalgesic, new.unit)}",
-                _percent(change.equianalgesic_change),
+                f"{_amount(old.suggested, old.unit, lang)} → "
+                f"{_amount(new.suggested, new.unit, lang)}",
+                "0 %" if same else _percent(change.change, lang),
+                f"{_amount(old.equianalgesic, old.unit, lang)} → "
+                f"{_amount(new.equianalgesic, new.unit, lang)}",
+                _percent(change.equianalgesic_change, lang),
             )
         parts.append(table)
-    for title, items in (("No longer possible", diff.lost), ("Now possible", diff.gained)):
+    for title, items in (("diff.lost", diff.lost), ("diff.gained", diff.gained)):
         if items:
-            parts.append(Text(f"{title} ({len(items)}):", style="bold"))
+            parts.append(Text(text(title, lang, n=len(items)), style="bold"))
             for change in items:
-                moved = f"{_outcome(change.old)} → {_outcome(change.new)}"
+                moved = f"{_outcome(change.old, lang)} → {_outcome(change.new, lang)}"
                 parts.append(Text(f"  {_name(change)}: {moved}"))
     if diff.changes:
-        fields = Table(box=box.SIMPLE_HEAD, title="Changed in the table")
+        fields = Table(box=box.SIMPLE_HEAD, title=text("diff.fields", lang))
         for column in ("kind", "key", "old", "new"):
-            fields.add_column(column, overflow="fold")
+            fields.add_column(text(f"diff.{column}", lang), overflow="fold")
         for field in diff.changes:
             fields.add_row(field.kind, field.path, _short(field.old), _short(field.new))
         parts.append(fields)
     if not (diff.conversions or diff.lost or diff.gained or diff.changes):
-        parts.append(Text("No differences."))
+        parts.append(Text(text("diff.none", lang)))
     return Group(*parts)
