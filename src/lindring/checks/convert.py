@@ -76,7 +76,11 @@ def pairs(tables: Tables, run: Convert = convert) -> Tally:
 
     def one(drug: Opioid, route: str, dose: DoseExpression, target: Opioid, to: str) -> None:
         name = f"{drug.key} {route} {dose.text} -> {target.key} {to}"
-        _record(tally, name, _one(tables, Request((Part(drug, route, dose),), target, to), run))
+        problem = _one(tables, Request((Part(drug, route, dose),), target, to), run)
+        if problem is None:
+            tally.passed += 1
+        else:
+            tally.fail(problem[0], name, **problem[1])
 
     sources = set(linear_routes(tables, "source"))
     targets = set(linear_routes(tables, "target"))
@@ -107,24 +111,12 @@ def pairs(tables: Tables, run: Convert = convert) -> Tally:
         one(reference, REFERENCE[1], ref_dose, drug, next(iter(drug.routes), any_route))
         route = next(iter(drug.routes), any_route)
         dose = DoseExpression("30 mg/24h", Fraction(30), "mg", Fraction(30), None, "per_24h")
-        name = f"{drug.key} {route} -> {' '.join(REFERENCE)}"
-        _record(
-            tally,
-            name,
-            _one(tables, Request((Part(drug, route, dose),), reference, REFERENCE[1]), run),
-        )
+        one(drug, route, dose, reference, REFERENCE[1])
     return tally
 
 
 #: why a conversion fails the check: a message code and its parameters
 Problem = tuple[str, dict[str, Any]]
-
-
-def _record(tally: Tally, name: str, problem: Problem | None) -> None:
-    if problem is None:
-        tally.passed += 1
-    else:
-        tally.fail(problem[0], name, **problem[1])
 
 
 def crashed(exc: Exception) -> Problem:
