@@ -67,6 +67,7 @@ def accepted(dimension: str) -> str:
 
 
 @cache
+@cache
 def mg_per(spelling: str) -> Fraction:
     """How many mg one ``spelling`` is (``microgram`` -> 1/1000); kept per spelling."""
     found = unit(spelling)
