@@ -84,12 +84,12 @@ def csv_rows(
 def expand(segments: Iterable[Segment]) -> Iterator[RawRow]:
     """Segments as rows, one per line of each :class:`Run`."""
     for segment in segments:
-        if type(segment) is Run:
+        if isinstance(segment, Run):
             start, texts, delimiter = segment
             for number, text in enumerate(texts, start):
                 yield _new(RawRow, (number, number, text.split(delimiter), None))
         else:
-            yield segment  # type: ignore[misc]
+            yield segment
 
 
 def csv_segments(

@@ -83,7 +83,7 @@ def segment_chunks(segments: Iterator[Segment], size: int) -> Iterator[list[Segm
     count = 0
     for segment in segments:
         chunk.append(segment)
-        count += len(segment.texts) if type(segment) is Run else 1
+        count += len(segment.texts) if isinstance(segment, Run) else 1
         if count >= size:
             yield chunk
             chunk, count = [], 0
@@ -95,6 +95,16 @@ def router(columns: Columns, jobs: int, forked: bool = False) -> Callable[[RawRo
     """Which process a row goes to: the same for every row with the same conversion, in
     every process. Processes forked from one parent share its ``hash``; others do not,
     and use CRC-32 (slower: it needs the cells encoded)."""
+    by_cells = cell_router(columns, jobs, forked)
+
+    def route(row: RawRow) -> int:
+        return by_cells(row[2])
+
+    return route
+
+
+def cell_router(columns: Columns, jobs: int, forked: bool = False) -> Callable[[list[str]], int]:
+    """:func:`router` for a row's cells."""
     width = len(columns.header)
     fields = [columns.index[f] for f in ROUTED if f in columns.index]
     key: Callable[[list[str]], tuple[str, ...]] = itemgetter(*fields)
@@ -104,14 +114,13 @@ def router(columns: Columns, jobs: int, forked: bool = False) -> Callable[[RawRo
 
     number: Callable[[list[str]], int] = (lambda cells: hash(key(cells))) if forked else crc
 
-    def route(row: RawRow) -> int:
-        cells = row[2]
+    def route(cells: list[str]) -> int:
         return number(cells) % jobs if len(cells) == width else 0
 
     return route
 
 
-Rows = Callable[[], Iterator[RawRow]]
+Rows = Callable[[], Iterator[Segment]]
 
 
 def parallel(plan: Plan, rows: Rows, jobs: int, window: int) -> Iterator[tuple[list[str], Summary]]:
@@ -183,16 +192,42 @@ def _serve(
     gc.set_threshold(*GC_THRESHOLD)
     try:
         worker = Worker(plan)
-        route = router(plan.columns, jobs, forked)
-        for chunk in chunks(rows(), window):
-            where = list(map(route, chunk))
-            mine = [row for row, part in zip(chunk, where, strict=True) if part == me]
+        route = cell_router(plan.columns, jobs, forked)
+        for chunk in segment_chunks(rows(), window):
+            where, mine = _own(chunk, route, me)
             done, counts = worker(mine)
             lines = iter(done)
             queue.put(([next(lines) if part == me else None for part in where], counts))
         queue.put(None)
     except BaseException as exc:  # handed to the parent, which reports it
         queue.put(Failure.of(exc))
+
+
+def _own(
+    chunk: list[Segment], route: Callable[[list[str]], int], me: int
+) -> tuple[list[int], list[RawRow]]:
+    """Which process each row of ``chunk`` goes to, and the rows that go to ``me``."""
+    where: list[int] = []
+    mine: list[RawRow] = []
+    at, take = where.append, mine.append
+    for segment in chunk:
+        if not isinstance(segment, Run):
+            part = route(segment.cells)
+            at(part)
+            if part == me:
+                take(segment)
+            continue
+        start, texts, delimiter = segment
+        for line, text in enumerate(texts, start):
+            cells = text.split(delimiter)
+            part = route(cells)
+            at(part)
+            if part == me:
+                take(_new(RawRow, (line, line, cells, None)))
+    return where, mine
+
+
+_new = tuple.__new__  # RawRow without NamedTuple's slower __new__ (every row)
 
 
 @record

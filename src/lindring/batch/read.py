@@ -206,6 +206,6 @@ class FileRows:
     encoding: str
     delimiter: str
 
-    def __call__(self) -> Iterator[RawRow]:
+    def __call__(self) -> Iterator[Segment]:
         with Reader(self.path, self.encoding, self.delimiter or None) as reader:
-            yield from reader.rows()
+            yield from reader.segments()

@@ -165,11 +165,11 @@ class CsvRows:
         found: list[Result] = []
         numbers: list[int] = []
         for segment in segments:
-            if type(segment) is Run:
+            if isinstance(segment, Run):
                 self._run(batch, segment, out, found)
                 numbers.extend(range(segment.line, segment.line + len(segment.texts)))
                 continue
-            text, result = self._row(batch, segment)  # type: ignore[arg-type]
+            text, result = self._row(batch, segment)
             out.append(text)
             found.append(result)
             numbers.append(segment.line)
