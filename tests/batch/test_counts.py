@@ -144,20 +144,47 @@ def _smaller_runs(segments: Iterable[Segment], size: int) -> Iterator[Segment]:
             yield segment
 
 
+def _commented(line: str) -> str:
+    return f"{line};note" if line.strip() else line
+
+
+def _framed(line: str) -> str:
+    return f";{line};;" if line.strip() else line
+
+
+def _swapped(line: str) -> str:
+    cells = line.split(";")
+    return ";".join([*cells[1:2], *cells[:1], *cells[2:]])
+
+
+#: the same rows laid out as read (key cells together after the first column), with a
+#: column after the key cells, and with a column among them (cut apart, not sliced)
+LAYOUTS = {
+    "as read": (HEADER, str),
+    "a comment last": (HEADER + ";kommentar", _commented),
+    "the id among the key cells": (_swapped(HEADER), _swapped),
+    "two columns before and after": ("avdeling;" + HEADER + ";kommentar;x", _framed),
+}
+
+
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
 @given(
     body=lines,
     chunk=st.integers(1, 9),
     size=st.integers(1, 4),
     choice=st.sampled_from([None, "csv", "xlsx-friendly"]),
+    layout=st.sampled_from(sorted(LAYOUTS)),
 )
 def test_runs_of_plain_lines_write_and_count_as_the_outcomes_do(
-    tmp_path: Path, body: list[str], chunk: int, size: int, choice: str | None
+    tmp_path: Path, body: list[str], chunk: int, size: int, choice: str | None, layout: str
 ) -> None:
     """The reader's runs of plain lines (of any length, written with the delimiter they
-    were read with or another) give the lines and counts that an outcome per row gives."""
+    were read with or another, the key cells cut from the line or split from it) give
+    the lines and counts that an outcome per row gives."""
+    header, lay = LAYOUTS[layout]
     path = tmp_path / "mix.csv"
-    path.write_bytes(("\r\n".join([HEADER, *body]) + "\r\n").encode("utf-8-sig"))
+    text = "\r\n".join([header, *map(lay, body)]) + "\r\n"
+    path.write_bytes(text.encode("utf-8-sig"))
     expected, counted = _by_outcomes(TABLE, path, chunk, choice)
     with Reader(str(path)) as reader:
         columns, fmt = reader.layout.columns, output_format(reader.layout, choice)

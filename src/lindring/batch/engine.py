@@ -85,6 +85,15 @@ class Batch:
         self.key: Callable[[list[str]], tuple[str, ...]] = itemgetter(
             *(columns.index[f] for f in self._fields)
         )
+        #: where the key cells lie together (no other column among them), the number of
+        #: cells before and after them, and the key made of the cells between: a plain
+        #: row's key can be cut from its text without splitting it (``CsvRows``)
+        self.span: tuple[int, int, Callable[[list[str]], tuple[str, ...]]] | None = None
+        places = [columns.index[f] for f in self._fields]
+        first, last = min(places), max(places)
+        if sorted(places) == list(range(first, last + 1)):
+            between = itemgetter(*(place - first for place in places))
+            self.span = (first, self.width - 1 - last, between)
         #: the result of each key seen; a key not in it is computed with :meth:`result`
         self.results: dict[tuple[str, ...], Result] = {}
         # each distinct value computed once for the whole run: the caches hold small,

@@ -51,6 +51,17 @@ def _plain(
     return not _risky(text, delimiter, formula)
 
 
+def _between(text: str, delimiter: str, lead: int, trail: int) -> tuple[int, int]:
+    """Where the cells of ``text`` after its ``lead`` first and before its ``trail`` last
+    ones begin and end."""
+    begin, end = 0, len(text)
+    for _ in range(lead):
+        begin = text.index(delimiter, begin) + 1
+    for _ in range(trail):
+        end = text.rindex(delimiter, begin, end)
+    return begin, end
+
+
 def _risky(text: str, delimiter: str, formula: Callable[[str], re.Match[str] | None]) -> bool:
     """Does a cell of ``text`` (cells joined by ``delimiter``) start like a formula? (A
     character a formula starts with is looked for first: it is seldom there.)"""
@@ -124,6 +135,8 @@ class CsvRows:
         #: each key seen by :meth:`convert` (the cells that decide a row's result): what
         #: :meth:`_entry` gives for it, for the whole run
         self._entries: dict[tuple[str, ...], _Entry] = {}
+        #: the same for the key cells as they stand in a line (``Batch.span``)
+        self._spans: dict[str, _Entry] = {}
         self._csv = csv.writer(self._buffer, delimiter=fmt.delimiter, lineterminator="\r\n")
 
     def _render(self, cells: list[str]) -> str:
@@ -188,6 +201,9 @@ class CsvRows:
         start, texts, read_with = run
         delimiter, width = self.fmt.delimiter, self.width
         same = read_with == delimiter
+        if same and batch.span is not None:
+            self._spanned(batch, run, out, found)
+            return
         known, key_of, formula = self._entries.get, batch.key, _formula(delimiter)
         add, keep = out.append, found.append
         for line, text in enumerate(texts, start):
@@ -212,6 +228,48 @@ class CsvRows:
                     text = self._render(cells)
             add(f"{text}{delimiter}{line}{own}{conversion}")
             keep(result)
+
+    def _spanned(self, batch: Batch, run: Run, out: list[str], found: list[Result]) -> None:
+        """:meth:`_run` for a file read and written with one delimiter whose key cells
+        lie together (``Batch.span``): each line's key is the text between its ``lead``
+        first and ``trail`` last cells, looked up without splitting the line."""
+        assert batch.span is not None
+        lead, trail, _ = batch.span
+        start, texts, delimiter = run
+        fields = self.width - 1
+        known, formula = self._spans.get, _formula(delimiter)
+        add, keep = out.append, found.append
+        for line, text in enumerate(texts, start):
+            if text.count(delimiter) != fields:
+                row, result = self._row(batch, RawRow(line, line, text.split(delimiter)))
+                add(row)
+                keep(result)
+                continue
+            begin = text.index(delimiter) + 1 if lead == 1 else 0  # the usual layouts
+            end = text.rindex(delimiter) if trail == 1 else len(text)
+            if lead > 1 or trail > 1:
+                begin, end = _between(text, delimiter, lead, trail)
+            span = text[begin:end]
+            own, conversion, result, blank = known(span) or self._span_entry(batch, span)
+            if blank and not text.replace(delimiter, "").strip():  # empty, not an error
+                add("")
+                keep(EMPTY)
+                continue
+            # _risky, written out: it runs for every line
+            if ("=" in text or "+" in text or "-" in text or "@" in text or "\t" in text) and (
+                formula(delimiter + text) is not None
+            ):
+                text = self._render(text.split(delimiter))
+            add(f"{text}{delimiter}{line}{own}{conversion}")
+            keep(result)
+
+    def _span_entry(self, batch: Batch, span: str) -> _Entry:
+        """:meth:`_entry` for the key cells cut from a line as they stand in it."""
+        assert batch.span is not None
+        key = batch.span[2](span.split(self.fmt.delimiter))
+        entry = self._entries.get(key) or self._entry(batch, key)
+        self._spans[span] = entry
+        return entry
 
     def _row(self, batch: Batch, row: RawRow) -> tuple[str, Result]:
         """The output line and result of one row read on its own."""
