@@ -5,8 +5,8 @@
 imported (about 0.5 ms a class, and lindring's start path defines dozens:
 ``bench/startup``). :func:`record` makes the same frozen dataclass with shared methods
 and compiles only ``__init__``, on its first call: an instance read from the table's
-cache (:mod:`lindring.table.plain`) never needs it. Until the dataclass is needed (fields, repr, equality),
-``__init__`` binds the fields read from the class's annotations.
+cache (:mod:`lindring.table.plain`) never needs it. Until the dataclass is needed
+(fields, repr, equality), ``__init__`` binds the fields read from the class's annotations.
 """
 
 from __future__ import annotations

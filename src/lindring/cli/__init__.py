@@ -7,7 +7,6 @@ evaluated when defined (no ``from __future__ import annotations``): typer reads 
 root options' on every start, and evaluating them then costs an ``eval`` each.
 """
 
-import gc
 import os
 import sys
 from importlib import import_module
@@ -143,17 +142,8 @@ def _language(argv: list[str]) -> str:
 
 
 def main() -> None:
-    """Console entry point: the last line of defence against a traceback."""
-    try:
-        _main()
-    finally:
-        # the process ends after this: every object still alive is taken out of the cyclic
-        # garbage collector's reach, so the interpreter's exit does not walk them all (a
-        # tenth of a start, bench/startup); the operating system takes the memory back
-        gc.freeze()
-
-
-def _main() -> None:
+    """Console entry point (run as a process by :mod:`lindring.__main__`): the last line
+    of defence against a traceback."""
     if sys.argv[-1] in ("--install-completion", "--show-completion"):
         sys.argv.append("")  # no shell named: the one lindring runs in
     try:
