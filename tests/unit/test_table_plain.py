@@ -66,5 +66,7 @@ def test_another_head_reads_nothing_and_other_bytes_fail() -> None:
         plain.loads(b"not a cache entry", "key")
     with pytest.raises(ValueError):
         plain.loads(marshal.dumps(("key", (), [99, 1])), "key")  # no class 99
+    with pytest.raises(ValueError, match="not a class of lindring's"):
+        plain.loads(marshal.dumps(("key", (("os", "system", ()),), [0])), "key")
     with pytest.raises(TypeError, match="cannot hold a complex"):
         plain.dumps("key", (1j,))

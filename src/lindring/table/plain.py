@@ -120,6 +120,9 @@ def loads(data: bytes, head: object) -> object | None:
 
 
 def _class(module: str, name: str) -> type:
+    """A class the entry names: only lindring's own (an entry imports nothing else)."""
+    if module.split(".")[0] != "lindring":
+        raise ValueError(f"not a class of lindring's: {module}.{name}")
     found = getattr(import_module(module), name)
     if not isinstance(found, type):
         raise ValueError(f"not a class: {module}.{name}")
