@@ -5,7 +5,8 @@
 imported (about 0.5 ms a class, and lindring's start path defines dozens:
 ``bench/startup``). :func:`record` makes the same frozen dataclass with shared methods
 and compiles only ``__init__``, on its first call: an instance read from the table's
-cache (a pickle) never needs it.
+cache (:mod:`lindring.table.plain`) never needs it. Until the dataclass is needed
+(fields, repr, equality), ``__init__`` binds the fields read from the class's annotations.
 """
 
 from __future__ import annotations
@@ -168,13 +169,38 @@ class _Plan:
     def __init__(self, cls: type) -> None:
         self.fields: list[tuple[str, int, Any, Any]] = []
         self.positions: dict[str, int] = {}
-        for f in fields(cls):
-            position = len(self.positions) if f.init else -1
-            if f.init:
-                self.positions[f.name] = position
-            self.fields.append((f.name, position, f.default, f.default_factory))
+        for name, init, default, factory in _init_fields(cls):
+            position = len(self.positions) if init else -1
+            if init:
+                self.positions[name] = position
+            self.fields.append((name, position, default, factory))
         self.post_init = hasattr(cls, "__post_init__")
         self.calls = 0
+
+
+def _init_fields(cls: type) -> list[tuple[str, bool, Any, Any]]:
+    """Each field of ``cls`` as (name, init, default, factory), in ``__init__``'s order,
+    as dataclass finds them: the fields of a made class, else the annotations of the
+    record classes in its MRO (bases first, a name keeping its first place), so that
+    making an instance makes no dataclass (the start path makes a few of many classes)."""
+    found: dict[str, tuple[bool, Any, Any]] = {}
+    for klass in reversed(cls.__mro__):
+        own = klass.__dict__.get("__dataclass_fields__")
+        if own is None:
+            continue
+        if not isinstance(own, _Fields):  # made (or a dataclass): its fields and its bases'
+            found.update((f.name, (f.init, f.default, f.default_factory)) for f in fields(klass))
+            continue
+        annotations = klass.__dict__.get("__annotations__", {})  # noqa: RUF063 - as dataclasses
+        for name, annotation in annotations.items():
+            if "ClassVar" in str(annotation):
+                continue
+            value = klass.__dict__.get(name, MISSING)
+            if isinstance(value, Field):
+                found[name] = (value.init, value.default, value.default_factory)
+            else:
+                found[name] = (True, value, MISSING)
+    return [(name, *spec) for name, spec in found.items()]
 
 
 def _lazy_init(self: Any, *args: Any, **kwargs: Any) -> None:

@@ -235,3 +235,31 @@ def test_an_instance_from_a_pickle_works_before_its_class_is_made() -> None:
     )
     found = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True)
     assert found.stdout.decode().strip() == "ok", found.stderr.decode()
+
+
+def test_the_fields_read_before_a_class_is_made_are_its_dataclass_fields() -> None:
+    """``__init__`` binds the fields read from a record's annotations until its dataclass
+    is made; for every record class in lindring (a fresh interpreter, where none is made
+    yet) they are the fields the dataclass then has, in order, with their defaults."""
+    import subprocess
+    import sys
+
+    script = (
+        "import dataclasses, importlib, pkgutil, lindring\n"
+        "from lindring.records import _Fields, _init_fields\n"
+        "names = [m.name for m in pkgutil.walk_packages(lindring.__path__, 'lindring.')]\n"
+        "classes = {c for n in names if not n.endswith('__main__')\n"
+        "           for c in vars(importlib.import_module(n)).values()\n"
+        "           if isinstance(c, type) and '_record_wants_eq' in c.__dict__}\n"
+        "read = {c: _init_fields(c) for c in classes\n"
+        "        if isinstance(c.__dict__['__dataclass_fields__'], _Fields)}\n"
+        "for c, found in read.items():\n"
+        "    fs = dataclasses.fields(c)\n"
+        "    made = [(f.name, f.init, f.default, f.default_factory) for f in fs]\n"
+        "    assert found == made == _init_fields(c), (c, found, made)\n"
+        "print(len(read), sum(len(f) for f in read.values()))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert found.returncode == 0, found.stderr
+    classes, fields = map(int, found.stdout.split())
+    assert classes > 80 and fields > 400  # the model, calc, checks, batch, output...

@@ -28,7 +28,7 @@ def fresh(folder: Path) -> object:
 
 def test_a_cache_hit_equals_a_fresh_load(table_copy: Path, tmp_path: Path) -> None:
     first = fresh(table_copy)
-    entries = list((tmp_path / "cache" / "lindring").glob("table-*.pickle"))
+    entries = list((tmp_path / "cache" / "lindring").glob("table-*.marshal"))
     assert len(entries) == 1
     second = fresh(table_copy)
     assert second is not first
@@ -46,8 +46,8 @@ def test_an_edited_table_is_validated_again(table_copy: Path) -> None:
 
 def test_a_damaged_cache_entry_is_ignored(table_copy: Path, tmp_path: Path) -> None:
     fresh(table_copy)
-    for entry in (tmp_path / "cache" / "lindring").glob("table-*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in (tmp_path / "cache" / "lindring").glob("table-*.marshal"):
+        entry.write_bytes(b"not a cache entry")
     assert fresh(table_copy).version  # type: ignore[attr-defined]
 
 
@@ -87,7 +87,7 @@ def test_a_changed_checker_rule_misses_the_cache(
     from lindring.table import load as tables_module
 
     fresh(table_copy)
-    before = set((tmp_path / "cache" / "lindring").glob("table-*.pickle"))
+    before = set((tmp_path / "cache" / "lindring").glob("table-*.marshal"))
     real = tables_module._stat
 
     def touched(path: str) -> object:
@@ -98,7 +98,7 @@ def test_a_changed_checker_rule_misses_the_cache(
 
     monkeypatch.setattr(tables_module, "_stat", touched)
     fresh(table_copy)
-    after = set((tmp_path / "cache" / "lindring").glob("table-*.pickle"))
+    after = set((tmp_path / "cache" / "lindring").glob("table-*.marshal"))
     assert len(after - before) == 1  # validated again, under a new key
 
 
@@ -131,7 +131,7 @@ def test_a_tightened_pattern_in_the_spec_is_not_hidden_by_the_cache(tmp_path: Pa
         return found.stdout.splitlines()
 
     assert len(run()) == 1  # valid, and now in the cache
-    assert len(list((tmp_path / "lindring").glob("table-*.pickle"))) == 1
+    assert len(list((tmp_path / "lindring").glob("table-*.marshal"))) == 1
     spec = package / "table" / "spec.py"
     text = spec.read_text(encoding="utf-8")
     old = 'ATC_PATTERN = r"[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}"'
@@ -144,15 +144,18 @@ def test_a_tightened_pattern_in_the_spec_is_not_hidden_by_the_cache(tmp_path: Pa
 def test_an_entry_is_used_only_for_its_own_key(table_copy: Path, tmp_path: Path) -> None:
     """Entries are named by a CRC-32 of the key: one written for another key (a CRC
     collision) is validated afresh, never used."""
-    import pickle
+    import marshal
     from dataclasses import replace
 
+    from lindring.table import plain
+
     first = fresh(table_copy)
-    [entry] = (tmp_path / "cache" / "lindring").glob("table-*.pickle")
-    key, cached = pickle.loads(entry.read_bytes())
+    [entry] = (tmp_path / "cache" / "lindring").glob("table-*.marshal")
+    key = marshal.loads(entry.read_bytes())[0]
     assert isinstance(key, str) and key.endswith((table_copy / "opioids.yaml").read_text("utf-8"))
-    marked = replace(cached, version="marked")
-    entry.write_bytes(pickle.dumps((key + " ", marked)))
+    cached = plain.loads(entry.read_bytes(), key)
+    marked = replace(cached, version="marked")  # type: ignore[type-var]
+    entry.write_bytes(plain.dumps(key + " ", marked))
     assert fresh(table_copy).version == first.version  # type: ignore[attr-defined]
-    entry.write_bytes(pickle.dumps((key, marked)))
+    entry.write_bytes(plain.dumps(key, marked))
     assert fresh(table_copy).version == "marked"  # type: ignore[attr-defined]

@@ -2,10 +2,10 @@
 
 Start-up time matters (``bench/startup``): this module imports only typer and
 lindring's light modules, and builds only the command that runs (:data:`COMMANDS`);
-yaml and rich are imported inside the commands that need them.
+yaml and rich are imported inside the commands that need them. Annotations here are
+evaluated when defined (no ``from __future__ import annotations``): typer reads the
+root options' on every start, and evaluating them then costs an ``eval`` each.
 """
-
-from __future__ import annotations
 
 import os
 import sys
@@ -142,7 +142,8 @@ def _language(argv: list[str]) -> str:
 
 
 def main() -> None:
-    """Console entry point: the last line of defence against a traceback."""
+    """Console entry point (run as a process by :mod:`lindring.__main__`): the last line
+    of defence against a traceback."""
     if sys.argv[-1] in ("--install-completion", "--show-completion"):
         sys.argv.append("")  # no shell named: the one lindring runs in
     try:

@@ -1,6 +1,8 @@
-"""``lindring convert DOSE... to DRUG ROUTE``."""
+"""``lindring convert DOSE... to DRUG ROUTE``.
 
-from __future__ import annotations
+Annotations are evaluated when defined (no ``from __future__ import annotations``):
+typer reads the options from them on every start of ``convert`` (``bench/startup``).
+"""
 
 import re
 from typing import Annotated

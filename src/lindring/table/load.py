@@ -8,14 +8,15 @@ A table that validated once is kept in a cache (``$XDG_CACHE_HOME/lindring``), s
 runs skip the YAML parser (about 35 ms of every start). The key is the table's text, its
 shown path, lindring's version and the path, size and modification time of every module;
 the file is named by a CRC-32 of the key and holds the whole key, compared in full on
-every read, so any change to the file or the code misses. Set ``LINDRING_NO_CACHE=1`` to
-bypass the cache.
+every read, so any change to the file or the code misses. The entry is plain data that
+:mod:`marshal` reads (:mod:`lindring.table.plain`; marshal's format is the interpreter's,
+so its version is in the key too). Set ``LINDRING_NO_CACHE=1`` to bypass the cache.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
+import sys
 import zlib
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from lindring import __version__
 from lindring.errors import Issue, TableError
 from lindring.model import Tables
 from lindring.names_norm import normalize_name
+from lindring.table import plain
 from lindring.textfile import Unreadable, data_dir, read_text, shown_path
 
 TABLE_FILE = "opioids.yaml"
@@ -78,15 +80,15 @@ def parse_cached(text: str, shown: str) -> Tables:
     if cached is not None:
         try:
             with cached.open("rb") as handle:
-                found = pickle.load(handle)
+                found = plain.loads(handle.read(), key)
             # another key with the same CRC, or a damaged entry, is no hit
-            if found[0] == key and isinstance(found[1], Tables):
-                return found[1]
+            if isinstance(found, Tables):
+                return found
         except Exception:  # a missing or damaged cache entry: validate afresh
             pass
     tables = parse_tables(text, shown)
     if cached is not None:
-        _store(cached, (key, tables))
+        _store(cached, plain.dumps(key, tables))
     return tables
 
 
@@ -108,11 +110,11 @@ def parse_tables(text: str, file: str) -> Tables:
 
 
 def _cache_key(text: str, shown: str) -> str:
-    """What a cache entry must match: the text, lindring's version and the code that
-    builds the model (hashlib is not imported for it: its OpenSSL costs 2 ms a start)."""
+    """What a cache entry must match: the text, lindring's and Python's versions and the
+    code that builds the model (hashlib is not imported for it: its OpenSSL costs 2 ms a start)."""
     stats = ((p, _stat(p)) for p in code_files())
     code = "".join(f"{p}:{st.st_mtime_ns}:{st.st_size};" for p, st in stats)
-    return f"{__version__}\0{code}\0{shown}\0{text}"
+    return f"{__version__}\0{sys.version}\0{code}\0{shown}\0{text}"
 
 
 def _cache_file(key: str) -> Path | None:
@@ -120,16 +122,15 @@ def _cache_file(key: str) -> Path | None:
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     crc = zlib.crc32(key.encode("utf-8", "surrogatepass"))
-    return Path(base) / "lindring" / f"table-{crc:08x}-{len(key):x}.pickle"
+    return Path(base) / "lindring" / f"table-{crc:08x}-{len(key):x}.marshal"
 
 
-def _store(target: Path, entry: tuple[str, Tables]) -> None:
+def _store(target: Path, entry: bytes) -> None:
     """Write the cache entry atomically; a read-only or full disk just means no cache."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.write_bytes(entry)
         partial.replace(target)
     except OSError:
         pass
