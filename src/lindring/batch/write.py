@@ -267,8 +267,8 @@ class CsvRows:
         """:meth:`_entry` for the key cells cut from a line as they stand in it."""
         assert batch.span is not None
         key = batch.span[2](span.split(self.fmt.delimiter))
-        entry = self._entries.get(key) or self._entry(batch, key)
-        self._spans[span] = entry
+        entry = self._entries.get(key) or self._entry(batch, key, keep=False)
+        self._spans[span] = entry  # (kept once: a long file has many distinct rows)
         return entry
 
     def _row(self, batch: Batch, row: RawRow) -> tuple[str, Result]:
@@ -283,15 +283,16 @@ class CsvRows:
             return "", EMPTY
         return f"{self._cells(cells)}{self.fmt.delimiter}{line}{own}{conversion}", result
 
-    def _entry(self, batch: Batch, key: tuple[str, ...]) -> _Entry:
-        """What :meth:`convert` keeps of a key not seen before: the output after its
-        ``line`` (in two parts, shared with other keys), its result, and whether that is
-        an error (a blank row is empty, not an error)."""
+    def _entry(self, batch: Batch, key: tuple[str, ...], keep: bool = True) -> _Entry:
+        """What :meth:`convert` keeps of a key not seen before (with ``keep``): the
+        output after its ``line`` (in two parts, shared with other keys), its result,
+        and whether that is an error (a blank row is empty, not an error)."""
         result = batch.results.get(key) or batch.compute(key)
         kept = result.memo
         own, conversion = kept[1:3] if kept and kept[0] is self._memo else self._tail(result, True)
         entry = (own, conversion, result, result.status == "error")
-        self._entries[tuple(map(sys.intern, key))] = entry
+        if keep:
+            self._entries[tuple(map(sys.intern, key))] = entry
         return entry
 
     def _cells(self, cells: list[str]) -> str:
