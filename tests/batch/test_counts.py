@@ -139,7 +139,7 @@ def _smaller_runs(segments: Iterable[Segment], size: int) -> Iterator[Segment]:
         if isinstance(segment, Run):
             for at in range(0, len(segment.texts), size):
                 texts = segment.texts[at : at + size]
-                yield Run(segment.line + at, texts, segment.delimiter)
+                yield Run(segment.numbers[at : at + size], texts, segment.delimiter)
         else:
             yield segment
 

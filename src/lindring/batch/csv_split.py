@@ -85,8 +85,8 @@ def expand(segments: Iterable[Segment]) -> Iterator[RawRow]:
     """Segments as rows, one per line of each :class:`Run`."""
     for segment in segments:
         if isinstance(segment, Run):
-            start, texts, delimiter = segment
-            for number, text in enumerate(texts, start):
+            numbers, texts, delimiter = segment
+            for number, text in zip(numbers, texts, strict=True):
                 yield _new(RawRow, (number, number, text.split(delimiter), None))
         else:
             yield segment
@@ -127,17 +127,19 @@ def csv_segments(
                         break
                     add(text)
                     if len(texts) == run:
-                        yield _new(Run, (number - run + 1, texts, delimiter))
+                        yield _new(Run, (range(number - run + 1, number + 1), texts, delimiter))
                         texts = []
                         add = texts.append
                 else:
                     if texts:
-                        yield _new(Run, (number - len(texts) + 1, texts, delimiter))
+                        yield _new(
+                            Run, (range(number - len(texts) + 1, number + 1), texts, delimiter)
+                        )
                     return
             except UnicodeError:
                 raise decode_failed(number + 1) from None
             if texts:
-                yield _new(Run, (number - len(texts), texts, delimiter))
+                yield _new(Run, (range(number - len(texts), number), texts, delimiter))
         if not line.isascii() and (error := line_error(line, encoding)) is not None:
             yield _new(RawRow, (number, number, [], error))
             continue

@@ -205,29 +205,34 @@ def _serve(
 
 def _own(
     chunk: list[Segment], route: Callable[[list[str]], int], me: int
-) -> tuple[list[int], list[RawRow]]:
-    """Which process each row of ``chunk`` goes to, and the rows that go to ``me``."""
+) -> tuple[list[int], list[Segment]]:
+    """Which process each row of ``chunk`` goes to, and what goes to ``me`` (of a run, a
+    run of its own lines)."""
     where: list[int] = []
-    mine: list[RawRow] = []
-    at, take = where.append, mine.append
+    mine: list[Segment] = []
+    at = where.append
     for segment in chunk:
         if not isinstance(segment, Run):
             part = route(segment.cells)
             at(part)
             if part == me:
-                take(segment)
+                mine.append(segment)
             continue
-        start, texts, delimiter = segment
-        for line, text in enumerate(texts, start):
-            cells = text.split(delimiter)
-            part = route(cells)
+        numbers, texts, delimiter = segment
+        own_numbers: list[int] = []
+        own_texts: list[str] = []
+        for number, text in zip(numbers, texts, strict=True):
+            part = route(text.split(delimiter))
             at(part)
             if part == me:
-                take(_new(RawRow, (line, line, cells, None)))
+                own_numbers.append(number)
+                own_texts.append(text)
+        if own_texts:
+            mine.append(_new(Run, (own_numbers, own_texts, delimiter)))
     return where, mine
 
 
-_new = tuple.__new__  # RawRow without NamedTuple's slower __new__ (every row)
+_new = tuple.__new__  # a Run without NamedTuple's slower __new__
 
 
 @record

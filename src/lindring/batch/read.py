@@ -152,7 +152,7 @@ class Reader:
         segments = csv_segments(lines, delimiter, blank + 1, self._decode_failed, shown)
         header = next(segments)  # never part of a run
         if not isinstance(header, RawRow) or header.error is not None or header.end != header.line:
-            raise InputError("batch.header_unreadable", file=self.name, line=header.line)
+            raise InputError("batch.header_unreadable", file=self.name, line=blank + 1)
         columns = map_columns([cell.strip() for cell in header.cells])
         self._segments = itertools.chain(leading, segments)
         read = {

@@ -6,6 +6,7 @@ caches them); ``memo`` is a writer's cache of its output text, never part of a r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -94,11 +95,12 @@ class RawRow(NamedTuple):
 
 
 class Run(NamedTuple):
-    """Consecutive rows that the csv module need not read, first on physical ``line``:
-    each line's text (without its line end) is its cells joined by ``delimiter``, with
-    no quote mark, no line break and nothing undecodable; none is blank."""
+    """Rows that the csv module need not read: each one's physical line number (as read:
+    consecutive lines) and text (without its line end), which is its cells joined by
+    ``delimiter``, with no quote mark, no line break and nothing undecodable; none is
+    blank."""
 
-    line: int
+    numbers: Sequence[int]
     texts: list[str]
     delimiter: str
 

@@ -180,7 +180,7 @@ class CsvRows:
         for segment in segments:
             if isinstance(segment, Run):
                 self._run(batch, segment, out, found)
-                numbers.extend(range(segment.line, segment.line + len(segment.texts)))
+                numbers.extend(segment.numbers)
                 continue
             text, result = self._row(batch, segment)
             out.append(text)
@@ -198,7 +198,7 @@ class CsvRows:
         """The output lines and results of the rows of ``run`` (the hot loop of a batch:
         each line's text is its cells, joined as the output joins them where the
         delimiters agree)."""
-        start, texts, read_with = run
+        lines, texts, read_with = run
         delimiter, width = self.fmt.delimiter, self.width
         same = read_with == delimiter
         if same and batch.span is not None:
@@ -206,7 +206,7 @@ class CsvRows:
             return
         known, key_of, formula = self._entries.get, batch.key, _formula(delimiter)
         add, keep = out.append, found.append
-        for line, text in enumerate(texts, start):
+        for line, text in zip(lines, texts, strict=True):
             cells = text.split(read_with)
             if len(cells) != width:
                 row, result = self._row(batch, RawRow(line, line, cells))
@@ -235,11 +235,11 @@ class CsvRows:
         first and ``trail`` last cells, looked up without splitting the line."""
         assert batch.span is not None
         lead, trail, _ = batch.span
-        start, texts, delimiter = run
+        lines, texts, delimiter = run
         fields = self.width - 1
         known, formula = self._spans.get, _formula(delimiter)
         add, keep = out.append, found.append
-        for line, text in enumerate(texts, start):
+        for line, text in zip(lines, texts, strict=True):
             if text.count(delimiter) != fields:
                 row, result = self._row(batch, RawRow(line, line, text.split(delimiter)))
                 add(row)
