@@ -12,7 +12,7 @@ import pytest
 from lindring.batch.columns import map_columns
 from lindring.batch.engine import RawRow
 from lindring.batch.jobs import router
-from lindring.batch.run import AUTO_BYTES, AUTO_JOBS, auto_jobs, open_output
+from lindring.batch.run import open_output
 from lindring.batch.write import OutputFormat, guard
 
 from ..conftest import TABLES_DIR
@@ -199,23 +199,6 @@ def test_jobs_keep_the_input_order(tmp_path: Path, run_batch: RunBatch) -> None:
     assert one.stderr.replace("one.csv", "X") == two.stderr.replace("two.csv", "X")
     piped = run_batch("-", "--jobs", "2", stdin=source.read_bytes())
     assert piped.stdout_bytes == (tmp_path / "one.csv").read_bytes()
-
-
-@pytest.mark.parametrize(("size", "processors", "expected"), [
-    (AUTO_BYTES - 1, 8, 1),  # a small file starts faster in one process
-    (AUTO_BYTES, 8, AUTO_JOBS),  # a large one uses AUTO_JOBS processes, not all of them
-    (AUTO_BYTES, 1, 1),  # but never more than there are processors
-])  # fmt: skip
-def test_without_jobs_a_large_file_uses_several_processes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, processors: int, expected: int
-) -> None:
-    monkeypatch.setattr("os.cpu_count", lambda: processors)
-    source = tmp_path / "in.csv"
-    with source.open("wb") as sparse:
-        sparse.truncate(size)
-    assert auto_jobs(str(source)) == expected
-    assert auto_jobs("-") == 1  # standard input: one process (no copy to a file first)
-    assert auto_jobs(str(tmp_path / "missing.csv")) == 1  # the reader reports it
 
 
 @pytest.mark.parametrize("forked", [True, False])  # hash between forked workers, else CRC-32

@@ -2,7 +2,7 @@
 
 Rows flow as a stream in chunks (:data:`CHUNK` rows): read, converted, formatted and
 written one chunk at a time, so memory stays flat however long the file. With
-``jobs > 1`` the rows go to worker processes split by conversion and come back in input
+``jobs > 1`` (``--jobs``; one is the default) the rows go to worker processes split by conversion and come back in input
 order (:mod:`lindring.batch.jobs`). The output goes to a temporary file beside the target that is
 renamed over it only when every row is written: an interrupted run leaves no half file.
 """
@@ -46,10 +46,6 @@ from lindring.records import record
 from lindring.textfile import resolved
 
 CHUNK = 1000
-#: without ``--jobs``, a file this large or larger is converted by :data:`AUTO_JOBS`
-#: processes (where there are as many processors): small files start faster alone
-AUTO_BYTES = 4_000_000
-AUTO_JOBS = 2  # each process keeps its own caches: all together 199 MB at 10 million rows
 MAX_JOBS = 64  # --jobs above this is a typing slip, not a machine
 
 
@@ -63,7 +59,7 @@ class Job:
     delimiter: str | None = None
     encoding: str | None = None
     overwrite: bool = False
-    jobs: int | None = None  # None: by the file's size (auto_jobs); 0: one per processor
+    jobs: int = 1  # 0: one per processor (one is the fastest on two: docs/batch.md)
     lang: str = "en"
     sum_by: str | None = None  # register mode: one line per value of this column
     lang_given: bool = True  # False: a file whose column names are Norwegian answers in nb
@@ -80,7 +76,7 @@ def run_file(
 ) -> Summary:
     """Convert every row of ``job.input`` into ``job.output``; the counts, for the summary."""
     every = min(os.cpu_count() or 1, MAX_JOBS)
-    jobs = auto_jobs(job.input) if job.jobs is None else job.jobs or every
+    jobs = job.jobs or every
     if not 1 <= jobs <= MAX_JOBS:
         raise InputError("batch.jobs_option", limit=MAX_JOBS)
     if jobs > 1 and job.input != "-" and not _regular(job.input):
@@ -167,16 +163,6 @@ def run_sums(
     for text_ in sums.lines(plan.fmt):
         write(text_)
     return total
-
-
-def auto_jobs(path: str) -> int:
-    """How many processes convert ``path`` when ``--jobs`` is not given: one for standard
-    input and small files, else :data:`AUTO_JOBS` (or as many processors as there are)."""
-    try:
-        large = path != "-" and os.stat(path).st_size >= AUTO_BYTES
-    except OSError:  # the reader reports a missing or unreadable file
-        return 1
-    return min(AUTO_JOBS, os.cpu_count() or 1) if large else 1
 
 
 def _regular(path: str) -> bool:

@@ -55,12 +55,12 @@ OverwriteOpt = Annotated[
     bool, typer.Option("--overwrite", help="Replace OUTPUT if it exists (never the input).")
 ]
 JobsOpt = Annotated[
-    int | None,
+    int,
     typer.Option(
         "--jobs",
         "-j",
         metavar="N",
-        help="Worker processes (0: one per processor; default: 2 for large files, else 1).",
+        help="Worker processes (0: one per processor; default: 1).",
         show_default=False,
     ),
 ]
@@ -82,7 +82,7 @@ def batch(
     delimiter: DelimiterOpt = None,
     encoding: EncodingOpt = None,
     overwrite: OverwriteOpt = False,
-    jobs: JobsOpt = None,
+    jobs: JobsOpt = 1,
     sum_by: SumByOpt = None,
     profile: ProfileOpt = None,
     lang: LangOpt = None,

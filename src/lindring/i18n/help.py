@@ -69,7 +69,7 @@ _OTHERS = {
     "Input delimiter: ';', ',' or tab (default: detected).": "Skilletegn i innfilen: ';', ',' eller tabulator (standard: funnet automatisk).",
     "Input encoding, e.g. cp1252 (default: detected).": "Tegnkoding i innfilen, f.eks. cp1252 (standard: funnet automatisk).",
     "Replace OUTPUT if it exists (never the input).": "Erstatt UTFIL hvis den finnes (aldri innfilen).",
-    "Worker processes (0: one per processor; default: 2 for large files, else 1).": "Antall prosesser (0: én per prosessor; standard: 2 for store filer, ellers 1).",
+    "Worker processes (0: one per processor; default: 1).": "Antall prosesser (0: én per prosessor; standard: 1).",
     "Register mode: one line per value of COLUMN (a patient id) with the summed daily oral morphine equivalent of its rows.": "Registermodus: én linje per verdi i KOLONNE (et pasientnummer) med summen av radenes orale morfinekvivalent per døgn.",
     # card
     "Write the two-sided pocket card (A6) from the conversion table (nb by default).": "Lag det tosidige lommekortet (A6) fra omregningstabellen (nb som standard).",
