@@ -2,9 +2,10 @@
 
 Rows flow as a stream in chunks (:data:`CHUNK` rows): read, converted, formatted and
 written one chunk at a time, so memory stays flat however long the file. With
-``jobs > 1`` (``--jobs``; one is the default) the rows go to worker processes split by conversion and come back in input
-order (:mod:`lindring.batch.jobs`). The output goes to a temporary file beside the target that is
-renamed over it only when every row is written: an interrupted run leaves no half file.
+``--jobs`` above 1 (one is the default) the rows go to worker processes split by
+conversion and come back in input order (:mod:`lindring.batch.jobs`). The output goes
+to a temporary file beside the target that is renamed over it only when every row is
+written: an interrupted run leaves no half file.
 """
 
 from __future__ import annotations
