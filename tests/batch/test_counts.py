@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -108,6 +108,26 @@ def _by_outcomes(
     return lines, total
 
 
+def _by_convert(
+    path: Path,
+    choice: str | None,
+    parts: Callable[[Reader], Iterable[Sequence[Segment]]],
+    total: Summary | None = None,
+) -> tuple[list[str], Summary]:
+    """The output lines and counts of ``path`` made by ``CsvRows.convert``, one call per
+    part of what ``parts`` takes from the reader."""
+    total = total or Summary()
+    found: list[str] = []
+    with Reader(str(path)) as reader:
+        columns, fmt = reader.layout.columns, output_format(reader.layout, choice)
+        batch, rows = Batch(TABLE, columns), CsvRows(fmt, columns, "en")
+        for part in parts(reader):
+            done, summary = rows.convert(batch, part)
+            found.extend(done)
+            total.merge(summary)
+    return found, total
+
+
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
 @given(body=lines, chunk=st.integers(1, 9), keep=st.integers(1, 3))
 def test_the_fast_path_writes_and_counts_as_the_outcomes_do(
@@ -118,15 +138,9 @@ def test_the_fast_path_writes_and_counts_as_the_outcomes_do(
     path = tmp_path / "mix.csv"
     path.write_bytes(("\r\n".join([HEADER, *body]) + "\r\n").encode("utf-8-sig"))
     expected, counted = _by_outcomes(TABLE, path, chunk)
-    with Reader(str(path)) as reader:
-        columns, fmt = reader.layout.columns, output_format(reader.layout, None)
-        batch, rows = Batch(TABLE, columns), CsvRows(fmt, columns, "en")
-        found: list[str] = []
-        total = Summary(keep=keep)
-        for part in chunks(reader.rows(), chunk):
-            done, summary = rows.convert(batch, part)
-            found.extend(done)
-            total.merge(summary)
+    found, total = _by_convert(
+        path, None, lambda reader: chunks(reader.rows(), chunk), Summary(keep=keep)
+    )
     assert found == expected
     assert total.rows == counted.rows == len(body)
     assert total.counts == {k: v for k, v in counted.counts.items() if v}
@@ -186,15 +200,9 @@ def test_runs_of_plain_lines_write_and_count_as_the_outcomes_do(
     text = "\r\n".join([header, *map(lay, body)]) + "\r\n"
     path.write_bytes(text.encode("utf-8-sig"))
     expected, counted = _by_outcomes(TABLE, path, chunk, choice)
-    with Reader(str(path)) as reader:
-        columns, fmt = reader.layout.columns, output_format(reader.layout, choice)
-        batch, rows = Batch(TABLE, columns), CsvRows(fmt, columns, "en")
-        found: list[str] = []
-        total = Summary()
-        for part in segment_chunks(_smaller_runs(reader.segments(), size), chunk):
-            done, summary = rows.convert(batch, part)
-            found.extend(done)
-            total.merge(summary)
+    found, total = _by_convert(
+        path, choice, lambda reader: segment_chunks(_smaller_runs(reader.segments(), size), chunk)
+    )
     assert found == expected
     assert total.rows == counted.rows == len(body)
     assert total.counts == {k: v for k, v in counted.counts.items() if v}

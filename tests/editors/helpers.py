@@ -74,3 +74,18 @@ def write_table(directory: Path, data: Any) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "opioids.yaml").write_text(as_text(data), encoding="utf-8")
     return directory
+
+
+def codeine_changed(directory: Path) -> tuple[Path, Path]:
+    """The table with codeine's oral factor 0.12 (not 0.1) written to ``directory``, and
+    a panel of one dose (codeine 240 mg/24h by mouth) beside it."""
+    data = raw_table()
+    data["opioids"]["codeine"]["routes"]["po"]["factor"] = Fraction(12, 100)
+    write_table(directory, data)
+    panel = directory / "small-panel.yaml"
+    panel.write_text(
+        "panel: {title: t, sources: [lindring-editorial], note: n}\n"
+        'doses:\n  codeine:\n    po: ["240 mg/24h"]\n',
+        encoding="utf-8",
+    )
+    return directory, panel

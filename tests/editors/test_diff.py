@@ -21,7 +21,7 @@ from lindring.table.load import parse_tables
 from lindring.table.source import read_table
 
 from ..conftest import TABLES_DIR, Run
-from .helpers import as_text, raw_table, write_table
+from .helpers import as_text, codeine_changed, raw_table, write_table
 
 FACTORS = [
     (drug, route)
@@ -153,15 +153,7 @@ def test_a_broken_new_table_reports_its_problems(tmp_path: Path) -> None:
 
 
 def test_cli_json(run: Run, tmp_path: Path) -> None:
-    data = raw_table()
-    data["opioids"]["codeine"]["routes"]["po"]["factor"] = Fraction(12, 100)
-    write_table(tmp_path, data)
-    panel = tmp_path / "small-panel.yaml"
-    panel.write_text(
-        "panel: {title: t, sources: [lindring-editorial], note: n}\n"
-        'doses:\n  codeine:\n    po: ["240 mg/24h"]\n',
-        encoding="utf-8",
-    )
+    _, panel = codeine_changed(tmp_path)
     result = run("diff", str(TABLES_DIR), str(tmp_path), "--panel", str(panel), "--json")
     assert result.exit_code == 0, result.stdout
     found = json.loads(result.stdout)

@@ -18,7 +18,7 @@ import lindring.table.source
 from lindring.i18n import checks as check_catalogue
 
 from ..conftest import REPO, TABLES_DIR, Run
-from .helpers import raw_table, write_table
+from .helpers import codeine_changed, raw_table, write_table
 from .test_problem_codes import _nb_leaks
 
 
@@ -105,21 +105,8 @@ def test_every_check_message_reads_as_norwegian() -> None:
         ), code
 
 
-def _changed(tmp_path: Path) -> tuple[Path, Path]:
-    data = raw_table()
-    data["opioids"]["codeine"]["routes"]["po"]["factor"] = Fraction(12, 100)
-    write_table(tmp_path, data)
-    panel = tmp_path / "small-panel.yaml"
-    panel.write_text(
-        "panel: {title: t, sources: [lindring-editorial], note: n}\n"
-        'doses:\n  codeine:\n    po: ["240 mg/24h"]\n',
-        encoding="utf-8",
-    )
-    return tmp_path, panel
-
-
 def test_diff_in_norwegian(run: Run, tmp_path: Path) -> None:
-    new, panel = _changed(tmp_path)
+    new, panel = codeine_changed(tmp_path)
     args = ("diff", str(TABLES_DIR), str(new), "--panel", str(panel))
     for result in (run(*args, "--lang", "nb"), run("--lang", "nb", *args)):
         assert result.exit_code == 0, result.stdout
@@ -134,7 +121,7 @@ def test_diff_in_norwegian(run: Run, tmp_path: Path) -> None:
 
 
 def test_diff_json_says_its_language_and_nothing_else_changes(run: Run, tmp_path: Path) -> None:
-    new, panel = _changed(tmp_path)
+    new, panel = codeine_changed(tmp_path)
     args = ("diff", str(TABLES_DIR), str(new), "--panel", str(panel), "--json")
     nb = json.loads(run(*args, "--lang", "nb").stdout)
     en = json.loads(run(*args).stdout)
