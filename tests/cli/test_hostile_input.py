@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -18,16 +17,17 @@ PUMP = ("pump", "morphine", "30mg/24h", "sc")
 DIGITS = "1" * 5000
 
 
-def timed(run: Run, *args: str) -> tuple[int, str, float]:
-    start = time.perf_counter()
+def ran(run: Run, *args: str) -> tuple[int, str]:
+    """The exit code and standard error of a command line (how long the hostile ones take
+    is bench/fuzz's to watch, with its hang limit: tests assert no time)."""
     result = run(*args)
-    return result.exit_code, result.stderr, time.perf_counter() - start
+    return result.exit_code, result.stderr
 
 
 @pytest.mark.parametrize("value", ["1e999999999", "1e10000000", "1" * 100_000, "1/3", "-5"])
 def test_reduce_is_read_as_a_plain_number_before_anything_is_built(run: Run, value: str) -> None:
-    code, stderr, seconds = timed(run, *CONVERT, "--reduce", value)
-    assert (code, seconds < 2) == (1, True)
+    code, stderr = ran(run, *CONVERT, "--reduce", value)
+    assert code == 1
     assert "is not a number: write a percent such as 25" in stderr
     assert len(stderr.splitlines()) == 1 and len(stderr) < 300
 
@@ -44,8 +44,8 @@ def test_reduce_is_read_as_a_plain_number_before_anything_is_built(run: Run, val
 def test_pump_options_with_thousands_of_digits_are_input_errors(
     run: Run, option: str, value: str, said: str
 ) -> None:
-    code, stderr, seconds = timed(run, *PUMP, option, value)
-    assert (code, seconds < 2) == (1, True)
+    code, stderr = ran(run, *PUMP, option, value)
+    assert code == 1
     assert said in stderr
     assert len(stderr) < 300
 
@@ -76,8 +76,8 @@ def test_an_odd_table_file_is_an_invalid_table_naming_it(
     run: Run, tmp_path: Path, kind: str
 ) -> None:
     folder = odd_dir(tmp_path / "t", kind, "opioids.yaml")
-    code, stderr, seconds = timed(run, *CONVERT, "--tables", str(folder))
-    assert (code, seconds < 2) == (4, True)
+    code, stderr = ran(run, *CONVERT, "--tables", str(folder))
+    assert code == 4
     reason = stderr.splitlines()[0]
     assert reason.startswith(str(folder / "opioids.yaml"))
     expected = {
@@ -107,8 +107,8 @@ def test_an_odd_chapter_is_a_problem_of_the_handbook(run: Run, tmp_path: Path, k
     shutil.copytree(TABLES_DIR.parent / "handbook", book)
     (book / "plaster.md").unlink()
     odd_path(book, kind, "plaster.md")
-    code, stderr, seconds = timed(run, "handbook", "plaster", "--handbook", str(book))
-    assert (code, seconds < 2) == (4, True)
+    code, stderr = ran(run, "handbook", "plaster", "--handbook", str(book))
+    assert code == 4
     assert "plaster.md: cannot be read" in stderr
 
 
@@ -121,7 +121,7 @@ def test_a_handbook_directory_that_is_a_loop_is_not_found(run: Run, tmp_path: Pa
 
 
 def test_diff_with_a_name_too_long_for_the_system(run: Run) -> None:
-    code, stderr, _ = timed(run, "diff", "x" * 5000)
+    code, stderr = ran(run, "diff", "x" * 5000)
     assert code == 1
     assert stderr.startswith("lindring: error: cannot read xxxx")
     assert "(5000 characters)" in stderr and len(stderr) < 600
@@ -137,20 +137,20 @@ def test_diff_with_a_panel_that_cannot_be_read(run: Run, tmp_path: Path, kind: s
 
 def test_a_search_word_is_bounded(run: Run) -> None:
     word = "a" * 130_000
-    code, stderr, seconds = timed(run, "handbook", "search", word)
-    assert (code, seconds < 2) == (1, True)
+    code, stderr = ran(run, "handbook", "search", word)
+    assert code == 1
     assert "the search is too long: at most 200 characters" in stderr
-    code, stderr, seconds = timed(run, "handbook", "search", *[word] * 15)
-    assert (code, seconds < 2) == (1, True)
-    code, stderr, _ = timed(run, "handbook", "search", "a" * 41)
+    code, stderr = ran(run, "handbook", "search", *[word] * 15)
+    assert code == 1
+    code, stderr = ran(run, "handbook", "search", "a" * 41)
     assert code == 1 and "at most 40 letters each" in stderr
-    code, stderr, _ = timed(run, "handbook", "search", *["pumpe"] * 13)
+    code, stderr = ran(run, "handbook", "search", *["pumpe"] * 13)
     assert code == 1 and "at most 12 words" in stderr
 
 
 def test_a_long_chapter_name_is_shown_short(run: Run) -> None:
-    code, stderr, seconds = timed(run, "handbook", "a" * 130_000)
-    assert (code, seconds < 2) == (1, True)
+    code, stderr = ran(run, "handbook", "a" * 130_000)
+    assert code == 1
     assert "(130000 characters)" in stderr and len(stderr) < 600
 
 
@@ -171,6 +171,6 @@ def test_a_committed_table_over_the_size_limit_is_not_parsed(run: Run, tmp_path:
     subprocess.run([*git, "add", "opioids.yaml"], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "big"], check=True)
     table.write_text(original, encoding="utf-8")
-    code, stderr, seconds = timed(run, "diff", "HEAD", "--tables", str(folder))
-    assert (code, seconds < 2) == (1, True)
+    code, stderr = ran(run, "diff", "HEAD", "--tables", str(folder))
+    assert code == 1
     assert "opioids.yaml is larger than 2 MB in HEAD" in stderr

