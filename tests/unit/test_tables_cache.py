@@ -51,6 +51,17 @@ def test_a_damaged_cache_entry_is_ignored(table_copy: Path, tmp_path: Path) -> N
     assert fresh(table_copy).version  # type: ignore[attr-defined]
 
 
+def test_a_table_the_cache_cannot_hold_is_loaded_without_it(
+    table_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cannot(head: object, value: object) -> bytes:
+        raise TypeError("the table's cache cannot hold a date")
+
+    monkeypatch.setattr("lindring.table.plain.dumps", cannot)
+    assert fresh(table_copy).version  # type: ignore[attr-defined]
+    assert not list((tmp_path / "cache").glob("**/table-*"))
+
+
 def test_the_cache_can_be_bypassed(
     table_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
