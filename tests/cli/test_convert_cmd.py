@@ -235,6 +235,20 @@ def test_drugs_and_table_commands(run: Run, tables: Tables) -> None:
     assert "1,5" in table.stdout and tables.version in table.stdout
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_drugs_fit_80_columns_without_cutting_a_route_or_a_status(
+    run: Run, tables: Tables, lang: str
+) -> None:
+    out = run("drugs", "--lang", lang, env={"COLUMNS": "80"}).stdout
+    assert max(map(len, out.splitlines())) <= 80
+    words = " ".join(line[40:] for line in out.splitlines()).split()  # routes, status
+    for drug in tables.opioids.values():
+        assert drug.atc in out
+        for route in drug.routes:
+            for word in tables.routes[route].name.get(lang).split():
+                assert word in words or f"{word}," in words, word
+
+
 def test_lookalike_names_warn_about_potency(run: Run) -> None:
     result = run("convert", "hydromorfin", "4mg", "po", "to", "morphine", "po")
     assert result.exit_code == 1

@@ -9,6 +9,7 @@ is never the only carrier of meaning: warnings start with a word and a symbol.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 
 from rich import box
@@ -318,21 +319,35 @@ def _breakthrough(conv: Conversion, tables: Tables, lang: str) -> str:
 
 
 def drugs(tables: Tables, lang: str) -> Table:
-    """Drugs, their names and aliases, routes and status."""
+    """Drugs (with their ATC code below the name), their names and aliases, routes and
+    status. At 80 columns the names give way; no route's name is cut inside a word."""
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True)
     width = max(len(d.name.get(lang)) for d in tables.opioids.values())
     table.add_column(label("drug", lang), no_wrap=True, min_width=width)
-    table.add_column("ATC", no_wrap=True, min_width=7)
-    table.add_column(label("names", lang), overflow="fold", ratio=4)
-    table.add_column(label("routes", lang), overflow="fold", ratio=2, min_width=12)
-    table.add_column(label("status", lang), no_wrap=True, min_width=8)
+    table.add_column(label("names", lang), overflow="fold", ratio=1)
+    routes = [route.name.get(lang) for route in tables.routes.values()]
+    table.add_column(label("routes", lang), overflow="fold", width=_word(routes) + 1)
+    statuses = {d.key: _status_cell(d.status, lang) for d in tables.opioids.values()}
+    table.add_column(
+        label("status", lang), no_wrap=True, min_width=max(map(len, statuses.values()))
+    )
     for drug in tables.opioids.values():
         names = ", ".join(dict.fromkeys((drug.name.nb, drug.name.en, *drug.aliases)))
-        routes = ", ".join(tables.routes[r].name.get(lang) for r in drug.routes) or "–"
-        status = table_status_word(drug.status, lang)
-        status = status if drug.status == "normal" else f"⚠ {status}"
-        table.add_row(drug.name.get(lang), drug.atc, Text(names), routes, status)
+        shown = ", ".join(tables.routes[r].name.get(lang) for r in drug.routes) or "–"
+        name = Text(drug.name.get(lang))
+        name.append(f"\n{drug.atc}", style="dim")
+        table.add_row(name, Text(names), shown, statuses[drug.key])
     return table
+
+
+def _status_cell(status: str, lang: str) -> str:
+    word = table_status_word(status, lang)
+    return word if status == "normal" else f"⚠ {word}"
+
+
+def _word(texts: Iterable[str]) -> int:
+    """The length of the longest word in ``texts``."""
+    return max(len(word) for text in texts for word in text.split())
 
 
 def _factor_cell(factor: Factor, lang: str) -> str:
