@@ -249,6 +249,19 @@ def test_drugs_fit_80_columns_without_cutting_a_route_or_a_status(
                 assert word in words or f"{word}," in words, word
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_table_fits_80_columns_with_every_source_id_whole(
+    run: Run, tables: Tables, lang: str
+) -> None:
+    out = run("table", "--lang", lang, env={"COLUMNS": "80"}).stdout
+    assert max(map(len, out.splitlines())) <= 80
+    for drug in tables.opioids.values():
+        for factor in drug.routes.values():
+            assert f"[{factor.sources[0]}" in out, factor.sources[0]
+    assert tables.opioids["tapentadol"].ceiling.value == 500  # type: ignore[union-attr]
+    assert ("maks 500 mg/døgn" if lang == "nb" else "max 500 mg/24 h") in out
+
+
 def test_lookalike_names_warn_about_potency(run: Run) -> None:
     result = run("convert", "hydromorfin", "4mg", "po", "to", "morphine", "po")
     assert result.exit_code == 1

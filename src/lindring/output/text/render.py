@@ -22,7 +22,7 @@ from lindring.calc.convert import Conversion
 from lindring.calc.working import Alert, Refusal, Step
 from lindring.i18n import show, show_amount, text
 from lindring.i18n.short import short
-from lindring.model import Amount, Factor, Source, Tables
+from lindring.model import Amount, Factor, Opioid, Source, Tables
 from lindring.numbers import format_number
 from lindring.output.text.glue import Glued
 
@@ -105,7 +105,7 @@ LABELS = {
         "for patches mg per 24 h for each microgram/h.",
     },
     "notes": {"nb": "Merknad", "en": "Note"},
-    "ceiling": {"nb": "Maks per døgn", "en": "Max per 24 h"},
+    "ceiling_short": {"nb": "maks", "en": "max"},
 }
 
 
@@ -361,30 +361,43 @@ def _factor_cell(factor: Factor, lang: str) -> str:
 
 
 def conversion_table(tables: Tables, lang: str) -> Table:
-    """The conversion table: every drug and route with its factor, range and sources."""
+    """The conversion table: every drug and route with its factor, range and sources; a
+    drug's daily maximum stands under its name (at 80 columns the sources have room)."""
     table = Table(
         box=box.SIMPLE_HEAD,
         title=f"{label('table', lang)} {tables.version} ({table_status(tables, lang)})",
         caption=label("factor_caption", lang),
     )
-    table.add_column(label("drug", lang), overflow="fold")
+    limits = {
+        d.key: f"{label('ceiling_short', lang)} {_limit(d, lang)}"
+        for d in tables.opioids.values()
+        if d.ceiling
+    }
+    shown = [d.name.get(lang) for d in tables.opioids.values()] + list(limits.values())
+    table.add_column(label("drug", lang), no_wrap=True, max_width=max(map(len, shown)))
     table.add_column(label("route", lang), overflow="fold")
     table.add_column(label("factor", lang), no_wrap=True, min_width=8)
-    table.add_column(label("ceiling", lang), overflow="fold")
-    table.add_column(label("sources", lang), overflow="fold")
+    # a source id is never cut (the count after it may wrap)
+    ids = max(len(f.sources[0]) for d in tables.opioids.values() for f in d.routes.values())
+    table.add_column(label("sources", lang), overflow="fold", width=ids + 2)
     for drug in tables.opioids.values():
-        ceiling = ""
-        if drug.ceiling:
-            ceiling = show_amount(Amount(drug.ceiling.value, "mg", True), lang)
+        name = Text(drug.name.get(lang))
+        if drug.key in limits:
+            name.append(f"\n{limits[drug.key]}", style="dim")
         if not drug.routes:
             status = table_status_word(drug.status, lang)
-            table.add_row(drug.name.get(lang), "–", f"⚠ {status}", ceiling, "")
-        for route, factor in drug.routes.items():
+            table.add_row(name, "–", f"⚠ {status}", "")
+        for first, (route, factor) in enumerate(drug.routes.items()):
             table.add_row(
-                drug.name.get(lang),
+                name if first == 0 else drug.name.get(lang),
                 tables.routes[route].name.get(lang),
                 _factor_cell(factor, lang),
-                ceiling,
-                _ids(factor.sources),
+                Text(_ids(factor.sources)),
             )
     return table
+
+
+def _limit(drug: Opioid, lang: str) -> str:
+    """A drug's daily maximum (``500 mg/døgn``)."""
+    assert drug.ceiling is not None
+    return show_amount(Amount(drug.ceiling.value, "mg", True), lang)
