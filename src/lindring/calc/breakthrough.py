@@ -13,11 +13,12 @@ pump's bolus is the breakthrough dose (``lindring.calc.pump``).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lindring.calc import regimen
 from lindring.calc.working import Alert, Breakthrough
-from lindring.model import Amount, Factor, Tables
+from lindring.model import Amount, Factor, Opioid, Tables
 from lindring.units import mg_per
 
 if TYPE_CHECKING:
@@ -34,11 +35,24 @@ def breakthrough_for(
 ) -> tuple[Breakthrough | None, list[Alert]]:
     """The breakthrough dose for a start of ``daily`` (module doc), or ``None`` with an
     alert when no product gives a dose within the handbook's range."""
+    found, alerts = _breakthrough(
+        tables, request.target, request.target_route, start.patch is not None, daily
+    )
+    return found, list(alerts)
+
+
+@lru_cache(maxsize=4096)
+def _breakthrough(
+    tables: Tables, target: Opioid, target_route: str, patched: bool, daily: Amount
+) -> tuple[Breakthrough | None, tuple[Alert, ...]]:
+    """:func:`breakthrough_for` of what it depends on: the target, its route, whether
+    the start is a patch, and the start's daily dose (a batch asks for the same start
+    again and again)."""
     rule = tables.breakthrough
     drug, route = "", ""
-    factor = request.target.routes[request.target_route]
+    factor = target.routes[target_route]
     unit, amount = daily.unit, daily.value
-    if start.patch is not None:
+    if patched:
         drug, route = rule.patch_rescue
         rescue = tables.opioids[drug]
         ome = amount * 24 * mg_per("microgram") * factor.value
@@ -50,7 +64,7 @@ def breakthrough_for(
     if dose is None:
         smallest = regimen.smallest(ladders)
         step = Amount(smallest.dose, unit) if smallest else None
-        return None, [Alert("breakthrough_below_step", {"step": step})]
+        return None, (Alert("breakthrough_below_step", {"step": step}),)
     low = regimen.below(ladders, amount * rule.low)
     high = regimen.below(ladders, amount * rule.high)
     return (
@@ -63,5 +77,5 @@ def breakthrough_for(
             route,
             dose,
         ),
-        [],
+        (),
     )
