@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import field, replace
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lindring.calc import lookups, patches, regimen
@@ -387,11 +388,26 @@ def choose_start(
     """The practical regimen of ``drug`` by ``route`` for ``plan`` (amounts in mg per
     24 h; module doc, step 5). A dose the products cannot reach within the handbook's
     band (the largest regimen sold is below it) gets no start (``too_large``)."""
+    return _start(tables, drug, route, plan.target, plan.floor, plan.ceiling, interval)
+
+
+@lru_cache(maxsize=4096)
+def _start(
+    tables: Tables,
+    drug: Opioid,
+    route: str,
+    target: Fraction,
+    floor: Fraction,
+    ceiling: Fraction,
+    interval: int | None,
+) -> Start:
+    """:func:`choose_start` of the plan's three amounts (a batch's conversions come to
+    the same few thousand of them again and again)."""
     factor = drug.routes[route]
     unit = RATE_UNIT if factor.patch is not None else drug.unit
     every, ladders = start_ladders(tables, drug, route, interval)
-    target, floor, ceiling = (in_unit(v, unit) for v in (plan.target, plan.floor, plan.ceiling))
-    return choose_among(every, ladders, target, floor, ceiling)
+    amounts = (in_unit(v, unit) for v in (target, floor, ceiling))
+    return choose_among(every, ladders, *amounts)
 
 
 def start_ladders(
