@@ -213,10 +213,10 @@ def test_rows_of_one_conversion_go_to_one_worker(forked: bool) -> None:
     ]
     by_conversion: dict[tuple[str, str], set[int]] = {}
     for row in rows:
-        by_conversion.setdefault((row.cells[1], row.cells[2]), set()).add(route(row))
+        by_conversion.setdefault((row.cells[1], row.cells[2]), set()).add(route(row.cells))
     assert all(len(workers) == 1 for workers in by_conversion.values())
     assert {w for workers in by_conversion.values() for w in workers} == {0, 1, 2}
-    assert route(RawRow(1, 1, ["too", "short"])) == 0  # a malformed row: the first worker
+    assert route(["too", "short"]) == 0  # a malformed row: the first worker
 
 
 def test_no_progress_counter_when_stderr_is_not_a_terminal(

@@ -91,20 +91,10 @@ def segment_chunks(segments: Iterator[Segment], size: int) -> Iterator[list[Segm
         yield chunk
 
 
-def router(columns: Columns, jobs: int, forked: bool = False) -> Callable[[RawRow], int]:
-    """Which process a row goes to: the same for every row with the same conversion, in
-    every process. Processes forked from one parent share its ``hash``; others do not,
-    and use CRC-32 (slower: it needs the cells encoded)."""
-    by_cells = cell_router(columns, jobs, forked)
-
-    def route(row: RawRow) -> int:
-        return by_cells(row[2])
-
-    return route
-
-
-def cell_router(columns: Columns, jobs: int, forked: bool = False) -> Callable[[list[str]], int]:
-    """:func:`router` for a row's cells."""
+def router(columns: Columns, jobs: int, forked: bool = False) -> Callable[[list[str]], int]:
+    """Which process a row (its cells) goes to: the same for every row with the same
+    conversion, in every process. Processes forked from one parent share its ``hash``;
+    others do not, and use CRC-32 (slower: it needs the cells encoded)."""
     width = len(columns.header)
     fields = [columns.index[f] for f in ROUTED if f in columns.index]
     key: Callable[[list[str]], tuple[str, ...]] = itemgetter(*fields)
@@ -192,7 +182,7 @@ def _serve(
     gc.set_threshold(*GC_THRESHOLD)
     try:
         worker = Worker(plan)
-        route = cell_router(plan.columns, jobs, forked)
+        route = router(plan.columns, jobs, forked)
         for chunk in segment_chunks(rows(), window):
             where, mine = _own(chunk, route, me)
             done, counts = worker(mine)
