@@ -239,14 +239,7 @@ def _target(
             )
         )
     steps.append(Step("range", {"low": low, "high": high, "result": eq}))
-    plan = plan_start(
-        tables.reduction,
-        ome,
-        same_mg,
-        other_mg,
-        options.reduce_percent,
-        included=not f_tgt.target_reduction,
-    )
+    plan = _plan(tables, ome, same_mg, other_mg, options.reduce_percent, not f_tgt.target_reduction)
     target = _in(eq, plan.target)
     steps.append(_reduction_step(tables, request, plan, eq, target, ome))
     alerts.extend(reduction_alerts(tables, plan.reduction, request))
@@ -389,6 +382,20 @@ def choose_start(
     24 h; module doc, step 5). A dose the products cannot reach within the handbook's
     band (the largest regimen sold is below it) gets no start (``too_large``)."""
     return _start(tables, drug, route, plan.target, plan.floor, plan.ceiling, interval)
+
+
+@lru_cache(maxsize=4096)
+def _plan(
+    tables: Tables,
+    ome: Fraction,
+    same_mg: Fraction,
+    other_mg: Fraction,
+    reduce_percent: Fraction | None,
+    included: bool,
+) -> StartPlan:
+    """:func:`~lindring.calc.tolerance.plan_start` under the table's reduction rule (a
+    batch's conversions come to the same few plans again and again)."""
+    return plan_start(tables.reduction, ome, same_mg, other_mg, reduce_percent, included)
 
 
 @lru_cache(maxsize=4096)
