@@ -15,6 +15,7 @@ from lindring.calc.pump import PumpRequest
 from lindring.calc.request import parse_part
 from lindring.errors import InputError
 from lindring.model import Adjuvant, Tables
+from lindring.names import drug_spellings
 from lindring.names_norm import normalize_name
 from lindring.numread import NumberError, clip, decimal, whole
 
@@ -58,11 +59,7 @@ def _adjuvant(tables: Tables, text: str) -> tuple[Adjuvant, Fraction]:
         raise InputError("pump_add", text=text)
     pump = tables.pump
     adjuvants = pump.adjuvants if pump else {}
-    by_name = {
-        normalize_name(n): a
-        for a in adjuvants.values()
-        for n in (a.key, a.name.nb, a.name.en, *a.aliases)
-    }
+    by_name = {normalize_name(n): a for a in adjuvants.values() for n in drug_spellings(a)}
     found = by_name.get(normalize_name(words[0]))
     if found is None:
         names = ", ".join(a.name.en for a in adjuvants.values())
