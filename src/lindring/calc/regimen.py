@@ -154,20 +154,14 @@ class _Search:
         if self.step is None:
             index = bisect_right(self.scaled, (num * self.scale) // (den * self.times))
             return (self.totals[index - 1], self.doses[index - 1]) if index else None
-        count = (num * self.den) // (den * self.times * self.num)
-        dose = self.step * count
-        if self.top is not None and dose > self.top:
-            dose = self.top
-        return (dose * self.times, dose) if dose > 0 else None
+        return _as_found(_liquid_below(num, den, *_liquid(self)), self.times)
 
     def above(self, num: int, den: int) -> tuple[Fraction, Fraction] | None:
         """The daily total and dose of the smallest regimen more than ``num / den``."""
         if self.step is None:
             index = bisect_right(self.scaled, (num * self.scale) // (den * self.times))
             return (self.totals[index], self.doses[index]) if index < len(self.scaled) else None
-        count = (num * self.den) // (den * self.times * self.num) + 1
-        dose = self.step * count
-        return None if self.top is not None and dose > self.top else (dose * self.times, dose)
+        return _as_found(_liquid_above(num, den, *_liquid(self)), self.times)
 
 
 @cache
@@ -227,6 +221,7 @@ def patch_ladders(patch: Patch) -> tuple[Ladder, ...]:
 
 
 Found = tuple[Fraction, Fraction, "Ladder"]  # daily total, single dose, its ladder
+Ratio = tuple[int, int]  # a fraction as (numerator, denominator > 0), not always reduced
 
 
 class _Merged:
@@ -250,12 +245,11 @@ class _Merged:
         self.found = found
         self.positions = positions
         self.scale = scale
-        # each total as (numerator, denominator), and each liquid's ladder as integers:
-        # (position, ladder, doses a day, step numerator, step denominator, largest dose
-        # as numerator and denominator or None): the searches read no Fraction property
+        # each total as (numerator, denominator), and each liquid's ladder as
+        # (position, ladder, its integers: _liquid): the searches read no Fraction
         self.ratios = tuple((f[0].numerator, f[0].denominator) for f in found)
         self.liquids = tuple(
-            (position, ladder, *_liquid(ladder._search)) for position, ladder in liquids
+            (position, ladder, _liquid(ladder._search)) for position, ladder in liquids
         )
 
     @staticmethod
@@ -281,10 +275,36 @@ class _Merged:
 
 
 def _liquid(search: _Search) -> tuple[int, int, int, int | None, int]:
+    """A liquid's ladder as integers: doses a day, the volume step's dose as numerator
+    and denominator, the largest dose as numerator (``None``: no largest) and denominator."""
     top = search.top
     if top is None:
         return search.times, search.num, search.den, None, 1
     return search.times, search.num, search.den, top.numerator, top.denominator
+
+
+def _liquid_below(
+    num: int, den: int, times: int, step_n: int, step_d: int, top_n: int | None, top_d: int
+) -> Ratio | None:
+    """The largest liquid dose (whole steps, at most the largest dose) whose daily total
+    is at most ``num / den``, as a ratio; ``None`` below one step."""
+    dn, dd = step_n * ((num * step_d) // (den * times * step_n)), step_d
+    if top_n is not None and dn * top_d > top_n * dd:
+        dn, dd = top_n, top_d
+    return (dn, dd) if dn > 0 else None
+
+
+def _liquid_above(
+    num: int, den: int, times: int, step_n: int, step_d: int, top_n: int | None, top_d: int
+) -> Ratio | None:
+    """The smallest liquid dose (whole steps) whose daily total is above ``num / den``;
+    ``None`` above the largest dose."""
+    dn = step_n * ((num * step_d) // (den * times * step_n) + 1)
+    return None if top_n is not None and dn * top_d > top_n * step_d else (dn, step_d)
+
+
+def _as_found(dose: Ratio | None, times: int) -> tuple[Fraction, Fraction] | None:
+    return None if dose is None else (Fraction(dose[0] * times, dose[1]), Fraction(*dose))
 
 
 #: the merged search of each tuple of ladders searched (kept with the tuple: ``id``)
@@ -314,12 +334,11 @@ def _below(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
     # liquids on integers: a dose is ``dn / dd``; only the chosen one becomes a fraction
     bn, bd = merged.ratios[index - 1] if index else (0, 1)
     chosen: tuple[int, int, int, Ladder] | None = None
-    for position, ladder, times, step_n, step_d, top_n, top_d in merged.liquids:
-        dn, dd = step_n * ((num * step_d) // (den * times * step_n)), step_d
-        if top_n is not None and dn * top_d > top_n * dd:
-            dn, dd = top_n, top_d
-        if dn <= 0:
+    for position, ladder, liquid in merged.liquids:
+        dose = _liquid_below(num, den, *liquid)
+        if dose is None:
             continue
+        (dn, dd), times = dose, liquid[0]
         left, right = dn * times * bd, bn * dd  # this total and the best so far, crossed
         if left > right or (left == right and position < at):
             bn, bd, at, chosen = dn * times, dd, position, (dn, dd, times, ladder)
@@ -341,11 +360,11 @@ def _above(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
     # liquids on integers, as in _below
     bn, bd = merged.ratios[index] if best is not None else (-1, 1)
     chosen: tuple[int, int, int, Ladder] | None = None
-    for position, ladder, times, step_n, step_d, top_n, top_d in merged.liquids:
-        dn = step_n * ((num * step_d) // (den * times * step_n) + 1)
-        dd = step_d
-        if top_n is not None and dn * top_d > top_n * dd:
+    for position, ladder, liquid in merged.liquids:
+        dose = _liquid_above(num, den, *liquid)
+        if dose is None:
             continue
+        (dn, dd), times = dose, liquid[0]
         left, right = dn * times * bd, bn * dd
         if bn < 0 or left < right or (left == right and position < at):
             bn, bd, at, chosen = dn * times, dd, position, (dn, dd, times, ladder)
@@ -391,9 +410,6 @@ def choose_found(
         (floor.numerator, floor.denominator),
         (ceiling.numerator, ceiling.denominator),
     )
-
-
-Ratio = tuple[int, int]  # a fraction as (numerator, denominator > 0), not always reduced
 
 
 def choose_found_at(
