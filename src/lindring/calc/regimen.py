@@ -374,29 +374,30 @@ def _above(options: tuple[Ladder, ...], num: int, den: int) -> Found | None:
     return Fraction(dn * times, dd), Fraction(dn, dd), ladder
 
 
-def _made(found: Found | None) -> Regimen | None:
+def made(found: Found | None) -> Regimen | None:
+    """The regimen a search found (``None``: none)."""
     if found is None:
         return None
-    made = found[2]._make(found[1])
-    made.__dict__["daily"] = found[0]  # the total the search found: ``daily``, computed
-    return made
+    regimen = found[2]._make(found[1])
+    regimen.__dict__["daily"] = found[0]  # the total the search found: ``daily``, computed
+    return regimen
 
 
 def below(options: tuple[Ladder, ...], daily: Fraction) -> Regimen | None:
     """The largest regimen at most ``daily`` (the earlier ladder on a tie)."""
-    return _made(_below(options, daily.numerator, daily.denominator))
+    return made(_below(options, daily.numerator, daily.denominator))
 
 
 def above(options: tuple[Ladder, ...], daily: Fraction) -> Regimen | None:
     """The smallest regimen above ``daily`` (the earlier ladder on a tie)."""
-    return _made(_above(options, daily.numerator, daily.denominator))
+    return made(_above(options, daily.numerator, daily.denominator))
 
 
 def choose(
     options: tuple[Ladder, ...], target: Fraction, floor: Fraction, ceiling: Fraction
 ) -> Regimen | None:
     """The start for ``target`` (module doc); ``floor <= target <= ceiling``."""
-    return _made(choose_found(options, target, floor, ceiling))
+    return made(choose_found(options, target, floor, ceiling))
 
 
 def choose_found(
@@ -432,9 +433,6 @@ def choose_found_at(
 def any_above(options: tuple[Ladder, ...], daily: Fraction) -> bool:
     """Is there a regimen with a daily total above ``daily``?"""
     return _above(options, daily.numerator, daily.denominator) is not None
-
-
-made = _made
 
 
 def smallest(options: tuple[Ladder, ...]) -> Regimen | None:
