@@ -287,7 +287,7 @@ class CsvRows:
         """What :meth:`convert` keeps of a key not seen before (with ``keep``): the
         output after its ``line`` (in two parts, shared with other keys), its result,
         and whether that is an error (a blank row is empty, not an error)."""
-        result = batch.results.get(key) or batch.compute(key)
+        result = batch.compute(key)  # (this writer keeps it: Batch.results stays unused)
         kept = result.memo
         own, conversion = kept[1:3] if kept and kept[0] is self._memo else self._tail(result, True)
         entry = (own, conversion, result, result.status == "error")
