@@ -74,8 +74,8 @@ IntervalOpt = Annotated[
     typer.Option(
         "--interval",
         metavar="HOURS",
-        help="Dose interval for the split "
-        "(1, 2, 3, 4, 6, 8, 12 or 24; default by route: oral 12, sc/iv 4).",
+        help="Preferred dose interval in hours (1, 2, 3, 4, 6, 8, 12 or 24; "
+        "default: the intervals the table gives each product).",
     ),
 ]
 

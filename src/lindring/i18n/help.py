@@ -17,7 +17,7 @@ _SHARED = {
     "Use the factors of another guideline: fpm-uk, cdc-2022, anzca-2021 (tables/profiles/; default: the Norwegian table). `lindring compare` shows all.": "Bruk faktorene fra en annen retningslinje: fpm-uk, cdc-2022, anzca-2021 (tables/profiles/; standard: den norske tabellen). `lindring compare` viser alle.",
     "e.g. oxycodone 40mg po to morphine sc; oksykodon 20 mg x2 po til morfin sc": "f.eks. oksykodon 20 mg x2 po til morfin sk; oksykodon 20 mg 1+0+1 po til morfin sk",
     "Reduction for incomplete cross-tolerance in percent (0-75), instead of the handbook's default.": "Reduksjon for ufullstendig krysstoleranse i prosent (0-75), i stedet for håndbokens standard.",
-    "Dose interval for the split (1, 2, 3, 4, 6, 8, 12 or 24; default by route: oral 12, sc/iv 4).": "Doseintervall for oppdelingen (1, 2, 3, 4, 6, 8, 12 eller 24; standard etter vei: peroralt 12, sk/iv 4).",
+    "Preferred dose interval in hours (1, 2, 3, 4, 6, 8, 12 or 24; default: the intervals the table gives each product).": "Ønsket doseintervall i timer (1, 2, 3, 4, 6, 8, 12 eller 24; standard: intervallene tabellen gir hvert preparat).",
 }
 
 _ROOT = {
