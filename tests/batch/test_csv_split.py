@@ -11,7 +11,7 @@ from itertools import pairwise
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from lindring.batch.csv_split import csv_rows, csv_segments, expand
+from lindring.batch.csv_split import csv_segments, expand
 from lindring.batch.engine import RawRow
 from lindring.batch.types import Run
 
@@ -28,7 +28,7 @@ def split(text: str, delimiter: str) -> list[tuple[int, int, list[str]]]:
 
 def read(text: str, delimiter: str) -> list[RawRow]:
     lines = iter(io.StringIO(text, newline=""))
-    return list(csv_rows(lines, delimiter, 1, ValueError))
+    return list(expand(csv_segments(lines, delimiter, 1, ValueError)))
 
 
 def physical(text: str) -> list[str]:

@@ -68,19 +68,6 @@ class _Feed:
         return self.held is not None
 
 
-def csv_rows(
-    lines: Iterator[str],
-    delimiter: str,
-    first: int,
-    decode_failed: Callable[[int], Exception],
-    encoding: str = "utf-8",
-) -> Iterator[RawRow]:
-    """The rows of ``lines`` (the first is physical line ``first``, the header); a blank
-    line is an empty row; a line that cannot be read is a row error. A decoder that
-    fails outright (not byte by byte) raises ``decode_failed(line)``."""
-    return expand(csv_segments(lines, delimiter, first, decode_failed, encoding))
-
-
 def expand(segments: Iterable[Segment]) -> Iterator[RawRow]:
     """Segments as rows, one per line of each :class:`Run`."""
     for segment in segments:
@@ -100,9 +87,12 @@ def csv_segments(
     encoding: str = "utf-8",
     run: int = RUN,
 ) -> Iterator[Segment]:
-    """What :func:`csv_rows` reads, with the lines that need no csv module (no quote
-    mark, nothing undecodable, not blank) after the header given together, up to ``run``
-    at a time, as a :class:`Run` of their texts."""
+    """The rows of ``lines`` (the first is physical line ``first``, the header); a blank
+    line is an empty row; a line that cannot be read is a row error. A decoder that
+    fails outright (not byte by byte) raises ``decode_failed(line)``. The lines that need
+    no csv module (no quote mark, nothing undecodable, not blank) after the header come
+    together, up to ``run`` at a time, as a :class:`Run` of their texts (:func:`expand`
+    gives them as rows)."""
     feed = _Feed(lines)
     reader = csv.reader(feed, delimiter=delimiter, strict=True)
     width = -1  # the header's number of fields, once it is read
