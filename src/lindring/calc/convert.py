@@ -453,13 +453,8 @@ def choose_found(
 ) -> tuple[regimen.Found | None, str, bool]:
     """:func:`choose_among` before its regimen is made: the daily total, single dose and
     ladder found (or ``None``), why none, and whether the interval had to give way."""
-    return choose_found_at(
-        every,
-        ladders,
-        (target.numerator, target.denominator),
-        (floor.numerator, floor.denominator),
-        (ceiling.numerator, ceiling.denominator),
-    )
+    ratio = regimen.ratio
+    return choose_found_at(every, ladders, ratio(target), ratio(floor), ratio(ceiling))
 
 
 def choose_found_at(

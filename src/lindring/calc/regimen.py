@@ -405,12 +405,12 @@ def choose_found(
 ) -> Found | None:
     """:func:`choose` as its daily total, single dose and ladder (:func:`made` makes the
     regimen): what a sweep over many doses needs of it."""
-    return choose_found_at(
-        options,
-        (target.numerator, target.denominator),
-        (floor.numerator, floor.denominator),
-        (ceiling.numerator, ceiling.denominator),
-    )
+    return choose_found_at(options, ratio(target), ratio(floor), ratio(ceiling))
+
+
+def ratio(value: Fraction) -> Ratio:
+    """``value`` as (numerator, denominator): what the searches on integers take."""
+    return value.numerator, value.denominator
 
 
 def choose_found_at(
