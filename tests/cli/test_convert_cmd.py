@@ -235,12 +235,18 @@ def test_drugs_and_table_commands(run: Run, tables: Tables) -> None:
     assert "1,5" in table.stdout and tables.version in table.stdout
 
 
+def at_80_columns(run: Run, *args: str) -> str:
+    """The output of a command in a terminal 80 columns wide; no line is wider."""
+    out = run(*args, env={"COLUMNS": "80"}).stdout
+    assert max(map(len, out.splitlines())) <= 80
+    return out
+
+
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_drugs_fit_80_columns_without_cutting_a_route_or_a_status(
     run: Run, tables: Tables, lang: str
 ) -> None:
-    out = run("drugs", "--lang", lang, env={"COLUMNS": "80"}).stdout
-    assert max(map(len, out.splitlines())) <= 80
+    out = at_80_columns(run, "drugs", "--lang", lang)
     words = " ".join(line[40:] for line in out.splitlines()).split()  # routes, status
     for drug in tables.opioids.values():
         assert drug.atc in out
@@ -253,8 +259,7 @@ def test_drugs_fit_80_columns_without_cutting_a_route_or_a_status(
 def test_the_table_fits_80_columns_with_every_source_id_whole(
     run: Run, tables: Tables, lang: str
 ) -> None:
-    out = run("table", "--lang", lang, env={"COLUMNS": "80"}).stdout
-    assert max(map(len, out.splitlines())) <= 80
+    out = at_80_columns(run, "table", "--lang", lang)
     for drug in tables.opioids.values():
         for factor in drug.routes.values():
             assert f"[{factor.sources[0]}" in out, factor.sources[0]
