@@ -51,10 +51,34 @@ def to_decimal_str(value: Fraction, places: int = SHOWN_PLACES) -> str:
     return f"{sign}{whole}.{digits}"
 
 
+#: The most decimals a small value above zero is shown with; below this it is shown as
+#: ``<0.000001`` (a dose that small is a slip of the unit, and the warnings say so).
+SMALL_PLACES = 6
+
+
 def format_number(value: Fraction, lang: str, places: int = SHOWN_PLACES) -> str:
-    """A number for people: rounded down, no trailing zeros, decimal comma in ``nb``."""
+    """A number for people: rounded down, no trailing zeros, decimal comma in ``nb``.
+
+    A value above zero is never shown as ``0``: where ``places`` decimals would round it
+    to nothing, it gets the decimals its first digit needs (still rounded down).
+
+    >>> format_number(Fraction(1, 1000), "nb")
+    '0,001'
+    """
     text = to_decimal_str(value, places)
+    if text == "0" and value > 0:
+        text = small_number(value, places)
     return text.replace(".", ",") if lang == "nb" else text
+
+
+def small_number(value: Fraction, places: int = SHOWN_PLACES) -> str:
+    """A value above zero too small for ``places`` decimals, with the decimals its first
+    digit needs (at most :data:`SMALL_PLACES`), rounded down."""
+    for more in range(places + 1, SMALL_PLACES + 1):
+        text = to_decimal_str(value, more)
+        if text != "0":
+            return text
+    return f"<{to_decimal_str(Fraction(1, 10**SMALL_PLACES), SMALL_PLACES)}"
 
 
 def json_number(value: Fraction, places: int = 4) -> int | float:

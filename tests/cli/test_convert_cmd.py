@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,15 @@ def test_transmucosal_fentanyl_is_refused(run: Run) -> None:
 def test_a_tenfold_dose_is_refused(run: Run) -> None:
     result = run("convert", "morphine", "100", "g", "po", "to", "oxycodone", "po")
     assert result.exit_code == 3
+
+
+def test_a_microgram_slip_is_shown_as_written_not_as_zero(run: Run) -> None:
+    # 1 microgram written as 0,001 mg: every figure of the working stays above zero,
+    # and the warning about a microgram/milligram mix-up names the dose as written
+    result = run("convert", "morfin", "0,001", "mg", "po", "to", "oksykodon", "po", "--lang", "nb")
+    assert result.exit_code == 3
+    assert "0,001 mg/døgn" in result.stdout
+    assert not re.search(r"(?<![0-9,])0 mg", result.stdout)
 
 
 def test_pethidine_and_ceiling_warnings(run: Run) -> None:

@@ -50,3 +50,20 @@ def test_no_exponent_no_trailing_zero_no_naked_decimal(value: Fraction) -> None:
         assert not re.search(r"[eE]", text)
         assert not re.search(r"[.,]0$", text) and not re.search(r"[.,]\d*0$", text)
         assert not text.startswith((".", ","))
+
+
+def test_a_small_dose_is_never_shown_as_zero() -> None:
+    assert format_number(Fraction(1, 1000), "nb") == "0,001"
+    assert format_number(Fraction(1, 1000), "en") == "0.001"
+    assert format_number(Fraction(5, 10000), "en") == "0.0005"
+    assert format_number(Fraction(2, 3000), "en") == "0.0006"  # 0.000666..., down
+    assert format_number(Fraction(1, 10**7), "nb") == "<0,000001"
+    assert format_number(Fraction(0), "nb") == "0"
+
+
+@given(st.fractions(min_value=Fraction(1, 10**5), max_value=Fraction(1, 10), max_denominator=10**7))
+def test_small_values_shown_rounded_down_and_above_zero(value: Fraction) -> None:
+    text = format_number(value, "en")
+    shown = Fraction(text)
+    assert 0 < shown <= value
+    assert value - shown < shown  # the first digit is kept: off by less than the figure

@@ -32,6 +32,7 @@ from lindring.calc.dose import DoseExpression
 from lindring.errors import InputError
 from lindring.i18n import PER_24H, UNIT_NAMES, text
 from lindring.model import Amount
+from lindring.numbers import format_number
 
 FLAGGED = ("above", "above_sources")
 
@@ -159,6 +160,8 @@ def _digits(numerator: int, denominator: int, places: int, lang: str) -> str:
     """Rounded down to ``places`` decimals, no trailing zeros; decimal comma in ``nb``."""
     scale = 10**places
     scaled = numerator * scale // denominator
+    if scaled == 0 and numerator > 0:  # never 0 for a dose above zero
+        return format_number(Fraction(numerator, denominator), lang, places)
     sign = "-" if scaled < 0 else ""
     whole, frac = divmod(abs(scaled), scale)
     if frac == 0 or places == 0:
