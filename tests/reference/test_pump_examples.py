@@ -6,8 +6,10 @@ from fractions import Fraction as F
 
 import pytest
 
+from lindring.calc.convert import Options, convert
 from lindring.calc.pump import PumpPlan, plan
 from lindring.calc.pump_request import parse_pump
+from lindring.calc.request import parse_request
 from lindring.errors import InputError
 from lindring.model import Tables
 
@@ -73,7 +75,7 @@ def test_hydromorphone_fits_where_morphine_does_not(tables: Tables) -> None:
 @pytest.mark.parametrize(
     ("words", "code"),
     [
-        ("oxycodone 30mg po", "pump_drug"),
+        ("oxycodone 30mg po", "pump_route"),  # a pump drug by mouth: convert first
         ("tramadol 100mg iv", "pump_drug"),
         ("morphine 5mg x3 prn sc", "pump_dose"),
     ],
@@ -82,3 +84,14 @@ def test_bad_pump_requests(tables: Tables, words: str, code: str) -> None:
     with pytest.raises(InputError) as caught:
         run(tables, words)
     assert caught.value.code == code
+
+
+def test_an_oral_pump_drug_is_sent_to_convert_with_a_command_that_works(tables: Tables) -> None:
+    with pytest.raises(InputError) as caught:
+        run(tables, "oxycodone 20mg x2 po")
+    assert caught.value.code == "pump_route"
+    command = str(caught.value).split("lindring convert ", 1)[1]
+    assert command == "oxycodone 40mg/24h po to oxycodone sc --pump"
+    words = command.removesuffix(" --pump").split()
+    conv = convert(tables, parse_request(tables, words), Options(pump=True))
+    assert conv.ome_mg_per_24h == 60  # 40 mg oxycodone by mouth x 1.5 (hdir-omeq)

@@ -32,7 +32,7 @@ from lindring.model import (
     Stock,
     Tables,
 )
-from lindring.numbers import floor_to_step
+from lindring.numbers import floor_to_step, to_decimal_str
 from lindring.records import record
 from lindring.units import mg_per
 
@@ -173,6 +173,12 @@ def _pump(tables: Tables, request: PumpRequest) -> Pump:
     pump = tables.pump
     if pump is None:
         raise InputError("pump_missing")
+    if request.drug.key in pump.ampoules and request.route not in PARENTERAL:
+        # a pump drug given another way now: the pump dose comes from a conversion
+        daily = f"{to_decimal_str(request.daily_mg)}{request.drug.unit}/24h"
+        words = f"{request.drug.key} {daily} {request.route} to {request.drug.key} sc --pump"
+        route = tables.routes[request.route].name
+        raise InputError("pump_route", drug=request.drug.name, route=route, command=words)
     if request.route not in PARENTERAL or request.drug.key not in pump.ampoules:
         drugs = ", ".join(tables.opioids[k].name.en for k in pump.ampoules)
         raise InputError("pump_drug", drug=request.drug.name, drugs=drugs)

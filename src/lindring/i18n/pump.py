@@ -17,6 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{drug} cannot go in the pump: a subcutaneous or intravenous opioid with injection strengths in the table is needed ({drugs})",
         "nb": "{drug} kan ikke brukes i pumpen: det trengs et subkutant eller intravenøst opioid med injeksjonsstyrker i tabellen ({drugs})",
     },
+    "pump_route": {
+        "en": "the pump takes the subcutaneous or intravenous dose, not {drug} {route}: convert first, e.g. lindring convert {command}",
+        "nb": "pumpen tar den subkutane eller intravenøse dosen, ikke {drug} {route}: regn om først, f.eks. lindring convert {command}",
+    },
     "pump_target": {
         "en": "--pump needs a subcutaneous or intravenous target; {drug} by this route is not given by pump",
         "nb": "--pump krever et subkutant eller intravenøst mål; {drug} gis ikke i pumpe ved denne veien",
