@@ -57,6 +57,12 @@ class Source:
 class Caution:
     text: Localized
     sources: tuple[str, ...]
+    #: the same advice in brief, for the answer on one screen (``--full``: ``text``)
+    short: Localized | None = None
+
+    @property
+    def brief(self) -> Localized:
+        return self.short or self.text
 
 
 @record

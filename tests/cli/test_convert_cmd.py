@@ -422,3 +422,28 @@ def test_a_dose_of_several_units_shows_its_total_first(run: Run) -> None:
     fen = ["convert", "morphine", "160mg", "po", "to", "fentanyl", "td"]
     out = " ".join(run(*fen).stdout.replace("│", " ").split())
     assert "20 mg (2 x 10 mg) morphine oral as needed" in out
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+TERMINAL_80x24 = {"COLUMNS": "80", "LINES": "24", "TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_on_an_80x24_terminal_the_answer_stays_in_view(run: Run, lang: str) -> None:
+    # hydromorphone 4 mg x4 by mouth to a patch for a frail patient: eight steps of
+    # working, more than 24 lines with a source id after each step
+    words = ("convert", "hydromorfon", "4mg", "x4", "po", "to", "fentanyl", "td", "--frail")
+    piped = run(*words, "--lang", lang, env={"COLUMNS": "80"}).stdout
+    assert len(piped.splitlines()) > 24 and "[hdir-omeq]" in piped
+    shown = ANSI.sub("", run(*words, "--lang", lang, env=TERMINAL_80x24).stdout)
+    lines = shown.splitlines()
+    assert len(lines) <= 23  # the prompt still fits below, the start line above
+    assert "Start" in lines[2] and "12 m" in lines[2]  # the start, near the top
+    assert "[hdir-omeq]" not in shown and "--full" in lines[-2]
+    for step in range(1, 9):
+        assert any(line.lstrip("│ ").startswith(f"{step}. ") for line in lines), step
+
+
+def test_a_conversion_that_fits_the_terminal_keeps_its_source_ids(run: Run) -> None:
+    shown = ANSI.sub("", run(*FLAGSHIP, env=TERMINAL_80x24).stdout)
+    assert len(shown.splitlines()) <= 22 and "[hdir-omeq]" in shown

@@ -78,7 +78,7 @@ def test_egfr_90_gives_no_renal_warning(run: Run) -> None:
 
 def test_without_egfr_one_short_line_says_renal_function_matters(run: Run) -> None:
     out = run(*FLAGSHIP).stdout
-    assert "Renal function matters for morphine" in out
+    assert "Renal function: for morphine, --egfr N" in out
     assert "neurotoxicity" not in out  # the full caution only with --full
     assert "neurotoxicity" in run(*FLAGSHIP, "--full").stdout
 

@@ -55,7 +55,11 @@ def reduction_alerts(tables: Tables, reduction: Reduction, request: Request) -> 
 def patch_alerts(patch: Patch, exact: Amount) -> list[Alert]:
     """Crossover advice and patch cautions; a patch dose above the table's maximum."""
     alerts = [
-        Alert("to_patch", {"text": patch.to_patch.text}, patch.to_patch.sources),
+        Alert(
+            "to_patch",
+            {"text": patch.to_patch.text, "brief": patch.to_patch.brief},
+            patch.to_patch.sources,
+        ),
         Alert("patch_cautions", {"text": patch.cautions.text}, patch.cautions.sources),
     ]
     if exact.value > patch.max_rate:

@@ -634,7 +634,7 @@ def _part(tables: Tables, part: Part, steps: list[Step], alerts: list[Alert]) ->
         alerts.append(
             Alert(
                 "from_patch",
-                {"text": factor.patch.from_patch.text},
+                {"text": factor.patch.from_patch.text, "brief": factor.patch.from_patch.brief},
                 factor.patch.from_patch.sources,
             )
         )

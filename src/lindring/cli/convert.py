@@ -193,9 +193,10 @@ def convert(
                 )
             write_json(data)
         else:
-            from lindring.output.text.render import conversion
+            from lindring.cli.output import console
+            from lindring.output.text.render import fitted
 
-            display(conversion(result, table, opts.lang, all_sources=sources))
+            display(fitted(result, table, opts.lang, console(), all_sources=sources))
             if plan is not None:
                 from lindring.output.text.pump import pump_plan
 

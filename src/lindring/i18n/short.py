@@ -153,9 +153,17 @@ SHORT: dict[str, dict[str, str]] = {
         "en": "Frail or elderly: minus {percent} % in all instead of {own} %: {result}",
         "nb": "Skrøpelig eller eldre: minus {percent} % i alt i stedet for {own} %: {result}",
     },
+    "short.alert.to_patch": {
+        "en": "To the patch: {brief}",
+        "nb": "Til plaster: {brief}",
+    },
+    "short.alert.from_patch": {
+        "en": "From the patch: {brief}",
+        "nb": "Fra plaster: {brief}",
+    },
     "short.alert.renal": {
-        "en": "Renal function matters for {drug}: add --egfr N for the table's advice.",
-        "nb": "Nyrefunksjonen betyr noe for {drug}: legg til --egfr N for tabellens råd.",
+        "en": "Renal function: for {drug}, --egfr N gives the table's advice.",
+        "nb": "Nyrefunksjon: for {drug} gir --egfr N tabellens råd.",
     },
 }
 

@@ -83,7 +83,10 @@ def _factor(flat: Flat, path: str, factor: Factor) -> None:
     flat[f"{path}.max_rate"] = ("patch", num(patch.max_rate))
     flat[f"{path}.max_patches"] = ("patch", str(patch.max_patches))
     for name in ("to_patch", "from_patch", "cautions"):
-        flat[f"{path}.{name}"] = ("text", _text(getattr(patch, name).text))
+        caution = getattr(patch, name)
+        flat[f"{path}.{name}"] = ("text", _text(caution.text))
+        if caution.short is not None:
+            flat[f"{path}.{name}.short"] = ("text", _text(caution.short))
 
 
 def _product(product: Product) -> str:

@@ -65,7 +65,13 @@ LOCALIZED = Section(
 )
 CAUTION = Section(
     "a text in both languages with its sources",
-    (Key("nb", Text(), "Norwegian bokmål"), Key("en", Text(), "English"), SOURCES),
+    (
+        Key("nb", Text(), "Norwegian bokmål"),
+        Key("en", Text(), "English"),
+        SOURCES,
+        opt("short_nb", Text(), "the same advice in brief, for the answer at 80x24 (nb)"),
+        opt("short_en", Text(), "the same in English; short_nb and short_en come together"),
+    ),
 )
 RENAL_BAND = Section(
     "advice for an eGFR below a limit (ml/min/1.73 m²)",

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -146,19 +146,22 @@ def footer(version: str, tables: Tables, lang: str) -> str:
 
 
 def conversion(
-    conv: Conversion, tables: Tables, lang: str, all_sources: bool = False
+    conv: Conversion, tables: Tables, lang: str, all_sources: bool = False, compact: bool = False
 ) -> RenderableType:
     """The answer first (start, breakthrough dose, the warnings that change what to do),
     then the working in short numbered lines with source ids.
 
     ``all_sources`` (``--full``, ``--sources``) gives every step in full, every warning
-    and note, and every source cited in full.
+    and note, and every source cited in full. ``compact`` (for a terminal too short for
+    the rest: :func:`fitted`) leaves out the source id of each step and the blank line
+    before the working; ``--full`` still gives them.
     """
     full = all_sources
     parts: list[RenderableType] = [Glued(_heading(conv, tables, lang), style="bold")]
     parts.extend(answer(conv, tables, lang, full))
     if conv.steps:
-        parts.append(Text(""))
+        if not compact:
+            parts.append(Text(""))
         parts.append(Text(label("working", lang), style="bold"))
     steps = Table.grid(padding=(0, 1))
     steps.add_column(no_wrap=True, justify="right")
@@ -166,7 +169,7 @@ def conversion(
     for number, step in enumerate(conv.steps, start=1):
         words = step.text(lang) if full else short("step", step.code, lang, step.params)
         ids = ""
-        if step.sources:
+        if step.sources and not compact:
             ids = f"  {_ids(step.sources)}" if full else f"  [{step.sources[0]}]"
         steps.add_row(f"{number}.", Glued(words, (ids, "dim")))
     parts.append(steps)
@@ -190,6 +193,21 @@ def conversion(
         border_style="red" if conv.refusal else "cyan",
         padding=(0, 1),
     )
+
+
+def fitted(
+    conv: Conversion, tables: Tables, lang: str, console: Console, all_sources: bool = False
+) -> RenderableType:
+    """:func:`conversion` as a terminal shows it: where the whole of it would push the
+    answer off the top of the screen (taller than the terminal, less a line for the
+    command and one for the prompt), the compact working, so that the start and its
+    warnings stay in view. Piped output and ``--full`` are never shortened."""
+    whole = conversion(conv, tables, lang, all_sources)
+    if all_sources or not console.is_terminal:
+        return whole
+    if len(console.render_lines(whole, pad=False)) <= console.height - 2:
+        return whole
+    return conversion(conv, tables, lang, compact=True)
 
 
 def cite(source: Source, lang: str) -> str:

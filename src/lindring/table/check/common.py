@@ -63,7 +63,17 @@ def caution(
         return None
     nb, en = c.text(raw.get("nb"), (*path, "nb")), c.text(raw.get("en"), (*path, "en"))
     sources = cite(c, raw.get("sources"), (*path, "sources"), cited)
-    return Caution(Localized(nb, en), sources) if nb and en else None
+    short = None
+    if "short_nb" in raw or "short_en" in raw:  # the two come together
+        brief = {}
+        for key in ("short_nb", "short_en"):
+            if key in raw:
+                brief[key] = c.text(raw[key], (*path, key))
+            else:
+                c.problem((*path, key), "problem.missing_key", key=key)
+        short_nb, short_en = brief.get("short_nb"), brief.get("short_en")
+        short = Localized(short_nb, short_en) if short_nb and short_en else None
+    return Caution(Localized(nb, en), sources, short) if nb and en else None
 
 
 def renal(c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]) -> Renal | None:
@@ -86,7 +96,7 @@ def renal(c: Checker, data: Any, path: KeyPath, cited: list[tuple[KeyPath, str]]
     limits = [b.below for b in bands]
     if limits != sorted(set(limits)):
         c.problem((*path, "bands"), "problem.bands_rise")
-    return Renal(Localized(nb, en), sources, tuple(bands)) if nb and en else None
+    return Renal(Localized(nb, en), sources, bands=tuple(bands)) if nb and en else None
 
 
 def _renal_band(
