@@ -76,3 +76,19 @@ def test_pump_errors_name_the_fix(run: Run, args: list[str], expected: str) -> N
     result = run("pump", *args)
     assert result.exit_code == 1
     assert expected in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_pump_of_three_drugs_fits_80x24_with_every_figure_whole(run: Run, lang: str) -> None:
+    # morphine 30 mg, midazolam 10 mg and haloperidol 2.5 mg a day for 7 days in 84 ml:
+    # 210 mg = 10.5 ml of 20 mg/ml, 70 mg = 14 ml of 5 mg/ml, 17.5 mg = 3.5 ml of 5 mg/ml
+    args = ("pump", "morfin", "30mg/24h", "sc", "--add", "midazolam 10mg/24h")
+    args += ("--add", "haloperidol 2.5mg/24h", "--lang", lang)
+    out = run(*args, env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert len(lines) <= 22 and max(map(len, lines)) <= 80
+    mark = "," if lang == "nb" else "."
+    for drawn, ampoules in (("10.5 ml 20", "11"), ("14 ml 5", "14"), ("3.5 ml 5", "4")):
+        row = next(i for i, line in enumerate(lines) if drawn.replace(".", mark) in line)
+        assert f" {ampoules} " in lines[row + 1]  # the ampoules, whole, on the next line
+    assert ("Gir per døgn" if lang == "nb" else "Gives/24 h") in lines[1]

@@ -20,9 +20,9 @@ LABELS = {
     "drug": {"nb": "Legemiddel", "en": "Drug"},
     "daily": {"nb": "Per døgn", "en": "Per 24 h"},
     "draw": {"nb": "Trekk opp", "en": "Draw up"},
-    "ampoules": {"nb": "{n} ampuller à {ml} ml", "en": "{n} ampoules of {ml} ml"},
+    "ampoules": {"nb": "{n} ampuller à {ml} ml", "en": "{n} x {ml} ml ampoules"},
     "in_pump": {"nb": "I pumpen", "en": "In the pump"},
-    "delivers": {"nb": "Gir per døgn", "en": "Delivers per 24 h"},
+    "delivers": {"nb": "Gir per døgn", "en": "Gives/24 h"},
     "diluent": {
         "nb": "Natriumklorid 9 mg/ml: {ml} ml (til {fill} ml)",
         "en": "Sodium chloride 9 mg/ml: {ml} ml (to {fill} ml)",
@@ -60,15 +60,15 @@ def pump_plan(plan: PumpPlan, tables: Tables, lang: str) -> RenderableType:
     names = " + ".join(d.name.get(lang) for d in plan.drugs)
     route = tables.routes[plan.request.route].name.get(lang)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    counts = [_l("ampoules", lang, n=str(d.ampoules), ml=_n(d.stock.ml, lang)) for d in plan.drugs]
     for key in ("drug", "daily", "draw", "in_pump", "delivers"):
-        table.add_column(Glued(_l(key, lang)), overflow="fold")
+        # what to draw up keeps each of its two lines whole (the others give way)
+        wide = max(map(len, counts)) if key == "draw" else None
+        table.add_column(Glued(_l(key, lang)), overflow="fold", min_width=wide)
     for drug in plan.drugs:
         stock = f"{_n(drug.stock.mg_per_ml, lang)} mg/ml"
-        draw = (
-            f"{_n(drug.drawn_ml, lang)} ml {stock} ("
-            + _l("ampoules", lang, n=str(drug.ampoules), ml=_n(drug.stock.ml, lang))
-            + ")"
-        )
+        ampoules = _l("ampoules", lang, n=str(drug.ampoules), ml=_n(drug.stock.ml, lang))
+        draw = f"{_n(drug.drawn_ml, lang)} ml {stock}\n{ampoules}"  # two lines, not three
         table.add_row(
             drug.name.get(lang),
             Glued(f"{_n(drug.daily_mg, lang)} mg"),
