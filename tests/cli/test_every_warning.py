@@ -53,6 +53,7 @@ REFUSALS = [
     ("too_small_patch", "morphine 20mg po to fentanyl td"),
     ("too_small", "oxycodone 10mg x2 po to hydromorphone sc"),
     ("too_large", "morphine 1600mg po to fentanyl td"),
+    ("above_ceiling", "morphine 100mg po to tramadol po"),
     ("not_sold", "morphine 60mg po to morphine rectal"),
 ]
 

@@ -174,6 +174,7 @@ def test_the_shipped_table_relates_every_route_of_a_drug(tables: Tables) -> None
         ("oxycodone 10mg x2 po to hydromorphone sc", "too_small"),
         ("morphine 1600mg po to fentanyl td", "too_large"),
         ("morphine 60mg po to tramadol iv", "not_sold"),
+        ("morphine 100mg po to tramadol po", "above_ceiling"),  # needs 467-533 mg
     ],
 )
 def test_no_plan_of_nothing(tables: Tables, line: str, code: str) -> None:
@@ -214,3 +215,49 @@ def test_the_search_on_unreduced_ratios_finds_what_the_fractions_find(
     assert regimen.choose_found_at(every, ratio(target), ratio(floor), ratio(ceiling)) == (
         regimen.choose_found(every, target, floor, ceiling)
     )
+
+
+#: the maximum daily doses of the product texts (Palexia depot: more than 500 mg a day
+#: not recommended; Nobligan: 400 mg; Paralgin forte: 8 tablets of 30 mg codeine)
+MAXIMUM_DAILY_MG = {"tapentadol": 500, "tramadol": 400, "codeine": 240}
+
+
+@given(
+    st.sampled_from(sorted(MAXIMUM_DAILY_MG)),
+    st.sampled_from([("morphine", "po"), ("oxycodone", "po"), ("morphine", "sc")]),
+    st.fractions(min_value=1, max_value=600, max_denominator=4),
+)
+def test_a_start_is_never_above_the_drugs_maximum_daily_dose(
+    tables: Tables, target: str, source: tuple[str, str], mg: F
+) -> None:
+    from lindring.calc.convert import convert
+    from lindring.calc.dose import parse_dose
+    from lindring.calc.request import Part, Request
+
+    drug, route = tables.opioids[source[0]], source[1]
+    dose = parse_dose(f"{float(mg):.2f} mg/24h")
+    result = convert(tables, Request((Part(drug, route, dose),), tables.opioids[target], "po"))
+    if result.suggested is not None:
+        assert result.suggested.value <= MAXIMUM_DAILY_MG[target]
+    elif result.refusal is not None and result.refusal.code == "above_ceiling":
+        # refused only where even the band's floor is above the maximum
+        assert result.start_low is not None
+        assert result.start_low.value > MAXIMUM_DAILY_MG[target]
+
+
+def test_tapentadol_at_150_mg_oral_morphine_is_refused_not_started_at_600_mg(
+    tables: Tables,
+) -> None:
+    from lindring.calc.convert import convert
+    from lindring.calc.request import parse_request
+
+    # 150 mg oral morphine / 0.2 (Hdir) = 750 mg tapentadol, less 25 % = 562.5 mg: above
+    # the 500 mg maximum, and so is the band's floor (less 30 %: 525 mg)
+    line = "morphine 75mg x2 po to tapentadol po"
+    result = convert(tables, parse_request(tables, line.split()))
+    assert result.refusal is not None and result.refusal.code == "above_ceiling"
+    assert "500 mg" in result.refusal.text("en")
+    # 120 mg: 600 mg less 25 % = 450 mg, within the maximum: 75 mg every 4 hours
+    line = "morphine 60mg x2 po to tapentadol po"
+    result = convert(tables, parse_request(tables, line.split()))
+    assert result.suggested is not None and result.suggested.value == 450

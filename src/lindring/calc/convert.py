@@ -367,8 +367,8 @@ def _exemptions(found: regimen.Regimen, bt: Breakthrough | None) -> list[Alert]:
 @record
 class Start:
     """The start chosen for a plan: a ``regimen``, or ``None`` and ``why`` not
-    (``not_sold``, ``too_small``, ``too_large``); ``moved`` when the preferred interval
-    had to give way."""
+    (``not_sold``, ``too_small``, ``too_large``, ``above_ceiling``); ``moved`` when the
+    preferred interval had to give way."""
 
     regimen: regimen.Regimen | None
     why: str = ""
@@ -380,7 +380,8 @@ def choose_start(
 ) -> Start:
     """The practical regimen of ``drug`` by ``route`` for ``plan`` (amounts in mg per
     24 h; module doc, step 5). A dose the products cannot reach within the handbook's
-    band (the largest regimen sold is below it) gets no start (``too_large``)."""
+    band (the largest regimen sold is below it) gets no start (``too_large``), nor one
+    whose band lies above the drug's maximum daily dose (``above_ceiling``)."""
     return _start(tables, drug, route, plan.target, plan.floor, plan.ceiling, interval)
 
 
@@ -413,8 +414,16 @@ def _start(
     factor = drug.routes[route]
     unit = RATE_UNIT if factor.patch is not None else drug.unit
     every, ladders = start_ladders(tables, drug, route, interval)
-    amounts = (in_unit(v, unit) for v in (target, floor, ceiling))
-    return choose_among(every, ladders, *amounts)
+    at, low, top = (in_unit(v, unit) for v in (target, floor, ceiling))
+    return choose_among(every, ladders, at, low, top, most_daily(drug, route))
+
+
+def most_daily(drug: Opioid, route: str) -> Fraction | None:
+    """The drug's maximum daily dose in the route's unit (a start never exceeds it);
+    ``None`` without one (a patch's own maximum is a warning: ``patch_above_max``)."""
+    if drug.ceiling is None or drug.routes[route].patch is not None:
+        return None
+    return in_unit(drug.ceiling.value, drug.unit)
 
 
 def start_ladders(
@@ -437,10 +446,12 @@ def choose_among(
     target: Fraction,
     floor: Fraction,
     ceiling: Fraction,
+    cap: Fraction | None = None,
 ) -> Start:
     """:func:`choose_start` once the ladders are known (``every``; ``ladders``: those at
-    the interval asked for) and the amounts are in the route's unit."""
-    found, why, moved = choose_found(every, ladders, target, floor, ceiling)
+    the interval asked for) and the amounts are in the route's unit; never above ``cap``
+    (the drug's maximum daily dose)."""
+    found, why, moved = choose_found(every, ladders, target, floor, ceiling, cap)
     return Start(None if found is None else regimen.made(found), why, moved)
 
 
@@ -450,11 +461,13 @@ def choose_found(
     target: Fraction,
     floor: Fraction,
     ceiling: Fraction,
+    cap: Fraction | None = None,
 ) -> tuple[regimen.Found | None, str, bool]:
     """:func:`choose_among` before its regimen is made: the daily total, single dose and
     ladder found (or ``None``), why none, and whether the interval had to give way."""
     ratio = regimen.ratio
-    return choose_found_at(every, ladders, ratio(target), ratio(floor), ratio(ceiling))
+    most = None if cap is None else ratio(cap)
+    return choose_found_at(every, ladders, ratio(target), ratio(floor), ratio(ceiling), most)
 
 
 def choose_found_at(
@@ -463,11 +476,15 @@ def choose_found_at(
     target: regimen.Ratio,
     floor: regimen.Ratio,
     ceiling: regimen.Ratio,
+    cap: regimen.Ratio | None = None,
 ) -> tuple[regimen.Found | None, str, bool]:
     """:func:`choose_found` on ratios of integers (``regimen.choose_found_at``): what
-    the start-dose sweep of ``lindring check`` calls for each of its doses."""
+    the start-dose sweep of ``lindring check`` calls for each of its doses. With ``cap``
+    (the drug's maximum daily dose) the target and the band's top are held to it."""
     if not every:
         return None, "not_sold", False
+    if cap is not None:
+        target, ceiling = _least(target, cap), _least(ceiling, cap)
     found = regimen.choose_found_at(ladders, target, floor, ceiling) if ladders else None
     moved = False
     if found is None and ladders is not every:
@@ -477,32 +494,48 @@ def choose_found_at(
         return None, "too_small", False
     fn, fd = floor
     total = found[0]
-    if total.numerator * fd < fn * total.denominator and not regimen.any_above(every, total):
-        return None, "too_large", False
+    if total.numerator * fd < fn * total.denominator:  # below the band
+        if cap is not None and cap[0] * fd < fn * cap[1]:
+            return None, "above_ceiling", False  # the drug's maximum daily dose is below it
+        if not regimen.any_above(every, total):
+            return None, "too_large", False  # the largest regimen sold falls short
     return found, "", moved
+
+
+def _least(a: regimen.Ratio, b: regimen.Ratio) -> regimen.Ratio:
+    return a if a[0] * b[1] <= b[0] * a[1] else b
 
 
 def _no_start(tables: Tables, request: Request, eq: Amount, target: Amount, why: str) -> Refusal:
     """Why no start is given (never a plan of nothing): nothing of the drug by this route
-    is sold, the smallest regimen sold is above the reduced dose, or the largest is far
-    below it."""
+    is sold, the smallest regimen sold is above the reduced dose, the largest is far
+    below it, or the drug's maximum daily dose is below the band of starts."""
     tgt, route = request.target, request.target_route
     f_tgt = tgt.routes[route]
     if why == "not_sold":
         where = {"drug": tgt.name, "route": tables.routes[route].name}
         return Refusal("not_sold", where, f_tgt.sources)
+    if why == "above_ceiling":
+        assert tgt.ceiling is not None
+        limit = Amount(in_unit(tgt.ceiling.value, tgt.unit), eq.unit, eq.per_24h)
+        over = {"drug": tgt.name, "target": target, "limit": limit}
+        return Refusal("above_ceiling", over, tgt.ceiling.sources)
     if why == "too_large":
         ladders = (
             regimen.patch_ladders(f_tgt.patch)
             if f_tgt.patch
             else regimen.ladders(f_tgt.products, tables.regimen.max_units_per_dose)
         )
-        top = max((ladder.largest() for ladder in ladders), key=lambda r: r.daily)
+        top = max((ladder.largest() for ladder in ladders), key=lambda r: r.daily).daily
+        cap = most_daily(tgt, route)
+        capped = None if cap is None else regimen.below(ladders, cap)
+        if capped is not None:  # the largest at most the drug's maximum daily dose
+            top = min(top, capped.daily)
         largest = {
             "drug": tgt.name,
             "route": tables.routes[route].name,
             "target": target,
-            "largest": Amount(top.daily, eq.unit, eq.per_24h),
+            "largest": Amount(top, eq.unit, eq.per_24h),
         }
         return Refusal("too_large", largest, f_tgt.sources)
     if f_tgt.patch is not None:

@@ -156,7 +156,9 @@ def _one(tables: Tables, request: Request, run: Convert) -> Problem | None:
     )
     if conv.refusal is not None and conv.refusal.code == "too_small":
         return None  # the reduced dose is below the smallest regimen sold: refusing is right
-    if conv.refusal is not None and not (above_ceiling and conv.refusal.code == "too_large"):
+    if conv.refusal is not None and not (
+        above_ceiling and conv.refusal.code in ("too_large", "above_ceiling")
+    ):
         return "check.refused", {"refusal": conv.refusal.code}
     if conv.refusal is not None:
         return None  # above the target's maximum daily dose: refusing is right

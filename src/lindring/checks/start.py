@@ -27,7 +27,14 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from lindring.calc.convert import RATE_UNIT, choose_found, choose_found_at, in_unit, start_ladders
+from lindring.calc.convert import (
+    RATE_UNIT,
+    choose_found,
+    choose_found_at,
+    in_unit,
+    most_daily,
+    start_ladders,
+)
 from lindring.calc.regimen import Ladder
 from lindring.calc.request import usable
 from lindring.calc.route_ratio import between
@@ -187,6 +194,8 @@ def _sweep(
     scale = in_unit(per_ome, unit)  # the route's unit per mg OME
     sn, sd = scale.numerator, scale.denominator
     every, _ = start_ladders(tables, drug, route)
+    most = most_daily(drug, route)  # a start never exceeds the maximum daily dose
+    cap = None if most is None else (most.numerator, most.denominator)
     # the drug's maximum daily dose in mg OME (beyond it the ceiling alert applies)
     ceiling = drug.ceiling.value / per_ome if drug.ceiling is not None else None
     # the doses are sorted: those from this index on are beyond the ceiling
@@ -204,7 +213,7 @@ def _sweep(
         at_target = (target.numerator * sn, target.denominator * sd)
         at_top = (top.numerator * sn, top.denominator * sd)
         at_floor = (floor.numerator * sn, floor.denominator * sd)
-        found, why, _ = choose_found_at(every, every, at_target, at_floor, at_top)
+        found, why, _ = choose_found_at(every, every, at_target, at_floor, at_top, cap)
         if found is None:
             small = why == "too_small"
             if small and previous is not None:

@@ -563,6 +563,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "another drug or route (for example a pump) and the palliative care team",
         "nb": "et annet legemiddel eller en annen vei (for eksempel smertepumpe) og palliativt team",
     },
+    "where.above_ceiling": {
+        "en": "another opioid, and the palliative care team",
+        "nb": "et annet opioid, og palliativt team",
+    },
     "where.not_sold": {
         "en": "another route of this drug: `lindring drugs` lists them",
         "nb": "en annen vei for dette legemiddelet: `lindring drugs` viser dem",
@@ -622,8 +626,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "For lite til plaster: beregnet start er {target}, og minste plaster med {drug}, {smallest}, tilsvarer omtrent {ome} oral morfin. Fortsett med et opioid peroralt eller subkutant til dosen er høyere.",
     },
     "refusal.too_large": {
-        "en": "No start suggested: the reduced dose, {target}, is far above the largest practical regimen of {drug} {route} sold ({largest}). Choose another drug or route (for example a pump), and ask the palliative care team.",
-        "nb": "Ingen startdose foreslått: redusert dose, {target}, er langt over det største praktiske regimet av {drug} {route} som selges ({largest}). Velg et annet legemiddel eller en annen vei (for eksempel smertepumpe), og spør palliativt team.",
+        "en": "No start suggested: the reduced dose, {target}, is above the largest practical regimen of {drug} {route} sold ({largest}), which would start below what the handbook's reduction supports. Choose another drug or route (for example a pump), and ask the palliative care team.",
+        "nb": "Ingen startdose foreslått: redusert dose, {target}, er over det største praktiske regimet av {drug} {route} som selges ({largest}), og det ville gitt en start under det reduksjonen i håndboken støtter. Velg et annet legemiddel eller en annen vei (for eksempel smertepumpe), og spør palliativt team.",
+    },
+    "refusal.above_ceiling": {
+        "en": "No start suggested: the reduced dose, {target}, is above the maximum daily dose of {drug} ({limit}), so even the largest dose allowed would fall short of the starts the handbook's reduction supports. This dose does not suit {drug}: choose another opioid, and ask the palliative care team.",
+        "nb": "Ingen startdose foreslått: redusert dose, {target}, er over største døgndose av {drug} ({limit}), så selv største tillatte dose blir lavere enn startdosene reduksjonen i håndboken støtter. Denne dosen passer ikke for {drug}: velg et annet opioid, og spør palliativt team.",
     },
     "refusal.not_sold": {
         "en": "No start suggested: no product of {drug} {route} is sold in Norway, so the table has this route as a source only. Choose another route.",

@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Above what the products sold give within the reduction band: ask a palliative care team.",
         "nb": "Over det preparatene som selges gir innenfor reduksjonsbåndet: spør palliativt team.",
     },
+    "card.note.above_ceiling": {
+        "en": "Above the drug's maximum daily dose: choose another opioid.",
+        "nb": "Over største døgndose for legemiddelet: velg et annet opioid.",
+    },
     "card.note.not_sold": {
         "en": "No product sold for this route.",
         "nb": "Ingen preparater selges for denne veien.",
