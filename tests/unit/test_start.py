@@ -202,7 +202,7 @@ def test_the_search_on_unreduced_ratios_finds_what_the_fractions_find(
     """``lindring check``'s sweep searches with ratios of integers that are not in
     lowest terms (its doses scaled by a factor, numerator and denominator apart): the
     same regimen, and the same reason for none, as with the fractions themselves."""
-    from lindring.calc.convert import choose_found, choose_found_at, start_ladders
+    from lindring.calc.start import choose_found, choose_found_at, start_ladders
 
     every, _ = start_ladders(tables, tables.opioids[where[0]], where[1])
     floor, ceiling = target * low, target * high

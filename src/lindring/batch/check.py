@@ -27,7 +27,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from lindring.calc.convert import Conversion, in_unit
+from lindring.calc.convert import Conversion
+from lindring.calc.daily import in_unit
 from lindring.calc.dose import DoseExpression
 from lindring.errors import InputError
 from lindring.i18n import PER_24H, UNIT_NAMES, text

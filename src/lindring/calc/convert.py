@@ -14,8 +14,9 @@ The working follows the handbook's procedure once, each step recorded in the res
    drug, from the handbook's band at this dose (``tolerance.py``);
 5. the start: the largest practical regimen of products sold that does not exceed the
    reduced dose, or the next one up while it stays within the handbook's band
-   (``regimen.py``; patches: strengths sold and their combinations; ``--pump``: the
-   pump's daily dose). A dose too small for any product is refused, never shown as 0;
+   (``start.py``, ``regimen.py``; patches: strengths sold and their combinations;
+   ``--pump``: the pump's daily dose), never above the drug's maximum daily dose. A dose
+   too small for any product is refused, never shown as 0;
 6. the breakthrough dose: a fraction of the start, as a practical single dose of an
    immediate-release product (with a pump: the pump's bolus);
 7. the warnings that apply. Non-linear drugs (methadone) are refused with a referral.
@@ -28,16 +29,17 @@ from __future__ import annotations
 
 from dataclasses import field, replace
 from fractions import Fraction
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lindring.calc import lookups, patches, regimen
 from lindring.calc.alerts import clinical_alerts, patch_alerts, reduction_alerts
 from lindring.calc.breakthrough import breakthrough_for
+from lindring.calc.daily import in_unit, in_unit_of, mg_daily, shown
 from lindring.calc.patient import Patient, adjust, renal_avoid
 from lindring.calc.request import Part, Request, refusal_code, route_refusal
 from lindring.calc.route_ratio import between
-from lindring.calc.tolerance import StartPlan, plan_start
+from lindring.calc.start import choose_start, no_start, plan_of
+from lindring.calc.tolerance import StartPlan
 from lindring.calc.working import (
     Alert,
     Breakthrough,
@@ -48,7 +50,7 @@ from lindring.calc.working import (
     Step,
 )
 from lindring.errors import InputError
-from lindring.model import Amount, Factor, Opioid, Span, Tables
+from lindring.model import Amount, Factor, Span, Tables
 from lindring.records import record
 from lindring.units import mg_per
 
@@ -56,7 +58,6 @@ if TYPE_CHECKING:
     from lindring.calc.pump import PumpPlan
 
 INTERVALS = regimen.INTERVALS
-RATE_UNIT = "microgram/h"
 
 
 @record
@@ -109,22 +110,6 @@ class Conversion:
         return self.parts[0].daily
 
 
-def in_unit(mg: Fraction, unit: str) -> Fraction:
-    """``mg`` (per 24 h) expressed in ``unit`` (``mg``, ``microgram``, ``microgram/h``)."""
-    if unit == "mg":
-        return mg  # mg_per("mg") is 1: no division (lindring check calls this often)
-    if unit == RATE_UNIT:
-        return mg / (mg_per("microgram") * 24)
-    return mg / mg_per(unit)
-
-
-def shown(tables: Tables, drug: Opioid, route: str, mg_per_24h: Fraction) -> Amount:
-    """A daily amount in mg as the drug and route are dosed (patches as a rate)."""
-    if tables.routes[route].kind == "rate":
-        return Amount(in_unit(mg_per_24h, RATE_UNIT), RATE_UNIT)
-    return Amount(in_unit(mg_per_24h, drug.unit), drug.unit, per_24h=True)
-
-
 def convert(tables: Tables, request: Request, options: Options | None = None) -> Conversion:
     """Convert ``request`` with ``tables``; never raises for clinical reasons (see ``refusal``)."""
     options = options or Options()
@@ -160,11 +145,15 @@ def convert(tables: Tables, request: Request, options: Options | None = None) ->
             return Conversion(request, tables.version, parts, ome, refusal=outside)
         request = replace(request, target=found)
     if len(parts) > 1:
-        steps.append(Step("sum", {"parts": tuple(_mg(p.ome) for p in parts), "ome": _mg(ome)}))
+        steps.append(
+            Step("sum", {"parts": tuple(mg_daily(p.ome) for p in parts), "ome": mg_daily(ome)})
+        )
     plaus = tables.plausibility
     if ome > plaus.refuse_above:
         refusal = Refusal(
-            "implausible", {"ome": _mg(ome), "limit": _mg(plaus.refuse_above)}, plaus.sources
+            "implausible",
+            {"ome": mg_daily(ome), "limit": mg_daily(plaus.refuse_above)},
+            plaus.sources,
         )
         return Conversion(
             request,
@@ -235,18 +224,21 @@ def _target(
     if others and same_mg:
         steps.append(
             Step(
-                "equianalgesic_sum", {"parts": (_in(eq, same_mg), _in(eq, other_mg)), "result": eq}
+                "equianalgesic_sum",
+                {"parts": (in_unit_of(eq, same_mg), in_unit_of(eq, other_mg)), "result": eq},
             )
         )
     steps.append(Step("range", {"low": low, "high": high, "result": eq}))
-    plan = _plan(tables, ome, same_mg, other_mg, options.reduce_percent, not f_tgt.target_reduction)
-    target = _in(eq, plan.target)
+    plan = plan_of(
+        tables, ome, same_mg, other_mg, options.reduce_percent, not f_tgt.target_reduction
+    )
+    target = in_unit_of(eq, plan.target)
     steps.append(_reduction_step(tables, request, plan, eq, target, ome))
     alerts.extend(reduction_alerts(tables, plan.reduction, request))
     patient = Patient(options.egfr, options.frail)
     plan, said = adjust(tables, request, patient, plan, eq_mg)
     if said is not None:
-        target = _in(eq, plan.target)
+        target = in_unit_of(eq, plan.target)
         steps.append(Step(said.code, {**said.params, "result": target}, said.sources))
     base = Conversion(
         request,
@@ -258,8 +250,8 @@ def _target(
         high,
         plan.reduction,
         suggested_exact=target,
-        start_low=_in(eq, plan.floor),
-        start_high=_in(eq, plan.ceiling),
+        start_low=in_unit_of(eq, plan.floor),
+        start_high=in_unit_of(eq, plan.ceiling),
         patient=patient,
     )
     avoid = renal_avoid(tables, request, options.egfr)
@@ -274,7 +266,7 @@ def _target(
         interval = {"wanted": options.interval_hours, "interval": found.interval_hours}
         alerts.append(Alert("interval_changed", interval))
     if found is None:
-        refusal = _no_start(tables, request, eq, target, start.why)
+        refusal = no_start(tables, request, eq, target, start.why)
         alerts.extend(clinical_alerts(tables, request, parts, ome, eq, options.egfr))
         return replace(base, alerts=tuple(alerts), refusal=refusal, steps=tuple(steps))
     suggested = Amount(found.daily, eq.unit, eq.per_24h)
@@ -364,202 +356,6 @@ def _exemptions(found: regimen.Regimen, bt: Breakthrough | None) -> list[Alert]:
     return [Alert("exemption", {"product": name}) for name in names]
 
 
-@record
-class Start:
-    """The start chosen for a plan: a ``regimen``, or ``None`` and ``why`` not
-    (``not_sold``, ``too_small``, ``too_large``, ``above_ceiling``); ``moved`` when the
-    preferred interval had to give way."""
-
-    regimen: regimen.Regimen | None
-    why: str = ""
-    moved: bool = False
-
-
-def choose_start(
-    tables: Tables, drug: Opioid, route: str, plan: StartPlan, interval: int | None = None
-) -> Start:
-    """The practical regimen of ``drug`` by ``route`` for ``plan`` (amounts in mg per
-    24 h; module doc, step 5). A dose the products cannot reach within the handbook's
-    band (the largest regimen sold is below it) gets no start (``too_large``), nor one
-    whose band lies above the drug's maximum daily dose (``above_ceiling``)."""
-    return _start(tables, drug, route, plan.target, plan.floor, plan.ceiling, interval)
-
-
-@lru_cache(maxsize=4096)
-def _plan(
-    tables: Tables,
-    ome: Fraction,
-    same_mg: Fraction,
-    other_mg: Fraction,
-    reduce_percent: Fraction | None,
-    included: bool,
-) -> StartPlan:
-    """:func:`~lindring.calc.tolerance.plan_start` under the table's reduction rule (a
-    batch's conversions come to the same few plans again and again)."""
-    return plan_start(tables.reduction, ome, same_mg, other_mg, reduce_percent, included)
-
-
-@lru_cache(maxsize=4096)
-def _start(
-    tables: Tables,
-    drug: Opioid,
-    route: str,
-    target: Fraction,
-    floor: Fraction,
-    ceiling: Fraction,
-    interval: int | None,
-) -> Start:
-    """:func:`choose_start` of the plan's three amounts (a batch's conversions come to
-    the same few thousand of them again and again)."""
-    factor = drug.routes[route]
-    unit = RATE_UNIT if factor.patch is not None else drug.unit
-    every, ladders = start_ladders(tables, drug, route, interval)
-    at, low, top = (in_unit(v, unit) for v in (target, floor, ceiling))
-    return choose_among(every, ladders, at, low, top, most_daily(drug, route))
-
-
-def most_daily(drug: Opioid, route: str) -> Fraction | None:
-    """The drug's maximum daily dose in the route's unit (a start never exceeds it);
-    ``None`` without one (a patch's own maximum is a warning: ``patch_above_max``)."""
-    if drug.ceiling is None or drug.routes[route].patch is not None:
-        return None
-    return in_unit(drug.ceiling.value, drug.unit)
-
-
-def start_ladders(
-    tables: Tables, drug: Opioid, route: str, interval: int | None = None
-) -> tuple[tuple[regimen.Ladder, ...], tuple[regimen.Ladder, ...]]:
-    """Every ladder of ``drug`` by ``route``, and those at ``interval`` (the same when
-    ``interval`` is ``None`` or a patch); no ladders: nothing is sold."""
-    factor = drug.routes[route]
-    if factor.patch is not None:
-        every = regimen.patch_ladders(factor.patch)
-        return every, every
-    most = tables.regimen.max_units_per_dose
-    every = regimen.ladders(factor.products, most)
-    return every, regimen.ladders(factor.products, most, interval) if interval else every
-
-
-def choose_among(
-    every: tuple[regimen.Ladder, ...],
-    ladders: tuple[regimen.Ladder, ...],
-    target: Fraction,
-    floor: Fraction,
-    ceiling: Fraction,
-    cap: Fraction | None = None,
-) -> Start:
-    """:func:`choose_start` once the ladders are known (``every``; ``ladders``: those at
-    the interval asked for) and the amounts are in the route's unit; never above ``cap``
-    (the drug's maximum daily dose)."""
-    found, why, moved = choose_found(every, ladders, target, floor, ceiling, cap)
-    return Start(None if found is None else regimen.made(found), why, moved)
-
-
-def choose_found(
-    every: tuple[regimen.Ladder, ...],
-    ladders: tuple[regimen.Ladder, ...],
-    target: Fraction,
-    floor: Fraction,
-    ceiling: Fraction,
-    cap: Fraction | None = None,
-) -> tuple[regimen.Found | None, str, bool]:
-    """:func:`choose_among` before its regimen is made: the daily total, single dose and
-    ladder found (or ``None``), why none, and whether the interval had to give way."""
-    ratio = regimen.ratio
-    most = None if cap is None else ratio(cap)
-    return choose_found_at(every, ladders, ratio(target), ratio(floor), ratio(ceiling), most)
-
-
-def choose_found_at(
-    every: tuple[regimen.Ladder, ...],
-    ladders: tuple[regimen.Ladder, ...],
-    target: regimen.Ratio,
-    floor: regimen.Ratio,
-    ceiling: regimen.Ratio,
-    cap: regimen.Ratio | None = None,
-) -> tuple[regimen.Found | None, str, bool]:
-    """:func:`choose_found` on ratios of integers (``regimen.choose_found_at``): what
-    the start-dose sweep of ``lindring check`` calls for each of its doses. With ``cap``
-    (the drug's maximum daily dose) the target and the band's top are held to it."""
-    if not every:
-        return None, "not_sold", False
-    if cap is not None:
-        target, ceiling = _least(target, cap), _least(ceiling, cap)
-    found = regimen.choose_found_at(ladders, target, floor, ceiling) if ladders else None
-    moved = False
-    if found is None and ladders is not every:
-        found = regimen.choose_found_at(every, target, floor, ceiling)
-        moved = found is not None
-    if found is None:
-        return None, "too_small", False
-    fn, fd = floor
-    total = found[0]
-    if total.numerator * fd < fn * total.denominator:  # below the band
-        if cap is not None and cap[0] * fd < fn * cap[1]:
-            return None, "above_ceiling", False  # the drug's maximum daily dose is below it
-        if not regimen.any_above(every, total):
-            return None, "too_large", False  # the largest regimen sold falls short
-    return found, "", moved
-
-
-def _least(a: regimen.Ratio, b: regimen.Ratio) -> regimen.Ratio:
-    return a if a[0] * b[1] <= b[0] * a[1] else b
-
-
-def _no_start(tables: Tables, request: Request, eq: Amount, target: Amount, why: str) -> Refusal:
-    """Why no start is given (never a plan of nothing): nothing of the drug by this route
-    is sold, the smallest regimen sold is above the reduced dose, the largest is far
-    below it, or the drug's maximum daily dose is below the band of starts."""
-    tgt, route = request.target, request.target_route
-    f_tgt = tgt.routes[route]
-    if why == "not_sold":
-        where = {"drug": tgt.name, "route": tables.routes[route].name}
-        return Refusal("not_sold", where, f_tgt.sources)
-    if why == "above_ceiling":
-        assert tgt.ceiling is not None
-        limit = Amount(in_unit(tgt.ceiling.value, tgt.unit), eq.unit, eq.per_24h)
-        over = {"drug": tgt.name, "target": target, "limit": limit}
-        return Refusal("above_ceiling", over, tgt.ceiling.sources)
-    if why == "too_large":
-        ladders = (
-            regimen.patch_ladders(f_tgt.patch)
-            if f_tgt.patch
-            else regimen.ladders(f_tgt.products, tables.regimen.max_units_per_dose)
-        )
-        top = max((ladder.largest() for ladder in ladders), key=lambda r: r.daily).daily
-        cap = most_daily(tgt, route)
-        capped = None if cap is None else regimen.below(ladders, cap)
-        if capped is not None:  # the largest at most the drug's maximum daily dose
-            top = min(top, capped.daily)
-        largest = {
-            "drug": tgt.name,
-            "route": tables.routes[route].name,
-            "target": target,
-            "largest": Amount(top, eq.unit, eq.per_24h),
-        }
-        return Refusal("too_large", largest, f_tgt.sources)
-    if f_tgt.patch is not None:
-        smallest_rate = patches.smallest(f_tgt.patch)
-        smallest = Amount(smallest_rate, RATE_UNIT)
-        mg = smallest_rate * 24 * mg_per("microgram")
-        code = "too_small_patch"
-    else:
-        ladders = regimen.ladders(f_tgt.products, tables.regimen.max_units_per_dose)
-        least = regimen.smallest(ladders)
-        assert least is not None  # a dose route has at least one product
-        smallest = Amount(least.daily, eq.unit, eq.per_24h)
-        mg = least.daily * mg_per(tgt.unit)
-        code = "too_small"
-    params: dict[str, object] = {
-        "drug": tgt.name,
-        "route": tables.routes[route].name,
-        "target": target,
-        "smallest": smallest,
-        "ome": _mg(mg * f_tgt.value),
-    }
-    return Refusal(code, params, f_tgt.sources)
-
-
 def _pumped(
     tables: Tables,
     base: Conversion,
@@ -600,15 +396,6 @@ def _pumped(
         alerts=tuple(alerts),
         steps=tuple(steps),
     )
-
-
-def _mg(value: Fraction) -> Amount:
-    return Amount(value, "mg", per_24h=True)
-
-
-def _in(like: Amount, mg_per_24h: Fraction) -> Amount:
-    """``mg_per_24h`` in the unit of ``like`` (a target amount)."""
-    return Amount(in_unit(mg_per_24h, like.unit), like.unit, like.per_24h)
 
 
 def _shown_factor(factor: Factor) -> Fraction:
@@ -658,7 +445,7 @@ def _part(tables: Tables, part: Part, steps: list[Step], alerts: list[Alert]) ->
                 "factor": _shown_factor(factor),
                 "drug": part.drug.name,
                 "route": route,
-                "ome": _mg(ome),
+                "ome": mg_daily(ome),
             },
             factor.sources,
         )
@@ -700,7 +487,7 @@ def _target_step(
     return Step(
         "target_rate" if f_tgt.patch else "target",
         {
-            "ome": _mg(ome),
+            "ome": mg_daily(ome),
             "factor": _shown_factor(f_tgt),
             "drug": tgt.name,
             "route": tables.routes[route].name,
@@ -721,7 +508,7 @@ def _reduction_step(
         "result": target,
         "band_low": reduction.band_low,
         "band_high": reduction.band_high,
-        "threshold": _mg(rule.threshold_ome),
+        "threshold": mg_daily(rule.threshold_ome),
         "high_percent": rule.at_or_above.default,
         "drug": request.target.name,
     }

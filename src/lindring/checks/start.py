@@ -13,7 +13,7 @@
   change of drug is the band's own lower end.
 
 The sweep calls the steps of ``convert`` (``tolerance.plan_start`` and the two halves of
-``convert.choose_start``) target by target, so its cost grows with the number of
+``start.choose_start``) target by target, so its cost grows with the number of
 routes, not with their pairs; identical sweeps (the same products, factor and unit, or
 a route change from routes with the same ratio) run once per process, so guideline
 profiles that share targets with the Norwegian table share their sweeps too.
@@ -27,17 +27,11 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from lindring.calc.convert import (
-    RATE_UNIT,
-    choose_found,
-    choose_found_at,
-    in_unit,
-    most_daily,
-    start_ladders,
-)
+from lindring.calc.daily import RATE_UNIT, in_unit
 from lindring.calc.regimen import Ladder
 from lindring.calc.request import usable
 from lindring.calc.route_ratio import between
+from lindring.calc.start import choose_found, choose_found_at, most_daily, start_ladders
 from lindring.calc.tolerance import plan_start
 from lindring.checks.tally import Tally, number
 from lindring.model import Opioid, ReductionRule, Tables

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lindring.calc.convert import RATE_UNIT
+from lindring.calc.daily import RATE_UNIT
 from lindring.table.spec import DOSE_UNITS
 
 Schema = dict[str, Any]
