@@ -142,3 +142,16 @@ def test_rows_the_reader_cannot_use_stay_with_their_patient(
     ]
     counts = "4 rows: 2 converted, 2 with errors, 0 refused, 0 empty lines skipped"
     assert counts in result.stderr
+
+
+def test_a_norwegian_run_writes_the_status_of_a_sum_in_norwegian(
+    tmp_path: Path, run_batch: RunBatch
+) -> None:
+    source = write(tmp_path / "register.csv", REGISTER)
+    result = run_batch(str(source), "--sum-by", "pasient", "--lang", "nb")
+    rows = read_back(result.stdout_bytes)
+    assert [r["status"] for r in rows] == ["ok", "ufullstendig", "ufullstendig"]
+    jsonl = run_batch(str(source), "--sum-by", "pasient", "--lang", "nb", "--format", "jsonl")
+    assert [json.loads(line)["status"] for line in jsonl.stdout.splitlines()] == [
+        "ok", "incomplete", "incomplete"
+    ]  # fmt: skip

@@ -161,7 +161,7 @@ def run_sums(
             sums.add(outcomes)
             if progress is not None:
                 progress(total.rows)
-    for text_ in sums.lines(plan.fmt):
+    for text_ in sums.lines(plan.fmt, plan.lang):
         write(text_)
     return total
 

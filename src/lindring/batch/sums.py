@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from lindring.batch.columns import Columns, field_of, normalize_header
 from lindring.batch.engine import Outcome
-from lindring.batch.write import OutputFormat, decimal, guard
+from lindring.batch.write import OutputFormat, decimal, guard, value_word
 from lindring.errors import InputError
 from lindring.numbers import json_number
 
@@ -86,9 +86,10 @@ class Sums:
             else:
                 group.ome += ome
 
-    def lines(self, fmt: OutputFormat) -> Iterator[str]:
+    def lines(self, fmt: OutputFormat, lang: str = "en") -> Iterator[str]:
         """The output, one line per group, in the output's format (CSV: its dialect, the
-        header in the language of the input's column names)."""
+        header in the language of the input's column names, the status in ``lang`` as
+        the status column of a normal run; JSON Lines: the codes)."""
         name = self.columns.header[self.at]
         if fmt.kind == "jsonl":
             for key, group in self.groups.items():
@@ -109,7 +110,8 @@ class Sums:
         for key, group in self.groups.items():
             lines = " ".join(map(str, group.missing))
             ome = decimal(group.ome, 4, mark)
-            writer.writerow([guard(key), group.rows, ome, group.status, lines])
+            status = value_word(group.status, lang)
+            writer.writerow([guard(key), group.rows, ome, status, lines])
             if buffer.tell() > 1 << 16:
                 yield buffer.getvalue()
                 buffer.seek(0)
