@@ -75,7 +75,8 @@ def _start(
     unit = RATE_UNIT if factor.patch is not None else drug.unit
     every, ladders = start_ladders(tables, drug, route, interval)
     at, low, top = (in_unit(v, unit) for v in (target, floor, ceiling))
-    return choose_among(every, ladders, at, low, top, most_daily(drug, route))
+    found, why, moved = choose_found(every, ladders, at, low, top, most_daily(drug, route))
+    return Start(None if found is None else regimen.made(found), why, moved)
 
 
 def most_daily(drug: Opioid, route: str) -> Fraction | None:
@@ -100,21 +101,6 @@ def start_ladders(
     return every, regimen.ladders(factor.products, most, interval) if interval else every
 
 
-def choose_among(
-    every: tuple[regimen.Ladder, ...],
-    ladders: tuple[regimen.Ladder, ...],
-    target: Fraction,
-    floor: Fraction,
-    ceiling: Fraction,
-    cap: Fraction | None = None,
-) -> Start:
-    """:func:`choose_start` once the ladders are known (``every``; ``ladders``: those at
-    the interval asked for) and the amounts are in the route's unit; never above ``cap``
-    (the drug's maximum daily dose)."""
-    found, why, moved = choose_found(every, ladders, target, floor, ceiling, cap)
-    return Start(None if found is None else regimen.made(found), why, moved)
-
-
 def choose_found(
     every: tuple[regimen.Ladder, ...],
     ladders: tuple[regimen.Ladder, ...],
@@ -123,8 +109,11 @@ def choose_found(
     ceiling: Fraction,
     cap: Fraction | None = None,
 ) -> tuple[regimen.Found | None, str, bool]:
-    """:func:`choose_among` before its regimen is made: the daily total, single dose and
-    ladder found (or ``None``), why none, and whether the interval had to give way."""
+    """The start for ``target`` once the ladders are known (``every``; ``ladders``: those
+    at the interval asked for) and the amounts are in the route's unit, never above
+    ``cap`` (the drug's maximum daily dose): the daily total, single dose and ladder
+    found (or ``None``; :func:`regimen.made` makes the regimen), why none, and whether
+    the interval had to give way."""
     ratio = regimen.ratio
     most = None if cap is None else ratio(cap)
     return choose_found_at(every, ladders, ratio(target), ratio(floor), ratio(ceiling), most)
