@@ -6,6 +6,7 @@ import pytest
 
 from lindring.errors import InputError
 from lindring.handbook.book import Handbook, resolve_chapter
+from lindring.handbook.markdown import plain
 from lindring.handbook.search import MAX_QUERY, MAX_WORDS, expand_query, search, stem
 from lindring.model import Tables
 
@@ -116,3 +117,19 @@ def test_the_largest_query_allowed_is_answered(book: Handbook, tables: Tables) -
     """(How long the longest queries take is bench/fuzz's to watch, with its hang limit.)"""
     query = " ".join(["smertepumpeoksykodonfentanylplasterbc"] * MAX_WORDS)[:MAX_QUERY]
     assert len(search(book, tables, query)) <= 10
+
+
+def test_the_search_text_drops_a_source_marker_with_the_space_before_it(
+    book: Handbook, tables: Tables
+) -> None:
+    # plaster.md: "... kontakt palliativt team [@uk-last-days-prescribing]. Se også"
+    chapter = book.chapters["plaster"]
+    assert "palliativt team [@uk-last-days-prescribing]." in chapter.body
+    text = resolve_chapter(chapter, tables, book, "text").markdown
+    assert "kontakt palliativt team. Se" in text.replace("\n", " ")
+    for other in book.chapters.values():
+        searched = plain(resolve_chapter(other, tables, book, "text").markdown)
+        assert "[@" not in searched and " . " not in searched and " , " not in searched
+    # opioidkonvertering.md: "... (CYP2D6)" and, on the next line, "[@hdir-omeq]. Paralgin"
+    conversion = book.chapters["opioidkonvertering"]
+    assert "(CYP2D6). Paralgin" in plain(resolve_chapter(conversion, tables, book, "text").markdown)

@@ -94,4 +94,6 @@ def plain(markdown: str) -> str:
     text = re.sub(r"^\s{0,3}(#{1,6}|[-*+]|\d+\.|>)\s+", "", text, flags=re.MULTILINE)
     text = re.sub(r"\\([\\`*_\[\]<>|#])", r"\1", text)
     text = re.sub(r"[*_`]+", "", text)
-    return " ".join(text.split())
+    # a line that began with a source marker (gone from the search text) begins with the
+    # mark after it: joined to the line before, as written
+    return re.sub(r" ([.,;:])(?=\s|$)", r"\1", " ".join(text.split()))

@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 
 REFERENCES_ANCHOR = "kilder"
 
+#: a source marker with the spaces before it ("team [@id]." is "team." in the search
+#: text; a line that starts with one starts with what follows it: :func:`plain` joins it)
+_SPACED_MARKER = re.compile(r"[ \t]*" + MARKER.pattern)
+
 
 @record
 class Resolved:
@@ -106,6 +110,8 @@ class _Resolver:
             text = ANCHOR.sub("", text)
         original = text
         text = EMBED.sub(lambda m: self.embed(m, original, number), text)
+        if self.target == "text":  # the search index: a source marker and the space before it go
+            text = _SPACED_MARKER.sub("", text)
         return MARKER.sub(self.marker, LINK.sub(self.link, text))
 
     def embed(self, found: re.Match[str], text: str, number: int) -> str:
