@@ -261,3 +261,19 @@ def test_tapentadol_at_150_mg_oral_morphine_is_refused_not_started_at_600_mg(
     line = "morphine 60mg x2 po to tapentadol po"
     result = convert(tables, parse_request(tables, line.split()))
     assert result.suggested is not None and result.suggested.value == 450
+
+
+def test_the_starts_supported_end_at_the_maximum_daily_dose(tables: Tables) -> None:
+    from lindring.batch.check import check_prescribed
+    from lindring.calc.convert import convert
+    from lindring.calc.dose import parse_dose
+    from lindring.calc.request import parse_request
+
+    # 140 mg oral morphine / 0.2 = 700 mg tapentadol; the band (less 20-30 %) is 490 to
+    # 560 mg, above the 500 mg maximum in part: the starts supported end at 500
+    line = "morphine 70mg x2 po to tapentadol po"
+    result = convert(tables, parse_request(tables, line.split()))
+    assert result.start_high is not None and result.start_high.value == 500
+    assert result.suggested is not None and result.suggested.value <= 500
+    check = check_prescribed(result, parse_dose("550 mg"))
+    assert check is not None and check.verdict != "within"

@@ -240,6 +240,9 @@ def _target(
     if said is not None:
         target = in_unit_of(eq, plan.target)
         steps.append(Step(said.code, {**said.params, "result": target}, said.sources))
+    top = plan.ceiling  # the starts supported end at the drug's maximum daily dose
+    if tgt.ceiling is not None and f_tgt.patch is None:
+        top = min(top, tgt.ceiling.value)
     base = Conversion(
         request,
         tables.version,
@@ -251,7 +254,7 @@ def _target(
         plan.reduction,
         suggested_exact=target,
         start_low=in_unit_of(eq, plan.floor),
-        start_high=in_unit_of(eq, plan.ceiling),
+        start_high=in_unit_of(eq, top),
         patient=patient,
     )
     avoid = renal_avoid(tables, request, options.egfr)
