@@ -81,7 +81,10 @@ def percent(text: str | None) -> Fraction | None:
     if text is None:
         return None
     cleaned = text.strip().removesuffix("%").strip()
+    sign = 1
+    if cleaned[:1] in ("-", "\u2212"):  # a number below 0: the range check names the range
+        sign, cleaned = -1, cleaned[1:].lstrip()
     try:
-        return decimal(cleaned)
+        return sign * decimal(cleaned)
     except NumberError:
         raise InputError("reduce_number", text=clip(text)) from None

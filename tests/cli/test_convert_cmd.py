@@ -175,6 +175,8 @@ def test_reduce_override_is_reported(run: Run) -> None:
     assert "reduction_outside_band" in {w["code"] for w in data["warnings"]}
     assert run(*FLAGSHIP, "--reduce", "90").exit_code == 1
     assert run(*FLAGSHIP, "--reduce", "abc").exit_code == 1
+    below = run(*FLAGSHIP, "--reduce", "-5")  # a number, outside the range: says the range
+    assert below.exit_code == 1 and "between 0 and 75 percent" in below.stderr
 
 
 def test_route_change_of_the_same_drug_has_no_automatic_reduction(run: Run) -> None:

@@ -70,7 +70,7 @@ def test_percent(text: str, value: Fraction) -> None:
     assert percent(None) is None
 
 
-@pytest.mark.parametrize("text", ["1e999999999", "1/2", "-5", "mye", "1" * 5000])
+@pytest.mark.parametrize("text", ["1e999999999", "1/2", "-x", "mye", "1" * 5000])
 def test_a_percent_that_is_not_a_plain_number_is_an_input_error(text: str) -> None:
     with pytest.raises(InputError) as caught:
         percent(text)
@@ -81,3 +81,9 @@ def test_a_percent_that_is_not_a_plain_number_is_an_input_error(text: str) -> No
 def test_clip_counts_what_it_leaves_out() -> None:
     assert clip("short") == "short"
     assert clip("x" * 5000) == "x" * 60 + "… (5000 characters)"
+
+
+@pytest.mark.parametrize("text", ["-5", "\u22125", "- 12,5 %"])
+def test_a_percent_below_zero_is_read_so_that_the_range_check_names_the_range(text: str) -> None:
+    value = percent(text)
+    assert value is not None and value < 0  # refused where applied: reduce_range
