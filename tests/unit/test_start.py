@@ -240,9 +240,11 @@ def test_a_start_is_never_above_the_drugs_maximum_daily_dose(
     if result.suggested is not None:
         assert result.suggested.value <= MAXIMUM_DAILY_MG[target]
     elif result.refusal is not None and result.refusal.code == "above_ceiling":
-        # refused only where even the band's floor is above the maximum
-        assert result.start_low is not None
+        # refused only where even the band's floor is above the maximum (the band shown
+        # whole, low to high)
+        assert result.start_low is not None and result.start_high is not None
         assert result.start_low.value > MAXIMUM_DAILY_MG[target]
+        assert result.start_low.value <= result.start_high.value
 
 
 def test_tapentadol_at_150_mg_oral_morphine_is_refused_not_started_at_600_mg(

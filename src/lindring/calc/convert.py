@@ -241,8 +241,8 @@ def _target(
         target = in_unit_of(eq, plan.target)
         steps.append(Step(said.code, {**said.params, "result": target}, said.sources))
     top = plan.ceiling  # the starts supported end at the drug's maximum daily dose
-    if tgt.ceiling is not None and f_tgt.patch is None:
-        top = min(top, tgt.ceiling.value)
+    if tgt.ceiling is not None and f_tgt.patch is None and tgt.ceiling.value >= plan.floor:
+        top = min(top, tgt.ceiling.value)  # (a band wholly above it is refused: kept whole)
     base = Conversion(
         request,
         tables.version,
