@@ -14,6 +14,7 @@ WARNINGS = [
     ("high_dose", "oxycodone 80mg x2 po to hydromorphone po"),
     ("ceiling_source", "tramadol 150mg x4 po to morphine po"),
     ("ceiling_target", "morphine 75mg po to tramadol po"),
+    ("breakthrough_ceiling", "morphine 80mg po to tramadol po"),  # 400 mg: at the maximum
     ("renal", "oxycodone 40mg po to morphine sc"),
     ("avoid", "pethidine 100mg sc to morphine sc"),
     ("potency_gap", "morphine 60mg po to hydromorphone po"),

@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from lindring.calc.patient import renal_alert
-from lindring.calc.working import Alert, PartResult, Reduction
+from lindring.calc.working import Alert, Breakthrough, PartResult, Reduction
 from lindring.model import Amount, Opioid, Patch, Tables
 from lindring.units import mg_per
 
@@ -71,6 +71,23 @@ def patch_alerts(patch: Patch, exact: Amount) -> list[Alert]:
             )
         )
     return alerts
+
+
+def breakthrough_ceiling(tgt: Opioid, suggested: Amount, bt: Breakthrough) -> Alert | None:
+    """Breakthrough doses of a drug with a maximum daily dose count toward it: where one
+    more dose on top of the start would pass it, say how much room the start leaves."""
+    if tgt.ceiling is None or not suggested.per_24h or bt.drug not in ("", tgt.key):
+        return None
+    per = mg_per(suggested.unit)
+    if (suggested.value + bt.dose.value) * per <= tgt.ceiling.value:
+        return None
+    room = max(tgt.ceiling.value - suggested.value * per, Fraction(0)) / per
+    params = {
+        "drug": tgt.name,
+        "limit": Amount(tgt.ceiling.value / per, suggested.unit, True),
+        "room": Amount(room, suggested.unit, True),
+    }
+    return Alert("breakthrough_ceiling", params, tgt.ceiling.sources)
 
 
 def clinical_alerts(

@@ -32,7 +32,12 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from lindring.calc import lookups, patches, regimen
-from lindring.calc.alerts import clinical_alerts, patch_alerts, reduction_alerts
+from lindring.calc.alerts import (
+    breakthrough_ceiling,
+    clinical_alerts,
+    patch_alerts,
+    reduction_alerts,
+)
 from lindring.calc.breakthrough import breakthrough_for
 from lindring.calc.daily import in_unit, in_unit_of, mg_daily, shown
 from lindring.calc.patient import Patient, adjust, renal_avoid
@@ -280,6 +285,9 @@ def _target(
     alerts.extend(bt_alerts)
     if bt is not None:
         steps.append(_breakthrough_step(tables, bt, suggested))
+        at_most = breakthrough_ceiling(tgt, suggested, bt)
+        if at_most is not None:
+            alerts.append(at_most)
     alerts.extend(_exemptions(found, bt))
     alerts.extend(clinical_alerts(tables, request, parts, ome, eq, options.egfr))
     return replace(

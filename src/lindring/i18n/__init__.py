@@ -512,6 +512,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The equianalgesic {drug} dose ({dose}) is above its maximum daily dose ({limit}): {drug} is not suitable at this dose.",
         "nb": "Ekvianalgetisk dose {drug} ({dose}) er over maksimal døgndose ({limit}): {drug} passer ikke ved denne dosen.",
     },
+    "alert.breakthrough_ceiling": {
+        "en": "Breakthrough doses of {drug} count toward its maximum daily dose ({limit}), and the start leaves room for {room}: give no more than that as needed in a day, or ask the palliative care team for breakthrough doses of another opioid.",
+        "nb": "Behovsdoser av {drug} teller med i største døgndose ({limit}), og startdosen gir rom for {room}: gi ikke mer enn det ved behov per døgn, eller spør palliativt team om behovsdoser av et annet opioid.",
+    },
     "alert.avoid": {"en": "{drug}: {text}", "nb": "{drug}: {text}"},
     "alert.renal": {"en": "Renal function ({drug}): {text}", "nb": "Nyrefunksjon ({drug}): {text}"},
     "alert.renal_avoid": {

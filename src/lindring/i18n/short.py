@@ -153,6 +153,10 @@ SHORT: dict[str, dict[str, str]] = {
         "en": "Frail or elderly: minus {percent} % in all instead of {own} %: {result}",
         "nb": "Skrøpelig eller eldre: minus {percent} % i alt i stedet for {own} %: {result}",
     },
+    "short.alert.breakthrough_ceiling": {
+        "en": "Breakthrough doses count toward the {limit} maximum of {drug}; the start leaves {room}.",
+        "nb": "Behovsdoser teller med i største døgndose av {drug} ({limit}); startdosen gir rom for {room}.",
+    },
     "short.alert.to_patch": {
         "en": "To the patch: {brief}",
         "nb": "Til plaster: {brief}",

@@ -80,9 +80,10 @@ LABELS = {
         "en": "{drug} {result} by pump at {rate} ml/h (plan below)",
     },
     "bt_single": {
-        "nb": "{dose} {drug} {route} ved behov ({fraction} av døgndosen: {low} til {high})",
-        "en": "{dose} {drug} {route} as needed ({fraction} of the daily dose: {low} to {high})",
+        "nb": "{dose} {drug} {route} ved behov ({fraction} av døgndosen: {span})",
+        "en": "{dose} {drug} {route} as needed ({fraction} of the daily dose: {span})",
     },
+    "span": {"nb": "{low} til {high}", "en": "{low} to {high}"},
     "bt_pump": {
         "nb": "pumpens bolus {dose} ved behov ({fraction} av døgndosen)",
         "en": "the pump's bolus, {dose} as needed ({fraction} of the daily dose)",
@@ -333,6 +334,9 @@ def _breakthrough(conv: Conversion, tables: Tables, lang: str) -> str:
         req = conv.request
         p["drug"] = req.target.name.get(lang)
         p["route"] = tables.routes[req.target_route].name.get(lang)
+    # the products' range of doses near the fraction; one dose where its ends meet
+    same = p.get("low") == p.get("high")
+    p["span"] = p.get("low", "") if same else label("span", lang, low=p["low"], high=p["high"])
     return label("bt_single", lang, **p)
 
 
