@@ -92,3 +92,9 @@ def test_a_pump_of_three_drugs_fits_80x24_with_every_figure_whole(run: Run, lang
         row = next(i for i, line in enumerate(lines) if drawn.replace(".", mark) in line)
         assert f" {ampoules} " in lines[row + 1]  # the ampoules, whole, on the next line
     assert ("Gir per døgn" if lang == "nb" else "Gives/24 h") in lines[1]
+
+
+def test_one_day_is_one_day(run: Run) -> None:
+    out = run("pump", "morphine", "30mg/24h", "sc", "--days", "1", env={"COLUMNS": "100"}).stdout
+    assert "lasts 1 day)" in out
+    assert "lasts 7 days)" in run("pump", "morphine", "30mg/24h", "sc").stdout

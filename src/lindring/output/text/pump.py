@@ -30,8 +30,10 @@ LABELS = {
     "rate": {"nb": "Hastighet", "en": "Rate"},
     "rate_value": {
         "nb": "{rate} ml/time ({fill} ml varer {days} døgn)",
-        "en": "{rate} ml/h ({fill} ml lasts {days} days)",
+        "en": "{rate} ml/h ({fill} ml lasts {days} {day_word})",
     },
+    "day_word": {"nb": "døgn", "en": "days"},
+    "one_day": {"nb": "døgn", "en": "day"},
     "bolus": {"nb": "Bolus", "en": "Bolus"},
     "bolus_value": {
         "nb": "{mg} mg {drug} = {ml} ml ({fraction} av døgndosen); sperretid {lock} min",
@@ -87,6 +89,7 @@ def pump_plan(plan: PumpPlan, tables: Tables, lang: str) -> RenderableType:
                 lang,
                 rate=_n(plan.rate_ml_per_h, lang),
                 fill=_n(plan.fill_ml, lang),
+                day_word=_l("one_day" if plan.days == 1 else "day_word", lang),
                 days=str(plan.days),
             ),
             style="bold green",
