@@ -98,3 +98,16 @@ def test_one_day_is_one_day(run: Run) -> None:
     out = run("pump", "morphine", "30mg/24h", "sc", "--days", "1", env={"COLUMNS": "100"}).stdout
     assert "lasts 1 day)" in out
     assert "lasts 7 days)" in run("pump", "morphine", "30mg/24h", "sc").stdout
+
+
+def test_fewer_days_fill_less_at_the_same_rate(run: Run) -> None:
+    # morphine 30 mg a day for 3 days: 90 mg in 36 ml (0.5 ml/h x 72 h) is 2.5 mg/ml,
+    # and the 1/6 bolus, 5 mg, is 2 ml, as in the 7-day default (84 ml at 0.5 ml/h)
+    data = json.loads(run("pump", "morphine", "30mg/24h", "sc", "--days", "3", "--json").stdout)
+    assert (data["rate_ml_per_h"], data["fill_ml"]) == (0.5, 36)
+    assert data["drugs"][0]["concentration_mg_per_ml"] == 2.5
+    assert data["bolus"]["volume_ml"] == 2
+    asked = json.loads(
+        run("pump", "morphine", "30mg/24h", "sc", "--days", "3", "--volume", "100", "--json").stdout
+    )
+    assert asked["rate_ml_per_h"] == 1.3  # a volume asked for is filled: 100 ml / 72 h

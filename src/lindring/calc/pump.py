@@ -103,6 +103,10 @@ def plan(tables: Tables, request: PumpRequest) -> PumpPlan:
         rate = floor_to_step(volume / (24 * days), rules.rate_step)
         if rate == 0:
             raise InputError("pump_days_long", days=days, volume=volume)
+        if request.volume_ml is None:
+            # fewer days than the default: the default's rate and a smaller fill, not a
+            # faster rate (the bolus, hours of the rate, would grow to several ml)
+            rate = min(rate, floor_to_step(rules.volume_ml / (24 * rules.days), rules.rate_step))
     fill = rate * 24 * days
     if fill > volume:
         raise InputError("pump_volume_small", need=fill, volume=volume, days=days)
