@@ -95,3 +95,12 @@ def test_an_oral_pump_drug_is_sent_to_convert_with_a_command_that_works(tables: 
     words = command.removesuffix(" --pump").split()
     conv = convert(tables, parse_request(tables, words), Options(pump=True))
     assert conv.ome_mg_per_24h == 60  # 40 mg oxycodone by mouth x 1.5 (hdir-omeq)
+
+
+def test_added_drugs_too_large_for_the_reservoir_are_named_not_the_opioid(tables: Tables) -> None:
+    # midazolam 200 mg a day for 7 days is 1400 mg: 280 ml of its 5 mg/ml injection, more
+    # than the 84 ml reservoir however strong the morphine
+    with pytest.raises(InputError) as caught:
+        run(tables, "morphine 30mg/24h sc", ["midazolam 200mg/24h"])
+    assert caught.value.code == "pump_others_too_much"
+    assert "(midazolam) need 280 ml" in str(caught.value)

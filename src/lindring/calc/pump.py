@@ -203,6 +203,10 @@ def _choose_stocks(
     )
     total = wanted[0][3]
     fitting = [s for s in wanted[0][4].strengths if total / s.mg_per_ml + volume_others <= fill]
+    if not fitting and volume_others >= fill:  # no opioid injection could help
+        names = [w[1] for w in wanted[1:]]
+        drugs = Localized(", ".join(n.nb for n in names), ", ".join(n.en for n in names))
+        raise InputError("pump_others_too_much", need=volume_others, fill=fill, drugs=drugs)
     if not fitting:
         strongest = wanted[0][4].strengths[-1]
         raise InputError(

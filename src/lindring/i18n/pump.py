@@ -69,6 +69,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the drugs need {need} ml but the reservoir holds {fill} ml even with the strongest {drug} injection: choose fewer days (--days), a larger volume (--volume) or a stronger opioid per ml{alternative}",
         "nb": "legemidlene trenger {need} ml, men reservoaret rommer {fill} ml selv med sterkeste {drug}-injeksjon: velg færre døgn (--days), større volum (--volume) eller et opioid som er sterkere per ml{alternative}",
     },
+    "pump_others_too_much": {
+        "en": "the drugs added to the opioid ({drugs}) need {need} ml by themselves, but the reservoir holds {fill} ml: choose fewer days (--days), a larger volume (--volume) or lower doses",
+        "nb": "legemidlene som er lagt til opioidet ({drugs}), trenger {need} ml alene, men reservoaret rommer {fill} ml: velg færre døgn (--days), større volum (--volume) eller lavere doser",
+    },
     "pump_too_little": {
         "en": "the amount of {drug} is below what can be drawn up ({step} ml): a pump is not suitable for such a small dose",
         "nb": "mengden {drug} er under det som kan trekkes opp ({step} ml): pumpe passer ikke for så liten dose",
