@@ -80,6 +80,16 @@ def test_guidelines_within_25_percent_agree(run: Run) -> None:
         run("compare", "oxycodone", "40mg", "po", "to", "morphine", "po").stdout.split()
     )
     assert "The guidelines agree within 25 %." in text
+    assert "disagree" not in text  # the closing line no longer says so regardless
+
+
+def test_agreement_is_said_only_of_the_guidelines_that_give_a_figure(run: Run) -> None:
+    """100 mg oral morphine to tramadol: ANZCA and CDC (0.2) start at 400 mg, the Norwegian
+    table (0.15) and the FPM refuse, their band lying above tramadol's 400 mg maximum."""
+    words = ("compare", "morphine", "100mg", "po", "to", "tramadol", "po")
+    text = " ".join(run(*words).stdout.split())
+    assert "The guidelines that give a figure agree within 25 %; norwegian, fpm-uk" in text
+    assert "The guidelines agree within 25 %." not in text
 
 
 def test_each_guideline_starts_under_its_own_reduction(run: Run) -> None:

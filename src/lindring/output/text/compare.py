@@ -42,15 +42,21 @@ LABELS = {
         "nb": "Retningslinjene er innenfor 25 % av hverandre.",
         "en": "The guidelines agree within 25 %.",
     },
+    "agree_some": {
+        "nb": "Retningslinjene som gir et tall, er innenfor 25 % av hverandre; "
+        "{none} gir ikke noe (se under).",
+        "en": "The guidelines that give a figure agree within 25 %; {none} give none "
+        "(see below).",
+    },
     "disagree_part": {
         "nb": "{what} fra {low} ({low_profile}) til {high} ({high_profile})",
         "en": "{what} from {low} ({low_profile}) to {high} ({high_profile})",
     },
     "footer": {
-        "nb": "Retningslinjene er uenige; standardprofilen er den norske tabellen. "
+        "nb": "Standardprofilen er den norske tabellen. "
         "Veiledende beregning: kontroller utregningen (lindring convert --profile NAVN) "
         "og vurder pasienten.",
-        "en": "The guidelines disagree; the default profile is the Norwegian table. "
+        "en": "The default profile is the Norwegian table. "
         "A guide, not an order: check the working (lindring convert --profile NAME) "
         "and assess the patient.",
     },
@@ -133,6 +139,9 @@ def _disagreement(result: Comparison, lang: str) -> Glued | None:
     if len(result.converted) < 2 or result.equianalgesic is None:
         return None
     if not result.disagree:
+        none = [r.profile for r in result.results if r not in result.converted]
+        if none:  # agreeing figures, but not every guideline gave one
+            return Glued(label("agree_some", lang, none=", ".join(none)))
         return Glued(label("agree", lang))
     parts = []
     for name in result.disagree:
