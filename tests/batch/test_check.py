@@ -175,3 +175,24 @@ def test_the_fast_amount_text_is_the_one_lindring_shows_everywhere(
 )
 def test_the_fast_number_is_to_decimal_str(value: Fraction, places: int) -> None:
     assert decimal(value, places) == to_decimal_str(value, places)
+
+
+@pytest.mark.parametrize(
+    ("words", "prescribed", "verdict"),
+    [
+        # 140 mg oral morphine / 0.2 (Hdir) = 700 mg tapentadol; Palexia depot's text:
+        # more than 500 mg a day not recommended
+        ("morphine 70 mg x2 po to tapentadol po", "550 mg", "above_maximum"),
+        ("morphine 70 mg x2 po to tapentadol po", "500 mg", "within"),
+        # 80 mg oral morphine / 0.15 = 533 mg tramadol; Nobligan: at most 400 mg a day
+        ("morphine 40 mg x2 po to tramadol po", "450 mg", "above_maximum"),
+        ("morphine 40 mg x2 po to tramadol po", "600 mg", "above"),  # above 533 mg too
+    ],
+)
+def test_a_prescription_above_the_maximum_daily_dose_is_flagged(
+    tables: Tables, words: str, prescribed: str, verdict: str
+) -> None:
+    check = check_prescribed(conversion(tables, words), parse_dose(prescribed))
+    assert check is not None and check.verdict == verdict
+    if verdict == "above_maximum":
+        assert "MAXIMUM DAILY DOSE" in check.text("en") and "MAKSIMAL" in check.text("nb")

@@ -13,7 +13,9 @@ table's point values, before any reduction):
 * ``no_reduction``: on a change of drug, above the supported start but not above the
   equianalgesic dose: no room left for incomplete cross-tolerance, a caution;
 * ``above``: over the equianalgesic dose: flagged;
-* ``above_sources``: over the high end of the sources' range as well: flagged loudly.
+* ``above_sources``: over the high end of the sources' range as well: flagged loudly;
+* ``above_maximum``: not above the equianalgesic dose, but above the target drug's
+  maximum daily dose (codeine, tramadol, tapentadol): flagged.
 
 A reduction the row chose itself (``reduce``) sets both ends of ``within``. The
 deviation is how far outside ``within`` the prescription is, in percent of the nearer
@@ -35,7 +37,7 @@ from lindring.i18n import PER_24H, UNIT_NAMES, text
 from lindring.model import Amount
 from lindring.numbers import format_number
 
-FLAGGED = ("above", "above_sources")
+FLAGGED = ("above", "above_sources", "above_maximum")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,19 +50,21 @@ class Bounds:
     equianalgesic: Amount
     top: Amount
     drug_change: bool
+    maximum: Amount | None = None  # the target drug's maximum daily dose, where it has one
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
     """The verdict on one prescribed dose (amounts in the target's unit)."""
 
-    verdict: str  # "within", "below", "no_reduction", "above" or "above_sources"
+    verdict: str  # "within", "below", "no_reduction", "above", "above_sources", "above_maximum"
     prescribed: Amount
     low: Amount
     high: Amount
     deviation_percent: Fraction | None  # None only when the range end is zero
     percent_of_equianalgesic: Fraction
     equianalgesic: Amount
+    maximum: Amount | None = None  # the target drug's maximum daily dose, where it has one
 
     def text(self, lang: str) -> str:
         percent = abs(self.deviation_percent or Fraction(0))
@@ -74,6 +78,7 @@ class Check:
             low=show(self.low, lang),
             high=show(self.high, lang),
             equianalgesic=show(self.equianalgesic, lang),
+            maximum=show(self.maximum, lang) if self.maximum is not None else "",
         )
 
 
@@ -96,12 +101,17 @@ def bounds(conversion: Conversion) -> Bounds | None:
     lowest = min(low.value, start.value)
     highest = max(high.value, start.value)
     drug_change = reduction.reason in ("drug_change", "part_drug_change")
+    ceiling = conv.request.target.ceiling
+    maximum = None
+    if ceiling is not None and per_24h:  # mg a day (a patch's rate has none)
+        maximum = Amount(in_unit(ceiling.value, unit), unit, per_24h)
     return Bounds(
         Amount(lowest, unit, per_24h),
         Amount(highest, unit, per_24h),
         eq,
         top,
         drug_change,
+        maximum,
     )
 
 
@@ -126,6 +136,8 @@ def judge(found: Bounds, given: Amount) -> Check:
         verdict = "below"
     else:
         verdict = "within"
+    if found.maximum is not None and value > found.maximum.value and verdict not in FLAGGED:
+        verdict = "above_maximum"  # within what the working supports, not what the drug allows
     deviation = (
         _percent(value, high) if value > high else _percent(value, low) if value < low else 0
     )
@@ -138,6 +150,7 @@ def judge(found: Bounds, given: Amount) -> Check:
         None if deviation is None else Fraction(deviation),
         of_eq,
         found.equianalgesic,
+        found.maximum,
     )
 
 

@@ -12,11 +12,14 @@ from lindring.i18n import text
 
 #: statuses (they add up to the rows) and verdicts (they add up to the ``ok`` rows)
 STATUSES = ("ok", "error", "refused", "empty")
-VERDICTS = ("within", "below", "no_reduction", "above", "above_sources", "unchecked")
+VERDICTS = (
+    "within", "below", "no_reduction", "above", "above_sources", "above_maximum", "unchecked"
+)  # fmt: skip
 _LISTED = {"above_sources": "batch.summary_above_sources", "above": "batch.summary_above",
+           "above_maximum": "batch.summary_above_maximum",
            "no_reduction": "batch.summary_no_reduction", "error": "batch.summary_errors",
            "refused": "batch.summary_refused"}  # fmt: skip
-_FLAGGED = ("error", "refused", "above", "above_sources")
+_FLAGGED = ("error", "refused", "above", "above_sources", "above_maximum")
 
 
 @dataclass

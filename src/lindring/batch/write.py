@@ -390,6 +390,7 @@ VALUES_NB = {
     "no_reduction": "uten_reduksjon",
     "above": "over",
     "above_sources": "over_alle_kilder",
+    "above_maximum": "over_maks_døgndose",
     "incomplete": "ufullstendig",  # a sum of register mode (--sum-by) missing some rows
 }
 

@@ -229,6 +229,10 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "en": "ABOVE EVERY SOURCE: prescribed {prescribed} is {of_eq} % of the equianalgesic {equianalgesic}, more than even the highest published ratio gives. Do not give it before it is checked",
         "nb": "OVER ALLE KILDER: forskrevet {prescribed} er {of_eq} % av ekvianalgetisk {equianalgesic}, mer enn selv det høyeste publiserte forholdstallet gir. Ikke gi dosen før den er kontrollert",
     },
+    "batch.verdict_above_maximum": {
+        "en": "ABOVE THE MAXIMUM DAILY DOSE: prescribed {prescribed} is above the maximum daily dose of {maximum}, though {of_eq} % of the equianalgesic {equianalgesic}. Check it before it is given",
+        "nb": "OVER MAKSIMAL DØGNDOSE: forskrevet {prescribed} er over maksimal døgndose {maximum}, selv om den er {of_eq} % av ekvianalgetisk {equianalgesic}. Kontroller før den gis",
+    },
     # --- summary (stderr) -------------------------------------------------------------
     "batch.summary": {
         "en": "{rows} rows: {ok} converted, {error} with errors, {refused} refused, "
@@ -239,10 +243,12 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
     "batch.summary_check": {
         "en": "checked against the prescribed dose: {within} within, {below} below, "
         "{no_reduction} without reduction, {above} above the equianalgesic dose, "
-        "{above_sources} above every source; {unchecked} without a prescribed dose",
+        "{above_sources} above every source, {above_maximum} above the maximum daily dose; "
+        "{unchecked} without a prescribed dose",
         "nb": "kontrollert mot forskrevet dose: {within} innenfor, {below} under, "
         "{no_reduction} uten reduksjon, {above} over ekvianalgetisk dose, "
-        "{above_sources} over alle kilder; {unchecked} uten forskrevet dose",
+        "{above_sources} over alle kilder, {above_maximum} over maksimal døgndose; "
+        "{unchecked} uten forskrevet dose",
     },
     "batch.summary_above": {
         "en": "ABOVE THE EQUIANALGESIC DOSE on line(s) {lines}",
@@ -251,6 +257,10 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
     "batch.summary_above_sources": {
         "en": "ABOVE EVERY SOURCE on line(s) {lines}",
         "nb": "OVER ALLE KILDER på linje {lines}",
+    },
+    "batch.summary_above_maximum": {
+        "en": "ABOVE THE MAXIMUM DAILY DOSE on line(s) {lines}",
+        "nb": "OVER MAKSIMAL DØGNDOSE på linje {lines}",
     },
     "batch.summary_no_reduction": {
         "en": "without reduction on line(s) {lines}",

@@ -45,8 +45,7 @@ LABELS = {
     "agree_some": {
         "nb": "Retningslinjene som gir et tall, er innenfor 25 % av hverandre; "
         "{none} gir ikke noe (se under).",
-        "en": "The guidelines that give a figure agree within 25 %; {none} give none "
-        "(see below).",
+        "en": "The guidelines that give a figure agree within 25 %; {none} give none (see below).",
     },
     "disagree_part": {
         "nb": "{what} fra {low} ({low_profile}) til {high} ({high_profile})",
