@@ -28,6 +28,9 @@ from lindring.errors import DoseError, LindringError, UnitError
         ("\uff14\uff10 mg", 40, "bare", None),  # full-width digits
         ("0.125 mg", Fraction(1, 8), "bare", None),
         ("20mg x2", 40, "times", 2),
+        ("30 mg morgen og kveld", 60, "times", 2),  # as a Norwegian chart writes bid
+        ("10 mg Morgen, middag og kveld", 30, "times", 3),
+        ("30 mg morning and evening", 60, "times", 2),
         ("20mgx2", 40, "times", 2),
         ("20 mg x 2", 40, "times", 2),
         ("20 mg bid", 40, "times", 2),
@@ -78,6 +81,7 @@ def test_prn_marks_breakthrough_doses_taken() -> None:
         ("20 mg foo", "foo", "20 mg"),
         ("20 mg twice", "twice", "20 mg"),
         ("20 mg x2 morgen", "x2 morgen", "20 mg"),
+        ("30 mg morgen og kvell", "morgen og kvell", "30 mg morgen og kveld"),
     ],
 )
 def test_a_part_not_understood_is_named(text: str, part: str, example: str) -> None:
@@ -169,3 +173,17 @@ def test_units_and_frequencies_agree(n: int) -> None:
     twice = {parse_dose(f"{n} mg {f}").daily_mg for f in ("x2", "bid", "q12h")}
     assert twice == {2 * n}
     assert parse_dose(f"{n} mg/24h").daily_mg == parse_dose(f"{n} mg").daily_mg
+
+
+@pytest.mark.parametrize(
+    "text", ["20 mg three", "20 mg x3 times", "20 mg tre ganger", "20 mg morgen kveld"]
+)
+def test_a_dose_as_needed_is_suggested_only_where_the_text_says_so(text: str) -> None:
+    # "e.g. 20 mg x3 prn" for a regular dose would turn it into breakthrough doses taken
+    with pytest.raises(DoseError) as caught:
+        parse_dose(text)
+    nearest = caught.value.message("en").rsplit("e.g. ", 1)[1]
+    assert "prn" not in nearest and "behov" not in nearest
+    with pytest.raises(DoseError) as caught:
+        parse_dose("5 mg x3 bahov")  # a slip in "behov": the form as needed is right
+    assert caught.value.message("en").endswith("e.g. 5 mg x3 ved behov")

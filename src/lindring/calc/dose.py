@@ -5,6 +5,7 @@ Accepted (spaces optional between number and unit; docs/dose-input.md)::
     40mg   40 mg   2,5 mg   2.5mg   100 mcg   100 µg   0.1 g
     20mg x2   2x20mg   2 x 20 mg   20mg 2x   20 mg bid   20 mg od   10 mg q4h
     10 mg hver 4. time   20 mg 3 ganger daglig   20mg/12h   20 mg 1+0+1
+    30 mg morgen og kveld   10 mg morgen, middag og kveld
     40 mg/24h   40 mg/døgn   40 mg daglig
     25 mcg/h (a rate: patches, pumps)   5 mg x3 prn, 5 mg x3 v.b. (breakthrough doses taken)
 
@@ -46,7 +47,9 @@ _TIMES = (
     r"|hver\s+(?P<hver>[0-9]+)\.?\s*(?:time|t|h)"  # hver 4. time
     r"|(?P<ganger>[0-9]+)\s*(?:ganger|gang|times)\s*"
     r"(?:daglig|per\s+døgn|i\s+døgnet|om\s+dagen|a\s+day|daily|per\s+day)"
-    r"|(?P<sched>[0-9](?:\s*\+\s*[0-9]){1,5}))"  # 1+0+1: doses at the times of day
+    r"|(?P<sched>[0-9](?:\s*\+\s*[0-9]){1,5})"  # 1+0+1: doses at the times of day
+    r"|(?P<daypart>morgen\s+og\s+kveld|morgen,?\s+middag\s+og\s+kveld"
+    r"|morning\s+and\s+evening))"  # as a chart writes twice or three times a day
 )
 _PRN = r"(?P<prn>prn|ved\s+behov|v\.\s*b\.?)"
 _GRAMMAR = re.compile(
@@ -54,7 +57,7 @@ _GRAMMAR = re.compile(
     re.IGNORECASE,
 )
 _FREQUENCY_GROUPS: tuple[str, ...] = ("perday", "pern", "perhour", "times", "post", "word")
-_FREQUENCY_GROUPS += ("every", "hver", "ganger", "sched")
+_FREQUENCY_GROUPS += ("every", "hver", "ganger", "sched", "daypart")
 _WORD_TIMES = {"bid": 2, "tid": 3, "qid": 4, "od": 1, "qd": 1}
 _AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
 _SCHEDULE = re.compile(r"[0-9](?:\s*\+\s*[0-9]){1,5}")
@@ -76,6 +79,8 @@ FORMS = (
     "hver 4. time",
     "3 ganger daglig",
     "1+0+1",
+    "morgen og kveld",
+    "morgen, middag og kveld",
     "x3 prn",
     "x3 ved behov",
 )
@@ -160,6 +165,8 @@ def _frequency(match: re.Match[str], text: str) -> tuple[int | None, str]:
         return None, "per_hour"
     if name == "word":
         return _WORD_TIMES[value.lower()], "times"
+    if name == "daypart":  # morning and evening; morning, midday and evening
+        return (3 if "middag" in value.lower() else 2), "times"
     if name == "sched":
         times = sum(int(d) for d in re.findall(r"[0-9]", value))
         if times == 0:
@@ -191,7 +198,10 @@ def _explain(text: str) -> DoseError:
     head = _HEAD.match(text)
     if head is not None and _is_unit(head["unit"]):
         rest = text[head.end() :].strip()
-        nearest = difflib.get_close_matches(rest.lower(), FORMS, n=1, cutoff=0) or [FORMS[0]]
+        forms = FORMS  # a dose as needed is suggested only for a text that says so
+        if not re.search(r"prn|b\w{0,2}hov|v\.\s*b", rest, re.IGNORECASE):
+            forms = tuple(f for f in FORMS if "prn" not in f and "behov" not in f)
+        nearest = difflib.get_close_matches(rest.lower(), forms, n=1, cutoff=0) or [FORMS[0]]
         example = f"{head['num']} {head['unit']} {nearest[0]}"
         return DoseError("dose_part", text=text, part=rest, example=example)
     if re.search(r"[0-9]\s+[0-9]", text):
