@@ -198,7 +198,7 @@ def _explain(text: str) -> DoseError:
     head = _HEAD.match(text)
     if head is not None and _is_unit(head["unit"]):
         rest = text[head.end() :].strip()
-        forms = FORMS  # a dose as needed is suggested only for a text that says so
+        forms: tuple[str, ...] = FORMS  # as needed only for a text that says so
         if not re.search(r"prn|b\w{0,2}hov|v\.\s*b", rest, re.IGNORECASE):
             forms = tuple(f for f in FORMS if "prn" not in f and "behov" not in f)
         nearest = difflib.get_close_matches(rest.lower(), forms, n=1, cutoff=0) or [FORMS[0]]
