@@ -159,3 +159,13 @@ class MissingPartError(LindringError):
     ``lindring card``, in the ``card`` extra)."""
 
     exit_code = EXIT_MISSING
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) during a run that chose its own language after it began (a
+    batch file with Norwegian column names answers in Norwegian): the language for the
+    message, so that the run ends in the language it spoke."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(lang)
+        self.lang = lang

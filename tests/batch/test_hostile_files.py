@@ -181,17 +181,26 @@ def test_an_input_that_is_not_a_file_is_refused_at_once(
     assert len(result.stderr.splitlines()) == 1
 
 
-def test_sigterm_removes_the_partial_output(tmp_path: Path) -> None:
-    """Run as a real process: the input is a pipe kept open, so the run is mid-file."""
+@pytest.mark.parametrize(("given", "said"), [("en", "interrupted"), (None, "avbrutt")])
+def test_sigterm_removes_the_partial_output(tmp_path: Path, given: str | None, said: str) -> None:
+    """Run as a real process: the input is a pipe kept open, so the run is mid-file. With
+    no language given, the file's Norwegian column names make the run, and its last
+    word, Norwegian."""
     out = tmp_path / "out.csv"
     command = [sys.executable, "-m", "lindring", "batch", "-", "-o", str(out)]
     command += ["--tables", str(TABLES_DIR)]
-    env = {**os.environ, "LINDRING_LANG": "en", "PYTHONPATH": str(REPO / "src")}
+    env = {k: v for k, v in os.environ.items() if k not in ("LINDRING_LANG", "LANG", "LC_ALL")}
+    env.update({"PYTHONPATH": str(REPO / "src"), "LANG": "C"})
+    if given is not None:
+        env["LINDRING_LANG"] = given
     process = subprocess.Popen(
         command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path
     )
     assert process.stdin is not None
-    process.stdin.write((HEADER + "".join(rows(25_000))).encode())  # past the first megabyte
+    header = (
+        HEADER if given else "id,legemiddel,dose,vei,til,tilvei,forskrevet,intervall,reduksjon\n"
+    )
+    process.stdin.write((header + "".join(rows(25_000))).encode())  # past the first megabyte
     process.stdin.flush()
     deadline = time.monotonic() + 20
     while not list(tmp_path.glob(".out.csv.*.part")) and time.monotonic() < deadline:
@@ -200,7 +209,7 @@ def test_sigterm_removes_the_partial_output(tmp_path: Path) -> None:
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=20)
     assert process.returncode == 130
-    assert stderr.decode().endswith("lindring: interrupted\n")
+    assert stderr.decode().endswith(f"lindring: {said}\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -38,7 +38,7 @@ from lindring.batch.summary import Summary
 from lindring.batch.sums import Sums
 from lindring.batch.types import Segment
 from lindring.batch.write import OutputFormat, ToDict, output_format
-from lindring.errors import InputError
+from lindring.errors import InputError, Interrupted
 from lindring.i18n import text
 from lindring.i18n.oserror import os_reason
 from lindring.model import Tables
@@ -82,26 +82,29 @@ def run_file(
         raise InputError("batch.jobs_option", limit=MAX_JOBS)
     if jobs > 1 and job.input != "-" and not _regular(job.input):
         jobs = 1  # the workers read the input again: a pipe can be read only once
-    with _spooled(job.input, stdin, jobs) as source:
-        name = "stdin" if job.input == "-" else None
-        with Reader(source, job.encoding, job.delimiter, stdin, name) as reader:
-            layout = reader.layout
-            if not job.lang_given and layout.columns.lang == "nb":
-                job = replace(job, lang="nb")
-            fmt = output_format(layout, job.format)
-            for code, params in layout.notices:
-                notify(text(code, job.lang, **params))
-            plan = Plan(tables, layout.columns, fmt, job.lang, to_dict)
-            sums = None if job.sum_by is None else Sums(layout.columns, job.sum_by)
-            again = FileRows(source, layout.encoding, layout.delimiter) if jobs > 1 else None
-            target = job.output or "-"
-            with open_output(target, fmt, job.overwrite, job.input, stdout) as out:
-                if sums is not None:
-                    summary = run_sums(plan, reader.rows(), out.write, sums, progress=progress)
-                else:
-                    summary = run(
-                        plan, reader.segments(), out.write, again, jobs, progress=progress
-                    )
+    try:
+        with _spooled(job.input, stdin, jobs) as source:
+            name = "stdin" if job.input == "-" else None
+            with Reader(source, job.encoding, job.delimiter, stdin, name) as reader:
+                layout = reader.layout
+                if not job.lang_given and layout.columns.lang == "nb":
+                    job = replace(job, lang="nb")
+                fmt = output_format(layout, job.format)
+                for code, params in layout.notices:
+                    notify(text(code, job.lang, **params))
+                plan = Plan(tables, layout.columns, fmt, job.lang, to_dict)
+                sums = None if job.sum_by is None else Sums(layout.columns, job.sum_by)
+                again = FileRows(source, layout.encoding, layout.delimiter) if jobs > 1 else None
+                target = job.output or "-"
+                with open_output(target, fmt, job.overwrite, job.input, stdout) as out:
+                    if sums is not None:
+                        summary = run_sums(plan, reader.rows(), out.write, sums, progress=progress)
+                    else:
+                        summary = run(
+                            plan, reader.segments(), out.write, again, jobs, progress=progress
+                        )
+    except KeyboardInterrupt:  # (the partial output is gone): in the language spoken
+        raise Interrupted(job.lang) from None
     if target != "-":
         notify(text("batch.written", job.lang, file=target))
     summary.lang = job.lang

@@ -28,6 +28,7 @@ from lindring.errors import (
     EXIT_REFUSED,
     EXIT_TABLES,
     InputError,
+    Interrupted,
     LindringError,
     TableError,
 )
@@ -90,8 +91,9 @@ def boundary(opts: Common) -> Iterator[None]:
         _fail(opts, exc, EXIT_TABLES)
     except LindringError as exc:
         _fail(opts, exc, exc.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write(f"lindring: {text('interrupted', opts.lang)}\n")
+    except KeyboardInterrupt as exc:
+        lang = exc.lang if isinstance(exc, Interrupted) else opts.lang
+        sys.stderr.write(f"lindring: {text('interrupted', lang)}\n")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:
         raise
