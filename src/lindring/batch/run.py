@@ -73,7 +73,7 @@ def run_file(
     stdin: BinaryIO | None,
     stdout: BinaryIO,
     notify: Callable[[str], object],
-    progress: Callable[[int], object] | None = None,
+    progress: Callable[[int, str], object] | None = None,
 ) -> Summary:
     """Convert every row of ``job.input`` into ``job.output``; the counts, for the summary."""
     every = min(os.cpu_count() or 1, MAX_JOBS)
@@ -118,7 +118,7 @@ def run(
     again: Rows | None = None,
     jobs: int = 1,
     chunk: int = CHUNK,
-    progress: Callable[[int], object] | None = None,
+    progress: Callable[[int, str], object] | None = None,
 ) -> Summary:
     """Write the output of ``rows`` (rows, or runs of them) with ``write``, in input
     order; return the counts. With ``jobs > 1``, worker processes read the rows
@@ -137,7 +137,7 @@ def run(
                 write("".join(lines))
                 total.merge(counts)
                 if progress is not None:
-                    progress(total.rows)
+                    progress(total.rows, plan.lang)  # (the language the run speaks)
         finally:
             close = getattr(results, "close", None)
             if close is not None:
@@ -151,7 +151,7 @@ def run_sums(
     write: Callable[[str], object],
     sums: Sums,
     chunk: int = CHUNK,
-    progress: Callable[[int], object] | None = None,
+    progress: Callable[[int, str], object] | None = None,
 ) -> Summary:
     """Register mode: fill ``sums`` from ``rows`` and write one line per group (in one
     process: the groups are kept until the last row is read); return the counts."""
@@ -163,7 +163,7 @@ def run_sums(
             total.add_chunk(outcomes)
             sums.add(outcomes)
             if progress is not None:
-                progress(total.rows)
+                progress(total.rows, plan.lang)
     for text_ in sums.lines(plan.fmt, plan.lang):
         write(text_)
     return total

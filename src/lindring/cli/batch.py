@@ -162,12 +162,14 @@ class Counter:
         self._shown = 0.0
         self._width = 0
 
-    def __call__(self, rows: int) -> None:
+    def __call__(self, rows: int, lang: str | None = None) -> None:
+        """``rows`` read so far, in ``lang`` (the run's: a file with Norwegian column
+        names answers in Norwegian) or the language the counter began with."""
         now = time.monotonic()
         if now - self._shown < 0.2:
             return
         self._shown = now
-        line = f"lindring: {self._text('batch.progress', self._lang, rows=rows)}"
+        line = f"lindring: {self._text('batch.progress', lang or self._lang, rows=rows)}"
         self._width = max(self._width, len(line))
         sys.stderr.write(f"\r{line}")
         sys.stderr.flush()
