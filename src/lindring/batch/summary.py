@@ -93,7 +93,8 @@ class Summary:
 
     @property
     def flagged(self) -> bool:
-        """A row failed, was refused, or was prescribed above the equianalgesic dose (exit 1)."""
+        """A row failed, was refused, or was prescribed above the equianalgesic dose or the
+        drug's maximum daily dose (exit 1)."""
         return any(self.count(k) for k in _FLAGGED)
 
     def report(self, lang: str) -> list[str]:
