@@ -54,6 +54,16 @@ def test_referrals_and_renal_lines(tables: Tables) -> None:
     assert all(line.count(". ") == 0 for line in renal.lines)
 
 
+def test_the_maximum_daily_doses_of_the_table(tables: Tables) -> None:
+    # Palexia depot: 500 mg a day; Nobligan: 400 mg; Paralgin forte: 8 x 30 mg codeine
+    built = _card(tables)
+    maximum = next(s for s in built.sections if s.heading == "Maximum daily dose")
+    assert maximum.lines[0].startswith("Tapentadol 500 mg, Tramadol 400 mg, Codeine 240 mg.")
+    without = {k: replace(d, ceiling=None) for k, d in tables.opioids.items()}
+    bare = _card(replace(tables, opioids=without))
+    assert "Maximum daily dose" not in {s.heading for s in bare.sections}
+
+
 def test_version_date_status_and_sources(tables: Tables) -> None:
     built = _card(tables)
     assert f"Conversion table {tables.version} of {tables.date}" in built.footer

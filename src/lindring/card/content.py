@@ -223,6 +223,7 @@ def _back(tables: Tables, lang: str, columns: tuple[Column, ...]) -> tuple[Secti
             Section(text("card.h.ratios", lang), ratio_lines),
             Section(text("card.h.specialist", lang), _specialist(tables, lang)),
             Section(text("card.h.renal", lang), _renal(drugs, lang)),
+            Section(text("card.h.maximum", lang), _maximum(tables, lang)),
         )
         if s.lines
     )
@@ -271,6 +272,16 @@ def _renal(drugs: list[Opioid], lang: str) -> tuple[str, ...]:
         for d in drugs
         if d.renal is not None
     )
+
+
+def _maximum(tables: Tables, lang: str) -> tuple[str, ...]:
+    """The drugs with a maximum daily dose in the table, on one line."""
+    doses = [
+        f"{_capital(d.display_name(lang))} {format_number(d.ceiling.value, lang)} mg"
+        for d in tables.opioids.values()
+        if d.ceiling is not None
+    ]
+    return (text("card.maximum", lang, doses=", ".join(doses)),) if doses else ()
 
 
 def first_sentence(sentence: str) -> str:

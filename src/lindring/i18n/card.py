@@ -86,6 +86,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Transmukøs fentanyl ({names}): {text}",
     },
     "card.h.renal": {"en": "Kidney impairment", "nb": "Nedsatt nyrefunksjon"},
+    "card.h.maximum": {"en": "Maximum daily dose", "nb": "Største døgndose"},
+    "card.maximum": {
+        "en": "{doses}. Breakthrough doses count toward it; lindring never starts above it.",
+        "nb": "{doses}. Behovsdoser teller med; lindring starter aldri over den.",
+    },
     "card.h.table": {"en": "The table", "nb": "Tabellen"},
     "card.table": {
         "en": "Conversion table {version} of {date}, status: {status}.",
