@@ -67,11 +67,11 @@ def format_number(value: Fraction, lang: str, places: int = SHOWN_PLACES) -> str
     """
     text = to_decimal_str(value, places)
     if text == "0" and value > 0:
-        text = small_number(value, places)
+        text = _small(value, places)
     return text.replace(".", ",") if lang == "nb" else text
 
 
-def small_number(value: Fraction, places: int = SHOWN_PLACES) -> str:
+def _small(value: Fraction, places: int) -> str:
     """A value above zero too small for ``places`` decimals, with the decimals its first
     digit needs (at most :data:`SMALL_PLACES`), rounded down."""
     for more in range(places + 1, SMALL_PLACES + 1):

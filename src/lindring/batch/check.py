@@ -32,6 +32,7 @@ from fractions import Fraction
 from lindring.calc.convert import Conversion
 from lindring.calc.daily import in_unit
 from lindring.calc.dose import DoseExpression
+from lindring.calc.start import most_daily
 from lindring.errors import InputError
 from lindring.i18n import PER_24H, UNIT_NAMES, text
 from lindring.model import Amount
@@ -101,10 +102,8 @@ def bounds(conversion: Conversion) -> Bounds | None:
     lowest = min(low.value, start.value)
     highest = max(high.value, start.value)
     drug_change = reduction.reason in ("drug_change", "part_drug_change")
-    ceiling = conv.request.target.ceiling
-    maximum = None
-    if ceiling is not None and per_24h:  # mg a day (a patch's rate has none)
-        maximum = Amount(in_unit(ceiling.value, unit), unit, per_24h)
+    most = most_daily(conv.request.target, conv.request.target_route)
+    maximum = None if most is None else Amount(most, unit, per_24h)
     return Bounds(
         Amount(lowest, unit, per_24h),
         Amount(highest, unit, per_24h),

@@ -73,19 +73,20 @@ def patch_alerts(patch: Patch, exact: Amount) -> list[Alert]:
     return alerts
 
 
-def breakthrough_ceiling(tgt: Opioid, suggested: Amount, bt: Breakthrough) -> Alert | None:
-    """Breakthrough doses of a drug with a maximum daily dose count toward it: where one
-    more dose on top of the start would pass it, say how much room the start leaves."""
-    if tgt.ceiling is None or not suggested.per_24h or bt.drug not in ("", tgt.key):
+def breakthrough_ceiling(
+    tgt: Opioid, most: Fraction | None, suggested: Amount, bt: Breakthrough
+) -> Alert | None:
+    """Breakthrough doses of a drug with a maximum daily dose (``most``, in the unit of
+    the start: ``start.most_daily``) count toward it: where one more dose on top of the
+    start would pass it, say how much room the start leaves."""
+    if most is None or tgt.ceiling is None or bt.drug not in ("", tgt.key):
         return None
-    per = mg_per(suggested.unit)
-    if (suggested.value + bt.dose.value) * per <= tgt.ceiling.value:
+    if suggested.value + bt.dose.value <= most:
         return None
-    room = max(tgt.ceiling.value - suggested.value * per, Fraction(0)) / per
     params = {
         "drug": tgt.name,
-        "limit": Amount(tgt.ceiling.value / per, suggested.unit, True),
-        "room": Amount(room, suggested.unit, True),
+        "limit": Amount(most, suggested.unit, True),
+        "room": Amount(max(most - suggested.value, Fraction(0)), suggested.unit, True),
     }
     return Alert("breakthrough_ceiling", params, tgt.ceiling.sources)
 

@@ -43,7 +43,7 @@ from lindring.calc.daily import in_unit, in_unit_of, mg_daily, shown
 from lindring.calc.patient import Patient, adjust, renal_avoid
 from lindring.calc.request import Part, Request, refusal_code, route_refusal
 from lindring.calc.route_ratio import between
-from lindring.calc.start import choose_start, no_start, plan_of
+from lindring.calc.start import choose_start, most_daily, no_start, plan_of
 from lindring.calc.tolerance import StartPlan
 from lindring.calc.working import (
     Alert,
@@ -245,9 +245,10 @@ def _target(
     if said is not None:
         target = in_unit_of(eq, plan.target)
         steps.append(Step(said.code, {**said.params, "result": target}, said.sources))
-    top = plan.ceiling  # the starts supported end at the drug's maximum daily dose
-    if tgt.ceiling is not None and f_tgt.patch is None and tgt.ceiling.value >= plan.floor:
-        top = min(top, tgt.ceiling.value)  # (a band wholly above it is refused: kept whole)
+    start_low, start_high = in_unit_of(eq, plan.floor), in_unit_of(eq, plan.ceiling)
+    most = most_daily(tgt, route)  # the starts supported end at the maximum daily dose
+    if most is not None and start_low.value <= most < start_high.value:
+        start_high = replace(start_high, value=most)  # (a band above it is refused: whole)
     base = Conversion(
         request,
         tables.version,
@@ -258,8 +259,8 @@ def _target(
         high,
         plan.reduction,
         suggested_exact=target,
-        start_low=in_unit_of(eq, plan.floor),
-        start_high=in_unit_of(eq, top),
+        start_low=start_low,
+        start_high=start_high,
         patient=patient,
     )
     avoid = renal_avoid(tables, request, options.egfr)
@@ -285,7 +286,7 @@ def _target(
     alerts.extend(bt_alerts)
     if bt is not None:
         steps.append(_breakthrough_step(tables, bt, suggested))
-        at_most = breakthrough_ceiling(tgt, suggested, bt)
+        at_most = breakthrough_ceiling(tgt, most, suggested, bt)
         if at_most is not None:
             alerts.append(at_most)
     alerts.extend(_exemptions(found, bt))

@@ -84,6 +84,8 @@ FORMS = (
     "x3 prn",
     "x3 ved behov",
 )
+#: the same without the doses as needed (suggested only for a text that speaks of them)
+REGULAR_FORMS = tuple(f for f in FORMS if "prn" not in f and "behov" not in f)
 
 
 @record
@@ -198,9 +200,8 @@ def _explain(text: str) -> DoseError:
     head = _HEAD.match(text)
     if head is not None and _is_unit(head["unit"]):
         rest = text[head.end() :].strip()
-        forms: tuple[str, ...] = FORMS  # as needed only for a text that says so
-        if not re.search(r"prn|b\w{0,2}hov|v\.\s*b", rest, re.IGNORECASE):
-            forms = tuple(f for f in FORMS if "prn" not in f and "behov" not in f)
+        as_needed = re.search(r"prn|b\w{0,2}hov|v\.\s*b", rest, re.IGNORECASE)
+        forms = FORMS if as_needed else REGULAR_FORMS
         nearest = difflib.get_close_matches(rest.lower(), forms, n=1, cutoff=0) or [FORMS[0]]
         example = f"{head['num']} {head['unit']} {nearest[0]}"
         return DoseError("dose_part", text=text, part=rest, example=example)

@@ -29,7 +29,7 @@ LABELS = {
     },
     "rate": {"nb": "Hastighet", "en": "Rate"},
     "rate_value": {
-        "nb": "{rate} ml/time ({fill} ml varer {days} døgn)",
+        "nb": "{rate} ml/time ({fill} ml varer {days} {day_word})",
         "en": "{rate} ml/h ({fill} ml lasts {days} {day_word})",
     },
     "day_word": {"nb": "døgn", "en": "days"},
@@ -67,9 +67,8 @@ def pump_plan(plan: PumpPlan, tables: Tables, lang: str) -> RenderableType:
         # what to draw up keeps each of its two lines whole (the others give way)
         wide = max(map(len, counts)) if key == "draw" else None
         table.add_column(Glued(_l(key, lang)), overflow="fold", min_width=wide)
-    for drug in plan.drugs:
+    for drug, ampoules in zip(plan.drugs, counts, strict=True):
         stock = f"{_n(drug.stock.mg_per_ml, lang)} mg/ml"
-        ampoules = _l("ampoules", lang, n=str(drug.ampoules), ml=_n(drug.stock.ml, lang))
         draw = f"{_n(drug.drawn_ml, lang)} ml {stock}\n{ampoules}"  # two lines, not three
         table.add_row(
             drug.name.get(lang),
