@@ -138,7 +138,8 @@ def _disagreement(result: Comparison, lang: str) -> Glued | None:
     if len(result.converted) < 2 or result.equianalgesic is None:
         return None
     if not result.disagree:
-        none = [r.profile for r in result.results if r not in result.converted]
+        gave = result.converted
+        none = [r.profile for r in result.results if r not in gave]
         if none:  # agreeing figures, but not every guideline gave one
             return Glued(label("agree_some", lang, none=", ".join(none)))
         return Glued(label("agree", lang))
